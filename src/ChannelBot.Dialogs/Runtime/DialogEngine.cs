@@ -1,0 +1,178 @@
+using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Runtime.Interrupts;
+using ChannelBot.Dialogs.State;
+using ChannelBot.Schema;
+
+namespace ChannelBot.Dialogs.Runtime;
+
+/// <summary>
+/// The dialog engine: a pure function of (dialog files, conversation state, inbound activity, clock) to
+/// (replies, new state, at most one effect). No IO; the only clock is the <see cref="TimeProvider"/> given.
+/// Thread-safe: one engine serves every conversation; build a new one when the dialog files change.
+/// </summary>
+/// <remarks>
+/// The state passed in is updated and handed back in <see cref="TurnResult.State"/>: give each call its own
+/// copy (the turn pipeline reads a fresh one from the database for every turn).
+/// </remarks>
+public sealed class DialogEngine
+{
+    private readonly EngineResources _resources;
+    private readonly TimeProvider _clock;
+    private readonly IntakeRunner _intake = new();
+    private readonly InterruptHandler _interrupts;
+
+    public DialogEngine(DialogDefinitions definitions, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        _clock = clock ?? throw new ArgumentNullException(nameof(clock));
+        _resources = new EngineResources(definitions, FindTimeZone(definitions.City.TimeZone));
+        _interrupts = new InterruptHandler(_intake);
+    }
+
+    public DialogDefinitions Definitions => _resources.Definitions;
+
+    /// <summary>Runs the turn for one inbound activity.</summary>
+    public TurnResult OnActivity(ConversationState state, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(activity);
+        var turn = new Turn(_resources, state, activity, _clock.GetUtcNow());
+        state.Pending = null;
+        if (activity.IsType(ActivityTypes.ConversationUpdate) || IsJoinEvent(activity))
+        {
+            if (!state.Greeted && SomeoneJoined(activity))
+            {
+                Greet(turn);
+            }
+
+            return Finish(turn);
+        }
+
+        if (!activity.IsType(ActivityTypes.Message))
+        {
+            return Finish(turn);
+        }
+
+        state.LastInboundAt = turn.Now;
+        if (_interrupts.Screen(turn))
+        {
+            return Finish(turn);
+        }
+
+        if (state.DefinitionsVersion is { } version && version != Definitions.Version && state.Intake is { } changed)
+        {
+            state.DefinitionsVersion = Definitions.Version;
+            if (_intake.Revalidate(turn, changed))
+            {
+                return Finish(turn);
+            }
+        }
+
+        if (_interrupts.TryHandle(turn))
+        {
+            return Finish(turn);
+        }
+
+        if (state.Top is { Dialog: DialogFrame.TicketLookupDialog } lookup)
+        {
+            AskTicketAgain(turn, lookup);
+        }
+        else if (state.Intake is { } frame)
+        {
+            _intake.Continue(turn, frame);
+        }
+        else
+        {
+            if (!state.Greeted)
+            {
+                turn.Say(turn.T("greeting.short"));
+                state.Greeted = true;
+            }
+
+            _intake.StartWith(turn);
+        }
+
+        return Finish(turn);
+    }
+
+    /// <summary>Tells the resident the ticket number of the case created for <see cref="SubmitCase"/>.</summary>
+    public TurnResult OnCaseSubmitted(ConversationState state, Activity activity, CaseReceipt receipt)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(receipt);
+        var turn = new Turn(_resources, state, activity, _clock.GetUtcNow());
+        var service = Definitions.Catalog.Find(state.Intake?.Draft?.ServiceCode);
+        turn.Say(turn.T(
+            StringKeys.Submitted,
+            ("ticket", receipt.Ticket),
+            ("service", service is null ? string.Empty : turn.Localized(service.Name)),
+            ("notice", service is null ? string.Empty : turn.Localized(service.Notice))));
+        state.LastTicket = receipt.Ticket;
+        state.Stack.Clear();
+        state.Pending = null;
+        return Finish(turn);
+    }
+
+    /// <summary>Answers a status question with what <see cref="LookUpCase"/> found, then asks the open question again.</summary>
+    public TurnResult OnCaseLookedUp(ConversationState state, Activity activity, CaseLookup lookup)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(lookup);
+        var turn = new Turn(_resources, state, activity, _clock.GetUtcNow());
+        state.Pending = null;
+        if (state.Top is { Dialog: DialogFrame.TicketLookupDialog })
+        {
+            state.Stack.RemoveAt(state.Stack.Count - 1);
+        }
+
+        turn.Say(StatusText.For(turn, lookup));
+        _intake.Reprompt(turn);
+        return Finish(turn);
+    }
+
+    private void Greet(Turn turn)
+    {
+        turn.State.Greeted = true;
+        turn.Say(turn.T(StringKeys.Greeting));
+        _intake.Offer(turn);
+    }
+
+    private void AskTicketAgain(Turn turn, DialogFrame lookup)
+    {
+        lookup.Attempts++;
+        if (lookup.Attempts >= Definitions.Intake.MaxAttempts)
+        {
+            turn.State.Stack.Remove(lookup);
+            turn.Say(turn.T("status.giveUp"));
+            _intake.Reprompt(turn);
+            return;
+        }
+
+        turn.Ask(turn.T("status.askTicket.retry"));
+    }
+
+    private TurnResult Finish(Turn turn)
+    {
+        turn.State.DefinitionsVersion = Definitions.Version;
+        return turn.Finish();
+    }
+
+    private static bool SomeoneJoined(Activity activity) =>
+        activity.IsType(ActivityTypes.Event)
+        || activity.MembersAdded?.Any(m => m.Id is not null && m.Id != activity.Recipient?.Id) == true;
+
+    private static bool IsJoinEvent(Activity activity) =>
+        activity.IsType(ActivityTypes.Event) && string.Equals(activity.Name, "webchat/join", StringComparison.Ordinal);
+
+    private static TimeZoneInfo FindTimeZone(string id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
+    }
+}

@@ -1,0 +1,187 @@
+using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Recognizers;
+using ChannelBot.Dialogs.Runtime.Steps;
+using ChannelBot.Dialogs.Runtime.Versioning;
+using ChannelBot.Dialogs.State;
+
+namespace ChannelBot.Dialogs.Runtime;
+
+/// <summary>
+/// Runs the intake dialog: starts it, feeds each message to the open question, moves to the next open
+/// question, enforces the attempt limit, and turns a confirmed summary into a <see cref="SubmitCase"/> effect.
+/// </summary>
+internal sealed class IntakeRunner
+{
+    /// <summary>Starts an intake and asks what the resident wants to report.</summary>
+    public void Offer(Turn turn)
+    {
+        var intake = Start(turn);
+        Advance(turn, intake);
+    }
+
+    /// <summary>Starts an intake with the resident's first message as the answer to the first question.</summary>
+    public void StartWith(Turn turn)
+    {
+        var intake = Start(turn);
+        PhotosStep.Collect(turn.Activity, intake.Draft, PhotoLimit(turn));
+        var first = IntakePlan.Next(Plan(turn, intake), intake.Draft);
+        intake.Frame.Step = first.Id;
+        intake.Frame.StepFingerprint = turn.Resources.Fingerprints.For(first, intake.Draft.ServiceCode);
+        var outcome = turn.Text.Length == 0 ? StepOutcome.Invalid : StepHandlers.For(first).Handle(turn, intake, first);
+        if (outcome == StepOutcome.Invalid)
+        {
+            // Not an attempt yet: the resident has not been asked anything.
+            StepHandlers.For(first).Prompt(turn, intake, first, retry: false);
+            return;
+        }
+
+        Conclude(turn, intake, first, outcome);
+    }
+
+    /// <summary>Reads the message as the answer to the intake's open question.</summary>
+    public void Continue(Turn turn, DialogFrame frame)
+    {
+        var intake = new IntakeContext(frame, turn.Definitions);
+        var plan = Plan(turn, intake);
+        var current = IntakePlan.Find(plan, frame.Step);
+        if (current is null)
+        {
+            Advance(turn, intake);
+            return;
+        }
+
+        if (current.Flow.Kind != FlowStepKind.Photos && PhotosStep.Collect(turn.Activity, intake.Draft, PhotoLimit(turn)) > 0 && turn.Text.Length == 0)
+        {
+            turn.Say(turn.T("photo.kept"));
+            StepHandlers.For(current).Prompt(turn, intake, current, retry: false);
+            return;
+        }
+
+        Conclude(turn, intake, current, StepHandlers.For(current).Handle(turn, intake, current));
+    }
+
+    /// <summary>Asks the open question again (after help, a status answer, an emergency warning...).</summary>
+    public void Reprompt(Turn turn)
+    {
+        var top = turn.State.Top;
+        if (top?.Dialog == DialogFrame.TicketLookupDialog)
+        {
+            turn.Ask(turn.T("status.askTicket"));
+            return;
+        }
+
+        if (turn.State.Intake is not { } frame)
+        {
+            return;
+        }
+
+        var intake = new IntakeContext(frame, turn.Definitions);
+        var current = IntakePlan.Find(Plan(turn, intake), frame.Step);
+        if (current is null)
+        {
+            Advance(turn, intake);
+            return;
+        }
+
+        StepHandlers.For(current).Prompt(turn, intake, current, retry: false);
+    }
+
+    /// <summary>
+    /// After the dialog files changed: drops answers that no longer fit and, when the resident has to answer
+    /// something again (or the open question changed), says so and asks the first open question.
+    /// </summary>
+    /// <returns>True when the resident was told and re-asked (the message is then not taken as an answer).</returns>
+    public bool Revalidate(Turn turn, DialogFrame frame)
+    {
+        var intake = new IntakeContext(frame, turn.Definitions);
+        var dropped = DraftRevalidator.Revalidate(turn.Definitions, intake.Draft);
+        var plan = Plan(turn, intake);
+        var current = IntakePlan.Find(plan, frame.Step);
+        var next = IntakePlan.Next(plan, intake.Draft);
+        var questionChanged = current is null
+            || turn.Resources.Fingerprints.For(current, intake.Draft.ServiceCode) != frame.StepFingerprint;
+        var mustGoBack = current is not null && plan.IndexOf(next) < plan.IndexOf(current);
+        if (!dropped && !questionChanged && !mustGoBack)
+        {
+            return false;
+        }
+
+        turn.Say(turn.T("definitions.changed"));
+        Advance(turn, intake);
+        return true;
+    }
+
+    public string? CurrentStepId(Turn turn)
+    {
+        var step = turn.State.Intake?.Step;
+        return step is not null && step.StartsWith(StepRef.AttributePrefix, StringComparison.Ordinal) ? "attributes" : step;
+    }
+
+    private static IntakeContext Start(Turn turn)
+    {
+        var frame = new DialogFrame { Dialog = DialogFrame.IntakeDialog, Draft = new IntakeDraft() };
+        turn.State.Stack.RemoveAll(f => f.Dialog == DialogFrame.IntakeDialog);
+        turn.State.Stack.Insert(0, frame);
+        return new IntakeContext(frame, turn.Definitions);
+    }
+
+    private void Conclude(Turn turn, IntakeContext intake, StepRef step, StepOutcome outcome)
+    {
+        switch (outcome)
+        {
+            case StepOutcome.Answered:
+                intake.Draft.Done.Add(step.Id);
+                Advance(turn, intake);
+                break;
+            case StepOutcome.Reopened:
+                Advance(turn, intake);
+                break;
+            case StepOutcome.Waiting:
+                intake.Frame.Attempts = 0;
+                break;
+            case StepOutcome.Invalid:
+                intake.Frame.Attempts++;
+                var limit = step.Flow.MaxAttempts ?? turn.Definitions.Intake.MaxAttempts;
+                if (intake.Frame.Attempts >= limit)
+                {
+                    turn.State.Stack.Clear();
+                    turn.Say(turn.T(StringKeys.AttemptsExhausted));
+                    return;
+                }
+
+                StepHandlers.For(step).Prompt(turn, intake, step, retry: true);
+                break;
+            case StepOutcome.Submit:
+                turn.State.Pending = PendingEffect.SubmitCase;
+                turn.Effect = new SubmitCase(SubmissionBuilder.Build(turn, intake));
+                break;
+            case StepOutcome.Cancel:
+                turn.State.Stack.Clear();
+                turn.Say(turn.T(StringKeys.Cancelled));
+                break;
+        }
+    }
+
+    private void Advance(Turn turn, IntakeContext intake)
+    {
+        var plan = Plan(turn, intake);
+        var next = IntakePlan.Next(plan, intake.Draft);
+        while (next.Flow.Kind == FlowStepKind.Photos && intake.Draft.Photos.Count > 0)
+        {
+            intake.Draft.Done.Add(next.Id);
+            turn.Say(turn.T(StringKeys.Step(next.Id, "received"), ("count", intake.Draft.Photos.Count.ToString(turn.Culture))));
+            next = IntakePlan.Next(plan, intake.Draft);
+        }
+
+        intake.Frame.Step = next.Id;
+        intake.Frame.StepFingerprint = turn.Resources.Fingerprints.For(next, intake.Draft.ServiceCode);
+        intake.Frame.Attempts = 0;
+        StepHandlers.For(next).Prompt(turn, intake, next, retry: false);
+    }
+
+    private static List<StepRef> Plan(Turn turn, IntakeContext intake) =>
+        IntakePlan.Build(turn.Definitions, intake.Draft, turn.Profile);
+
+    private static int PhotoLimit(Turn turn) =>
+        turn.Definitions.Intake.Steps.FirstOrDefault(s => s.Kind == FlowStepKind.Photos)?.MaxPhotos ?? PhotosStep.DefaultMaxPhotos;
+}

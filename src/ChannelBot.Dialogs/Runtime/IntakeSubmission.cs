@@ -1,0 +1,25 @@
+using ChannelBot.Dialogs.State;
+using ChannelBot.Schema;
+
+namespace ChannelBot.Dialogs.Runtime;
+
+/// <summary>A finished intake: everything a new case is made of, as the resident confirmed it.</summary>
+public sealed record IntakeSubmission(
+    string ServiceCode,
+    string ServiceName,
+    string Department,
+    IReadOnlyList<SubmittedAttribute> Attributes,
+    LocationAnswer Location,
+    string? Description,
+    IReadOnlyList<PhotoAnswer> Photos,
+    string? Name,
+    string? Phone,
+    string? Email,
+    bool ConsentToUpdates,
+    string Language,
+    string ChannelId,
+    string? ChannelUserId,
+    ConversationReference ConversationReference,
+    int SlaDays,
+    bool SlaBusinessDays,
+    DateTimeOffset SubmittedAt);

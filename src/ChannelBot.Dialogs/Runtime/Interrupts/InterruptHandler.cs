@@ -1,0 +1,129 @@
+using ChannelBot.Dialogs.Recognizers;
+using ChannelBot.Dialogs.State;
+
+namespace ChannelBot.Dialogs.Runtime.Interrupts;
+
+/// <summary>
+/// What the resident can say at any step: switch language, help, cancel, start over, ask for a person, or ask
+/// the status of a ticket. Each answers and then (except cancel and start over) asks the same question again.
+/// The emergency screen runs before everything else (<see cref="Screen"/>).
+/// </summary>
+internal sealed class InterruptHandler
+{
+    private readonly IntakeRunner _intake;
+
+    public InterruptHandler(IntakeRunner intake) => _intake = intake;
+
+    /// <summary>"Call 911 now" when the message describes an emergency. Files nothing; the intake can continue.</summary>
+    public bool Screen(Turn turn)
+    {
+        if (turn.Text.Length == 0 || turn.Resources.Emergency.Detect(turn.Text) is null)
+        {
+            return false;
+        }
+
+        turn.Say(turn.T(StringKeys.Emergency));
+        if (turn.State.Stack.Count > 0)
+        {
+            turn.Say(turn.T("emergency.continue"));
+            _intake.Reprompt(turn);
+        }
+
+        return true;
+    }
+
+    public bool TryHandle(Turn turn)
+    {
+        if (turn.Text.Length == 0)
+        {
+            return false;
+        }
+
+        foreach (var (language, words) in turn.Words.SwitchLanguage)
+        {
+            if (turn.Definitions.Strings.ContainsKey(language) && PhraseMatcher.IsWholeMessage(turn.Text, words))
+            {
+                turn.SwitchLanguage(language);
+                turn.Say(turn.T("language.switched"));
+                RepromptOrOffer(turn);
+                return true;
+            }
+        }
+
+        if (TicketNumberRecognizer.Find(turn.Text, turn.Definitions.City.TicketPrefix) is { } ticket)
+        {
+            LookUp(turn, ticket);
+            return true;
+        }
+
+        if (turn.Is(turn.Words.Status))
+        {
+            if (turn.State.LastTicket is { } last)
+            {
+                LookUp(turn, last);
+            }
+            else
+            {
+                turn.State.Stack.Add(new DialogFrame { Dialog = DialogFrame.TicketLookupDialog, Step = "ticket" });
+                turn.Ask(turn.T("status.askTicket"));
+            }
+
+            return true;
+        }
+
+        if (turn.Is(turn.Words.Help))
+        {
+            turn.Say(turn.T(StringKeys.Help));
+            if (_intake.CurrentStepId(turn) is { } step && turn.Has(StringKeys.Step(step, "help")))
+            {
+                turn.Say(turn.T(StringKeys.Step(step, "help")));
+            }
+
+            RepromptOrOffer(turn);
+            return true;
+        }
+
+        if (turn.Is(turn.Words.Cancel))
+        {
+            var hadSomething = turn.State.Stack.Count > 0;
+            turn.State.Stack.Clear();
+            turn.Say(turn.T(hadSomething ? StringKeys.Cancelled : "cancelled.nothing"));
+            return true;
+        }
+
+        if (turn.Is(turn.Words.StartOver))
+        {
+            turn.State.Stack.Clear();
+            turn.Say(turn.T("startOver"));
+            _intake.Offer(turn);
+            return true;
+        }
+
+        if (turn.Is(turn.Words.Agent))
+        {
+            turn.Say(turn.T("agent"));
+            RepromptOrOffer(turn);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void LookUp(Turn turn, string ticket)
+    {
+        turn.State.Pending = PendingEffect.LookUpCase;
+        turn.Effect = new LookUpCase(ticket);
+    }
+
+    private void RepromptOrOffer(Turn turn)
+    {
+        if (turn.State.Stack.Count > 0)
+        {
+            _intake.Reprompt(turn);
+        }
+        else
+        {
+            _intake.Offer(turn);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Recognizers;
+using ChannelBot.Dialogs.Runtime.Rendering;
+using ChannelBot.Dialogs.State;
+
+namespace ChannelBot.Dialogs.Runtime.Steps;
+
+/// <summary>
+/// Finds what the resident is reporting: a pick from the menu (number, title, synonym), or free text classified
+/// by the catalog's keywords. A clear match is taken; an unclear one gets up to three suggestions plus
+/// "something else" (the full menu).
+/// </summary>
+internal sealed class CategoryStep : StepHandler
+{
+    private const string SomethingElse = "__menu";
+
+    public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry)
+    {
+        if (intake.Draft.Suggestions is { Count: > 0 } suggestions)
+        {
+            AskSuggestions(turn, intake, step, suggestions);
+            return;
+        }
+
+        var key = retry ? StringKeys.Step(step.Id, "retry") : StringKeys.Step(step.Id, "prompt");
+        AskMenu(turn, intake, turn.T(key));
+    }
+
+    public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
+    {
+        var draft = intake.Draft;
+        if (turn.Text.Length == 0)
+        {
+            return StepOutcome.Invalid;
+        }
+
+        if (draft.Suggestions is { Count: > 0 } suggestions)
+        {
+            var options = SuggestionChoices(turn, intake, step, suggestions);
+            var pick = ChoiceRecognizer.RecognizeOne(turn.Text, ToOptions(options), turn.Language);
+            if (pick is not null)
+            {
+                if (pick.Key == SomethingElse)
+                {
+                    draft.Suggestions = null;
+                    AskMenu(turn, intake, turn.T(StringKeys.Step(step.Id, "menu")));
+                    return StepOutcome.Waiting;
+                }
+
+                return Choose(turn, intake, step, pick.Key, describedAs: null);
+            }
+        }
+
+        if (turn.Is(turn.Words.Menu))
+        {
+            draft.Suggestions = null;
+            AskMenu(turn, intake, turn.T(StringKeys.Step(step.Id, "menu")));
+            return StepOutcome.Waiting;
+        }
+
+        if (draft.MenuShown || IsNumber(turn.Text))
+        {
+            var menu = ChoiceRecognizer.RecognizeOne(turn.Text, ToOptions(MenuChoices(turn, intake)), turn.Language);
+            if (menu is not null && (draft.MenuShown || menu.Kind != ChoiceMatchKind.Number))
+            {
+                return Choose(turn, intake, step, menu.Key, describedAs: null);
+            }
+        }
+
+        var classification = turn.Resources.Classifier.Classify(turn.Text, turn.Language);
+        if (classification.Confident is { } service)
+        {
+            return Choose(turn, intake, step, service.Code, describedAs: turn.Text);
+        }
+
+        if (classification.Suggestions.Count > 0)
+        {
+            draft.InitialText ??= Describes(turn.Text) ? turn.Text : null;
+            draft.LocationHint ??= LocationHint.Find(turn.Text);
+            draft.Suggestions = classification.Suggestions.Select(s => s.Service.Code).ToList();
+            AskSuggestions(turn, intake, step, draft.Suggestions);
+            return StepOutcome.Waiting;
+        }
+
+        return StepOutcome.Invalid;
+    }
+
+    private static StepOutcome Choose(Turn turn, IntakeContext intake, StepRef step, string code, string? describedAs)
+    {
+        var draft = intake.Draft;
+        var service = intake.Definitions.Catalog.Find(code);
+        if (service is null)
+        {
+            return StepOutcome.Invalid;
+        }
+
+        if (!string.Equals(draft.ServiceCode, service.Code, StringComparison.Ordinal))
+        {
+            draft.Attributes.Clear();
+            draft.Done.RemoveWhere(id => id.StartsWith(StepRef.AttributePrefix, StringComparison.Ordinal));
+        }
+
+        draft.ServiceCode = service.Code;
+        draft.Suggestions = null;
+        if (describedAs is not null && Describes(describedAs))
+        {
+            draft.InitialText ??= describedAs;
+            draft.LocationHint ??= LocationHint.Find(describedAs);
+        }
+
+        turn.Say(turn.T(StringKeys.Step(step.Id, "chosen"), ("service", turn.Localized(service.Name))));
+        return StepOutcome.Answered;
+    }
+
+    private static void AskMenu(Turn turn, IntakeContext intake, string question)
+    {
+        intake.Draft.MenuShown = true;
+        turn.Ask(question, MenuChoices(turn, intake));
+    }
+
+    private static void AskSuggestions(Turn turn, IntakeContext intake, StepRef step, List<string> suggestions) =>
+        turn.Ask(turn.T(StringKeys.Step(step.Id, "suggest")), SuggestionChoices(turn, intake, step, suggestions));
+
+    private static List<Choice> MenuChoices(Turn turn, IntakeContext intake) =>
+        intake.Definitions.Catalog.Services.Select(s => ServiceChoice(turn, s)).ToList();
+
+    private static List<Choice> SuggestionChoices(Turn turn, IntakeContext intake, StepRef step, List<string> suggestions)
+    {
+        var choices = suggestions
+            .Select(code => intake.Definitions.Catalog.Find(code))
+            .OfType<ServiceDefinition>()
+            .Select(s => ServiceChoice(turn, s))
+            .ToList();
+        choices.Add(new Choice(SomethingElse, turn.T(StringKeys.Step(step.Id, "somethingElse"))));
+        return choices;
+    }
+
+    private static Choice ServiceChoice(Turn turn, ServiceDefinition service) =>
+        new(service.Code, turn.Localized(service.Name), service.Name.Values.ToList());
+
+    private static List<ChoiceOption> ToOptions(List<Choice> choices) =>
+        choices.Select(c => new ChoiceOption(c.Key, c.Title, c.Synonyms)).ToList();
+
+    private static bool IsNumber(string text) => text.Length is > 0 and <= 3 && text.All(char.IsAsciiDigit);
+
+    /// <summary>More than a couple of words: worth keeping as the start of the description.</summary>
+    private static bool Describes(string text) => text.Count(char.IsWhiteSpace) >= 2;
+}

@@ -1,0 +1,31 @@
+namespace ChannelBot.Dialogs.Runtime.Steps;
+
+/// <summary>Free-text details for the crew. Skippable unless the flow makes it required.</summary>
+internal sealed class DescriptionStep : StepHandler
+{
+    private const int DefaultMaxLength = 2000;
+
+    public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry)
+    {
+        var key = retry ? "retry" : intake.Draft.InitialText is null ? "prompt" : "promptMore";
+        AskWithSkip(turn, turn.T(StringKeys.Step(step.Id, key), ("max", (step.Flow.MaxLength ?? DefaultMaxLength).ToString(turn.Culture))), !step.Flow.Required);
+    }
+
+    public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (!step.Flow.Required && IsSkip(turn))
+        {
+            intake.Draft.Description = null;
+            return StepOutcome.Answered;
+        }
+
+        var max = step.Flow.MaxLength ?? DefaultMaxLength;
+        if (turn.Text.Length == 0 || turn.Text.Length > max)
+        {
+            return StepOutcome.Invalid;
+        }
+
+        intake.Draft.Description = turn.Text;
+        return StepOutcome.Answered;
+    }
+}

@@ -1,0 +1,28 @@
+namespace ChannelBot.Dialogs.Runtime.Steps;
+
+/// <summary>The name staff may use. Skippable unless the flow makes it required: reports may be anonymous.</summary>
+internal sealed class NameStep : StepHandler
+{
+    private const int DefaultMaxLength = 100;
+
+    public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry) =>
+        AskWithSkip(turn, turn.T(StringKeys.Step(step.Id, retry ? "retry" : "prompt")), !step.Flow.Required);
+
+    public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (!step.Flow.Required && IsSkip(turn))
+        {
+            intake.Draft.Name = null;
+            return StepOutcome.Answered;
+        }
+
+        var max = step.Flow.MaxLength ?? DefaultMaxLength;
+        if (turn.Text.Length == 0 || turn.Text.Length > max || !turn.Text.Any(char.IsLetter))
+        {
+            return StepOutcome.Invalid;
+        }
+
+        intake.Draft.Name = turn.Text;
+        return StepOutcome.Answered;
+    }
+}

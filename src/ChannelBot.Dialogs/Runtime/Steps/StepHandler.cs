@@ -1,0 +1,48 @@
+namespace ChannelBot.Dialogs.Runtime.Steps;
+
+/// <summary>Asks one kind of question and makes sense of the answer.</summary>
+internal abstract class StepHandler
+{
+    /// <summary>Writes the question (the retry wording when <paramref name="retry"/>).</summary>
+    public abstract void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry);
+
+    /// <summary>Reads the resident's message as an answer to the step and records it in the draft.</summary>
+    public abstract StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step);
+
+    /// <summary>Adds "reply SKIP to skip" (or a Skip button) to a question that may be skipped.</summary>
+    protected static void AskWithSkip(Turn turn, string question, bool skippable, IReadOnlyList<Rendering.Choice>? choices = null)
+    {
+        if (!skippable)
+        {
+            turn.Ask(question, choices);
+            return;
+        }
+
+        if (choices is { Count: > 0 })
+        {
+            var withSkip = choices.Append(new Rendering.Choice(SkipKey, turn.T("choice.skip"))).ToList();
+            turn.Ask(question, withSkip);
+            return;
+        }
+
+        if (turn.Profile.MaxButtons > 0)
+        {
+            turn.Ask(question, [new Rendering.Choice(SkipKey, turn.T("choice.skip"))]);
+            return;
+        }
+
+        turn.Ask(question + " " + turn.T("prompt.skipHint"));
+    }
+
+    /// <summary>
+    /// True when the resident asks to skip: the word, the Skip button, or the Skip line's number when the choices
+    /// were listed with numbers (<paramref name="listed"/> choices before it).
+    /// </summary>
+    protected static bool IsSkip(Turn turn, int listed = 0) =>
+        turn.Is(turn.Words.Skip)
+        || turn.Is(turn.Words.No)
+        || string.Equals(turn.Text, turn.T("choice.skip"), StringComparison.OrdinalIgnoreCase)
+        || (listed > 0 && turn.Text == (listed + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    public const string SkipKey = "__skip";
+}

@@ -1,0 +1,42 @@
+namespace ChannelBot.Dialogs.State;
+
+/// <summary>The answers of an intake in progress.</summary>
+public sealed class IntakeDraft
+{
+    /// <summary>Step references answered or skipped (<c>category</c>, <c>attr:WHERE</c>, <c>photos</c>...).</summary>
+    public HashSet<string> Done { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>What the resident first wrote, when it described the problem.</summary>
+    public string? InitialText { get; set; }
+
+    public string? ServiceCode { get; set; }
+
+    /// <summary>Codes offered as "did you mean" at the category step.</summary>
+    public List<string>? Suggestions { get; set; }
+
+    /// <summary>True once the full menu of request types was shown (numbers then refer to it).</summary>
+    public bool MenuShown { get; set; }
+
+    /// <summary>A place the resident mentioned in passing ("on Main St"), offered at the location step.</summary>
+    public string? LocationHint { get; set; }
+
+    public LocationAnswer? Location { get; set; }
+
+    /// <summary>Answers to the service's questions, by attribute code.</summary>
+    public Dictionary<string, AttributeAnswer> Attributes { get; set; } = new(StringComparer.Ordinal);
+
+    public string? Description { get; set; }
+
+    public List<PhotoAnswer> Photos { get; set; } = [];
+
+    public string? Name { get; set; }
+
+    public bool? ConsentToUpdates { get; set; }
+
+    public string? Phone { get; set; }
+
+    public string? Email { get; set; }
+
+    /// <summary>True while the resident is changing one answer from the summary.</summary>
+    public bool Reviewing { get; set; }
+}
