@@ -86,7 +86,7 @@ internal sealed class SummaryStep : StepHandler
     {
         var draft = intake.Draft;
         var text = new StringBuilder(turn.T(StringKeys.Step(id, "header")));
-        void Line(string label, string? value) => text.Append('\n').Append(label).Append(": ").Append(value is { Length: > 0 } ? value : "—");
+        void Line(string label, string? value) => text.Append('\n').Append(Capitalized(label)).Append(": ").Append(value is { Length: > 0 } ? value : "—");
 
         foreach (var step in IntakePlan.Build(intake.Definitions, draft, turn.Profile))
         {
@@ -139,6 +139,9 @@ internal sealed class SummaryStep : StepHandler
         true => turn.T(StringKeys.Step(id, "updatesHere")),
         _ => turn.T(StringKeys.Step(id, "updatesNo")),
     };
+
+    private static string Capitalized(string text) =>
+        text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..37].TrimEnd() + "…";
 }
