@@ -1,0 +1,50 @@
+using ChannelBot.Dialogs.Runtime;
+using ChannelBot.Dialogs.State;
+using ChannelBot.Schema;
+
+namespace ChannelBot.Application.Conversations;
+
+/// <summary>
+/// One turn of one conversation: runs the engine on the inbound activity, carries out the effects it asks for
+/// through the case gateway, and collects every reply. Pure apart from the gateway; persistence is the caller's.
+/// </summary>
+public static class ConversationTurn
+{
+    public static async Task<ConversationTurnResult> RunAsync(
+        DialogEngine engine,
+        ConversationState state,
+        Activity inbound,
+        ICaseGateway cases,
+        CancellationToken cancellationToken)
+    {
+        var result = engine.OnActivity(state, inbound);
+        var replies = new List<Activity>(result.Replies);
+        CaseReceipt? created = null;
+        var guard = 0;
+        while (result.Effect is { } effect)
+        {
+            if (++guard > 4)
+            {
+                throw new InvalidOperationException("The dialog engine asked for more effects than one turn allows.");
+            }
+
+            switch (effect)
+            {
+                case SubmitCase submit:
+                    created = await cases.SubmitAsync(submit.Submission, cancellationToken).ConfigureAwait(false);
+                    result = engine.OnCaseSubmitted(result.State, inbound, created);
+                    break;
+                case LookUpCase lookUp:
+                    var found = await cases.LookUpAsync(lookUp.Ticket, inbound.ChannelId ?? string.Empty, inbound.From?.Id, cancellationToken).ConfigureAwait(false);
+                    result = engine.OnCaseLookedUp(result.State, inbound, found);
+                    break;
+                default:
+                    throw new InvalidOperationException($"Unknown dialog effect {effect.GetType().Name}.");
+            }
+
+            replies.AddRange(result.Replies);
+        }
+
+        return new ConversationTurnResult(result.State, replies, created);
+    }
+}

@@ -1,0 +1,16 @@
+using ChannelBot.Dialogs.Runtime;
+
+namespace ChannelBot.Application.Conversations;
+
+/// <summary>
+/// The case effects a turn may need, carried out inside the turn's own transaction so that the case, the new
+/// conversation state and the replies are saved together or not at all.
+/// </summary>
+public interface ICaseGateway
+{
+    /// <summary>Creates a case from a finished intake and returns its ticket number.</summary>
+    Task<CaseReceipt> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken);
+
+    /// <summary>Finds a case for a status question; <paramref name="askerChannelId"/>/<paramref name="askerUserId"/> decide whether the asker is its reporter.</summary>
+    Task<CaseLookup> LookUpAsync(string ticket, string askerChannelId, string? askerUserId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,18 @@
+namespace ChannelBot.Dialogs.Tests.Transcripts;
+
+/// <summary>A case that exists before the conversation, as a status look-up finds it.</summary>
+public sealed class KnownCase
+{
+    public string Ticket { get; set; } = string.Empty;
+
+    public string Service { get; set; } = string.Empty;
+
+    public string Status { get; set; } = "received";
+
+    public string? Address { get; set; }
+
+    public string? Note { get; set; }
+
+    /// <summary>True when the resident of the transcript reported it.</summary>
+    public bool Mine { get; set; }
+}
