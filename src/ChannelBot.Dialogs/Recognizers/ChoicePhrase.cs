@@ -1,0 +1,4 @@
+namespace ChannelBot.Dialogs.Recognizers;
+
+/// <summary>A title or synonym of one option, prepared for matching.</summary>
+public sealed record ChoicePhrase(int OptionIndex, string[] Stems);
