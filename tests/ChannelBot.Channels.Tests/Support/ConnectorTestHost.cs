@@ -30,7 +30,10 @@ public sealed class ConnectorTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
-    public static async Task<ConnectorTestHost> StartAsync(IDictionary<string, string?>? settings = null, TimeProvider? timeProvider = null)
+    public static async Task<ConnectorTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        TimeProvider? timeProvider = null,
+        IInboundActivitySink? sinkOverride = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -41,7 +44,7 @@ public sealed class ConnectorTestHost : IAsyncDisposable
         }
 
         var sink = new RecordingInboundSink();
-        builder.Services.AddSingleton<IInboundActivitySink>(sink);
+        builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
         builder.AddConnectorChannel();
 
         var app = builder.Build();
