@@ -50,8 +50,9 @@ public sealed class CategoryClassifier
         }
 
         var points = new double[_services.Count];
-        AddPoints(matches, points);
-        return Rank(points);
+        var named = new bool[_services.Count];
+        AddPoints(matches, points, named);
+        return Rank(points, named);
     }
 
     private List<KeywordMatch> FindMatches(string[] words, string language)
@@ -95,12 +96,15 @@ public sealed class CategoryClassifier
 
             var points = phrase.Weight * Math.Pow(CategoryThresholds.TypoFactor, typos)
                 * (phrase.IsListedIn(language) ? 1 : CategoryThresholds.OtherLanguageFactor);
-            matches.Add(new KeywordMatch(phrase.Service, start, phrase.Stems.Length, points));
+            matches.Add(new KeywordMatch(phrase.Service, start, phrase.Stems.Length, points, phrase.Source));
         }
     }
 
-    /// <summary>Per service, the best phrases that do not share a word, strongest first.</summary>
-    private void AddPoints(List<KeywordMatch> matches, double[] points)
+    /// <summary>
+    /// Per service, the best phrases that do not share a word, strongest first; <paramref name="named"/> tells
+    /// which services were named by a keyword (not only by answer synonyms).
+    /// </summary>
+    private void AddPoints(List<KeywordMatch> matches, double[] points, bool[] named)
     {
         matches.Sort(static (a, b) => b.Points.CompareTo(a.Points));
         var counted = new List<KeywordMatch>(matches.Count);
@@ -113,6 +117,7 @@ public sealed class CategoryClassifier
 
             counted.Add(match);
             points[match.Service] += match.Points;
+            named[match.Service] |= match.Source == KeywordSource.Keyword;
         }
 
         if (_generalService >= 0 && points[_generalService] > 0)
@@ -128,7 +133,7 @@ public sealed class CategoryClassifier
         }
     }
 
-    private CategoryClassification Rank(double[] points)
+    private CategoryClassification Rank(double[] points, bool[] named)
     {
         var order = new int[points.Length];
         for (var i = 0; i < order.Length; i++)
@@ -159,7 +164,9 @@ public sealed class CategoryClassifier
         }
 
         var runnerUp = order.Length > 1 ? points[order[1]] : 0;
-        var confident = top >= CategoryThresholds.ConfidentMinimum && top >= runnerUp * CategoryThresholds.ClearLeadRatio
+        var confident = named[order[0]]
+            && top >= CategoryThresholds.ConfidentMinimum
+            && top >= runnerUp * CategoryThresholds.ClearLeadRatio
             ? _services[order[0]]
             : null;
         return new CategoryClassification(confident, suggestions);

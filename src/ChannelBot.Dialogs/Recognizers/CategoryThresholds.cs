@@ -17,7 +17,8 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// A type is suggested with at least <see cref="SuggestMinimum"/> points and at least
 /// <see cref="SuggestRelativeMinimum"/> of the best type's points, at most <see cref="MaxSuggestions"/>. It is
 /// confident with at least <see cref="ConfidentMinimum"/> points (one specific keyword, spelled right, in any
-/// language) and at least <see cref="ClearLeadRatio"/> times the points of the runner-up.
+/// language), at least <see cref="ClearLeadRatio"/> times the points of the runner-up, and at least one of its own
+/// keywords or its name in the message (answer synonyms alone only suggest).
 /// </summary>
 public static class CategoryThresholds
 {

@@ -10,6 +10,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 public static class IndexWords
 {
     private const int MaxDigits = 3;
+    private const int MinimumTypoLength = 5;
 
     private static readonly FrozenSet<string> _ordinalEndings = FrozenSet.Create(
         StringComparer.Ordinal,
@@ -29,17 +30,24 @@ public static class IndexWords
     }
 
     /// <summary>
-    /// Reads a word with one typo allowed (per <see cref="TypoTolerance"/>), only against the words of
-    /// <paramref name="language"/> so an English "tree" is never read as the Spanish "tres". Fails when the typo could
-    /// be two different positions.
+    /// Reads a word with a typo (per <see cref="TypoTolerance"/>): "secnd", "thrid", "segnudo". Only words of five
+    /// letters or more on both sides ("tree" is a tree, not "three"), and only against the words of
+    /// <paramref name="language"/> (an English "nuevo" is not the Spanish "nueve"). Fails when the typo could be two
+    /// different positions.
     /// </summary>
     public static bool TryReadWithTypo(string word, string language, out IndexWord index)
     {
         index = default;
+        if (word.Length < MinimumTypoLength)
+        {
+            return false;
+        }
+
         var found = false;
         foreach (var (known, candidate) in _words)
         {
-            if (!string.Equals(candidate.Language, language, StringComparison.OrdinalIgnoreCase)
+            if (known.Length < MinimumTypoLength
+                || !string.Equals(candidate.Language, language, StringComparison.OrdinalIgnoreCase)
                 || TypoTolerance.Compare(word, known) != WordMatch.Typo)
             {
                 continue;
