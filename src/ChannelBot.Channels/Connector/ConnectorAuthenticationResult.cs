@@ -11,8 +11,6 @@ public sealed record ConnectorAuthenticationResult(ConnectorAuthenticationStatus
 
     public static ConnectorAuthenticationResult Anonymous { get; } = new(ConnectorAuthenticationStatus.Anonymous, "authentication is off (no App ID configured)");
 
-    public bool Succeeded => Status is ConnectorAuthenticationStatus.Authenticated or ConnectorAuthenticationStatus.Anonymous;
-
     public static ConnectorAuthenticationResult Valid(string path) => new(ConnectorAuthenticationStatus.Authenticated, $"valid {path} token", path);
 
     public static ConnectorAuthenticationResult Reject(string reason) => new(ConnectorAuthenticationStatus.Rejected, reason);

@@ -6,8 +6,11 @@ namespace ChannelBot.Channels.Connector;
 
 /// <summary>
 /// The two OpenID configurations inbound tokens are checked against: Azure Bot Service channels and the
-/// Emulator (AAD). Each is cached by <see cref="ConfigurationManager{T}"/>, refreshed automatically (every
-/// 12 hours) and on demand when a token names a key the cached set does not have (key rollover).
+/// Emulator (AAD). Each is cached by <see cref="ConfigurationManager{T}"/>: the first fetch blocks, later
+/// ones run in the background, every 12 hours and whenever a token names a key the cached set lacks (at most
+/// every 5 minutes). So on a key rollover the request that reveals the new key is refused and the following
+/// ones pass once the background fetch has finished; the issuers publish new keys well before signing with
+/// them, so this stays theoretical. If fetching fails, the last good set keeps being used.
 /// </summary>
 public sealed class ConnectorOpenIdMetadata
 {

@@ -83,6 +83,33 @@ public sealed class ConnectorEndpointTests : IAsyncLifetime
         Assert.True(Guid.TryParse(Assert.Single(_host.Sink.Received).Id, out _));
     }
 
+    [Fact]
+    public async Task The_Emulators_opening_conversation_update_is_stored_with_both_members_added()
+    {
+        const string opening = """
+            {
+              "type": "conversationUpdate",
+              "id": "b8f3d9e0-0000-4000-8000-000000000000",
+              "timestamp": "2026-11-23T18:20:00.000Z",
+              "serviceUrl": "http://localhost:52144",
+              "channelId": "emulator",
+              "from": { "id": "5e2a8c3d-user", "name": "User", "role": "user" },
+              "conversation": { "id": "conv-7|livechat" },
+              "recipient": { "id": "bot-1", "name": "Bot", "role": "bot" },
+              "membersAdded": [ { "id": "5e2a8c3d-user", "name": "User" }, { "id": "bot-1", "name": "Bot" } ],
+              "membersRemoved": [],
+              "locale": "en-US"
+            }
+            """;
+
+        using var response = await PostAsync(opening);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.Equal(["5e2a8c3d-user", "bot-1"], stored.MembersAdded!.Select(m => m.Id));
+        Assert.Equal("bot-1", stored.Recipient?.Id);
+    }
+
     [Theory]
     [InlineData("conversationUpdate")]
     [InlineData("event")]

@@ -36,6 +36,9 @@ public sealed class FakeIdentityProvider : IDisposable
 
     public void Dispose() => Server.Stop();
 
+    private static string KeySet(IEnumerable<TestSigningKey> keys) =>
+        new JsonObject { ["keys"] = new JsonArray(keys.Select(k => (JsonNode)k.ToJwk()).ToArray()) }.ToJsonString();
+
     private void Publish(string path, string issuer, IEnumerable<TestSigningKey> keys)
     {
         var metadataPath = path == "channel" ? "/channel/.well-known/openidconfiguration" : "/emulator/.well-known/openid-configuration";
@@ -45,11 +48,10 @@ public sealed class FakeIdentityProvider : IDisposable
             ["jwks_uri"] = $"{Server.Url}/{path}/keys",
             ["id_token_signing_alg_values_supported"] = new JsonArray("RS256"),
         };
-        var jwks = new JsonObject { ["keys"] = new JsonArray(keys.Select(k => (JsonNode)k.ToJwk()).ToArray()) };
 
         Server.Given(Request.Create().WithPath(metadataPath).UsingGet())
             .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(metadata.ToJsonString()));
         Server.Given(Request.Create().WithPath($"/{path}/keys").UsingGet())
-            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(jwks.ToJsonString()));
+            .RespondWith(Response.Create().WithHeader("Content-Type", "application/json").WithBody(KeySet(keys)));
     }
 }
