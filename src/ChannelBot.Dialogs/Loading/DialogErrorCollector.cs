@@ -10,8 +10,6 @@ internal sealed class DialogErrorCollector
 
     public IReadOnlyList<DialogFileError> Errors => _errors;
 
-    public int CountFor(string file) => _errors.Count(error => error.File == file);
-
     public void Remember(string file, SourceMap sourceMap) => _sourceMaps[file] = sourceMap;
 
     public void Add(string file, string location, string message) =>

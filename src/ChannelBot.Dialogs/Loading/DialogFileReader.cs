@@ -1,5 +1,5 @@
-using System.Text.Json;
 using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 
 namespace ChannelBot.Dialogs.Loading;
@@ -20,7 +20,7 @@ internal sealed class DialogFileReader(DialogFileSet files, DialogErrorCollector
         where T : class
     {
         var schema = SchemaFor(kind, file);
-        Newtonsoft.Json.Linq.JToken root;
+        JToken root;
         SourceMap sourceMap;
         try
         {
@@ -45,23 +45,7 @@ internal sealed class DialogFileReader(DialogFileSet files, DialogErrorCollector
             return null;
         }
 
-        return Bind<T>(file, root.ToString(Formatting.None));
-    }
-
-    private T? Bind<T>(DialogFile file, string json)
-        where T : class
-    {
-        try
-        {
-            return System.Text.Json.JsonSerializer.Deserialize<T>(json, DialogJson.Options)
-                ?? throw new System.Text.Json.JsonException("the file holds no definitions");
-        }
-        catch (System.Text.Json.JsonException exception)
-        {
-            var location = exception.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : string.Empty;
-            errors.Add(file.Path, location, exception.Message.Split(" Path: ")[0]);
-            return null;
-        }
+        return DialogModelBinder.Bind<T>(file, root.ToString(Formatting.None), errors);
     }
 
     private JsonSchema? SchemaFor(DialogFileKind kind, DialogFile file)
@@ -96,7 +80,7 @@ internal sealed class DialogFileReader(DialogFileSet files, DialogErrorCollector
         {
             errors.Add(schemaFile.Path, $"line {exception.LineNumber}, column {exception.LinePosition}", $"not valid JSON: {exception.Message.Split(". Path")[0]}", null);
         }
-        catch (Exception exception) when (exception is Newtonsoft.Json.JsonException or InvalidOperationException or NotSupportedException)
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
         {
             errors.Add(schemaFile.Path, string.Empty, $"not a usable JSON Schema: {exception.Message}");
         }

@@ -29,6 +29,19 @@ public sealed class BrokenDialogFilesTests
     }
 
     [Fact]
+    public void A_key_written_twice_in_one_place_is_refused_naming_both_lines()
+    {
+        var first = Files.LineOf("city.yaml", "^phone:");
+        var broken = Files.WithContent("city.yaml", RepositoryDialogs.Content("city.yaml").TrimEnd('\n') + "\nphone: \"555-0000\"\n");
+        var second = broken.LineOf("city.yaml", "^phone: \"555-0000\"");
+
+        var error = Assert.Single(LoadErrors.Of(broken));
+
+        Assert.Equal(("city.yaml", $"line {second}, column 1"), (error.File, error.Location));
+        Assert.Equal($"the key 'phone' appears twice in the same place (first on line {first})", error.Message);
+    }
+
+    [Fact]
     public void A_catalog_with_an_unknown_datatype_is_refused_naming_the_file_and_place()
     {
         var (service, attribute) = FirstAttribute(AttributeDatatype.Singlevaluelist);
@@ -92,6 +105,32 @@ public sealed class BrokenDialogFilesTests
         var error = LoadErrors.Single(LoadErrors.Of(broken), "intake.yaml", "steps[1].id");
 
         Assert.Equal($"the step id '{steps[0].Id}' is already used by steps[0]", error.Message);
+    }
+
+    [Fact]
+    public void A_text_that_one_language_has_and_another_lacks_is_refused_in_the_file_lacking_it()
+    {
+        var broken = Files.WithContent("strings/en.yaml", RepositoryDialogs.Content("strings/en.yaml") + "\nonly.in.english: \"Hello\"\n");
+
+        var error = Assert.Single(LoadErrors.Of(broken));
+
+        Assert.Equal(("strings/es.yaml", "only.in.english"), (error.File, error.Location));
+        Assert.Equal("strings/en.yaml has this text but the 'es' translation is missing", error.Message);
+    }
+
+    [Fact]
+    public void A_new_language_needs_every_text_of_every_file_in_that_language()
+    {
+        var files = Files.Append(new DialogFile("strings/fr.yaml", RepositoryDialogs.Content("strings/en.yaml"))).ToList();
+
+        var errors = LoadErrors.Of(files);
+
+        LoadErrors.Single(errors, "city.yaml", "name.fr");
+        LoadErrors.Single(errors, "catalog.yaml", "services[0].name.fr");
+        LoadErrors.Single(errors, "catalog.yaml", "services[0].keywords.fr");
+        LoadErrors.Single(errors, "interrupts.yaml", "yes.fr");
+        Assert.Equal("the 'fr' list is missing", LoadErrors.Single(errors, "interrupts.yaml", "switchLanguage.fr").Message);
+        Assert.All(errors, error => Assert.EndsWith(".fr", error.Location, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -163,6 +202,20 @@ public sealed class BrokenDialogFilesTests
         var definitions = DialogDefinitionsLoader.Load(files);
 
         Assert.Equal("0911", definitions.City.EmergencyNumber);
+    }
+
+    [Fact]
+    public void Unquoted_yes_and_no_stay_words_as_in_YAML_1_2()
+    {
+        var files = Files
+            .Replace("interrupts.yaml", "\"yes\":\n", "yes:\n")
+            .Replace("interrupts.yaml", "[\"y\", \"yes\",", "[y, yes,")
+            .Replace("interrupts.yaml", "[\"n\", \"no\",", "[n, no,");
+
+        var interrupts = DialogDefinitionsLoader.Load(files).Interrupts;
+
+        Assert.Equal(["y", "yes"], interrupts.Yes.For("en").Take(2));
+        Assert.Equal(["n", "no"], interrupts.No.For("en").Take(2));
     }
 
     [Fact]
