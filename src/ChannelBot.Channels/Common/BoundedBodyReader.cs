@@ -18,9 +18,9 @@ public static class BoundedBodyReader
             return BoundedBody.Oversized;
         }
 
-        var initialCapacity = (int)Math.Min(request.ContentLength ?? 4096, maxBytes);
+        var initialCapacity = (int)Math.Min(Math.Min(request.ContentLength ?? 4096, maxBytes), 64 * 1024);
         using var buffer = new MemoryStream(initialCapacity);
-        var chunk = new byte[Math.Min(16 * 1024, maxBytes + 1)];
+        var chunk = new byte[(int)Math.Min(16 * 1024, maxBytes + 1)];
         while (true)
         {
             var read = await request.Body.ReadAsync(chunk, cancellationToken).ConfigureAwait(false);

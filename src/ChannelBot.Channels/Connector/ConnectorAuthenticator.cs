@@ -76,12 +76,10 @@ public sealed class ConnectorAuthenticator(
         // HMAC and RSA-PSS never reach signature validation.
         if (!AllowedAlgorithms.Contains(unvalidated.Alg, StringComparer.Ordinal))
         {
-            return ConnectorAuthenticationResult.Reject($"the token's algorithm '{unvalidated.Alg}' is not allowed");
+            return ConnectorAuthenticationResult.Reject($"the token's algorithm '{Shorten(unvalidated.Alg)}' is not allowed");
         }
 
-        var issuer = unvalidated.Issuer;
-
-        return _options.EffectiveEmulatorIssuers.Contains(issuer, StringComparer.Ordinal)
+        return _options.EffectiveEmulatorIssuers.Contains(unvalidated.Issuer, StringComparer.Ordinal)
             ? await ValidateEmulatorTokenAsync(token, activity, cancellationToken).ConfigureAwait(false)
             : await ValidateChannelTokenAsync(token, activity, cancellationToken).ConfigureAwait(false);
     }
@@ -172,7 +170,7 @@ public sealed class ConnectorAuthenticator(
         var endorsements = ConnectorEndorsements.Of(configuration, validated.SigningKey?.KeyId ?? validated.Kid);
         if (!ConnectorEndorsements.Allows(endorsements, activity.ChannelId))
         {
-            return (ConnectorAuthenticationResult.Reject($"the signing key does not endorse channel '{activity.ChannelId}'"), null);
+            return (ConnectorAuthenticationResult.Reject($"the signing key does not endorse channel '{Shorten(activity.ChannelId)}'"), null);
         }
 
         return (null, validated);
@@ -212,6 +210,9 @@ public sealed class ConnectorAuthenticator(
         token = parts[1];
         return true;
     }
+
+    /// <summary>Caller-controlled text, cut short before it goes into a log line.</summary>
+    private static string Shorten(string? text) => text is { Length: > 32 } ? text[..32] + "…" : text ?? string.Empty;
 
     private static string Describe(Exception? exception) => exception switch
     {

@@ -5,6 +5,9 @@ namespace ChannelBot.Channels.Connector;
 /// <summary>Refuses, at start-up, a Connector configuration that could only fail later.</summary>
 public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
 {
+    /// <summary>16 MiB: far above any channel's activity size limit, low enough to keep a body in memory.</summary>
+    public const long MaxBodyBytesCeiling = 16L * 1024 * 1024;
+
     public ValidateOptionsResult Validate(string? name, ConnectorOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -34,9 +37,9 @@ public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOption
             RequireHttpUrl(failures, "TokenEndpoint", options.TokenEndpoint, requireHttps: false);
         }
 
-        if (options.MaxBodyBytes <= 0)
+        if (options.MaxBodyBytes is <= 0 or > MaxBodyBytesCeiling)
         {
-            failures.Add("Connector:MaxBodyBytes must be positive.");
+            failures.Add($"Connector:MaxBodyBytes must be between 1 and {MaxBodyBytesCeiling}.");
         }
 
         if (string.IsNullOrWhiteSpace(options.ChannelIssuer))

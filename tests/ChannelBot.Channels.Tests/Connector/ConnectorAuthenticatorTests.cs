@@ -227,6 +227,19 @@ public sealed class ConnectorAuthenticatorTests(IdentityFixture identity) : ICla
         await AssertRejectedAsync("Bearer not-a-jwt", TeamsMessage(), "not a well-formed JWT");
     }
 
+    [Theory]
+    [InlineData("a.b.c")]
+    [InlineData("....")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.e30.")]
+    [InlineData("eyJhbGciOiJSUzI1NiJ9.eyJpc3MiOjV9.c2ln")]
+    [InlineData("bm90IGpzb24.bm90IGpzb24.bm90IGpzb24")]
+    public async Task Garbage_in_place_of_a_token_is_rejected_and_never_throws(string token)
+    {
+        var result = await AuthenticateAsync("Bearer " + token, TeamsMessage());
+
+        Assert.Equal(ConnectorAuthenticationStatus.Rejected, result.Status);
+    }
+
     [Fact]
     public async Task Without_an_app_id_a_request_without_a_token_is_anonymous()
     {

@@ -244,7 +244,16 @@ public sealed class ConnectorEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_body_just_under_the_limit_is_accepted()
+    public async Task A_body_megabytes_over_the_limit_still_gets_its_413()
+    {
+        using var response = await PostAsync(Padded(EmulatorMessage, 3 * 1024 * 1024));
+
+        await AssertErrorAsync(response, HttpStatusCode.RequestEntityTooLarge, ConnectorErrorCodes.MessageSizeTooBig);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Fact]
+    public async Task A_body_exactly_at_the_limit_is_accepted()
     {
         using var response = await PostAsync(Padded(EmulatorMessage, 4096));
 
