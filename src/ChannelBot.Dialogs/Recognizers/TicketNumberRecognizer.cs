@@ -56,7 +56,8 @@ public static class TicketNumberRecognizer
     {
         var escaped = Regex.Escape(prefix);
         var withPrefix = $@"{escaped}{Separators}*(?<year>20\d\d)(?:{Separators}+(?<seq>\d{{1,6}})|(?<seq>\d{{6}}))";
-        var withoutPrefix = @"(?<year>20\d\d)[\-\u2010-\u2015](?<seq>\d{6})";
+        // Not the tail of a longer dashed number ("4311-2026-000123").
+        var withoutPrefix = @"(?<![\p{L}\p{N}][\-\u2010-\u2015./_:#])(?<year>20\d\d)[\-\u2010-\u2015](?<seq>\d{6})";
         return new Regex(
             $@"(?<![\p{{L}}\p{{N}}])(?:{withPrefix}|{withoutPrefix})(?![\p{{N}}])",
             RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture,
