@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Loading;
+using ChannelBot.Dialogs.Recognizers;
 
 namespace ChannelBot.Dialogs.Tests.Loading;
 
@@ -116,6 +117,20 @@ public sealed class RepositoryDialogsTests
             .Select(group => $"{group.Key}: {string.Join(", ", group.Select(entry => entry.Code))}");
 
         Assert.Empty(shared);
+    }
+
+    [Fact]
+    public void No_keyword_or_option_of_the_catalog_reads_as_an_emergency()
+    {
+        var detector = new EmergencyDetector(Definitions.Interrupts.Emergency);
+        var alarming = Definitions.Catalog.Services
+            .SelectMany(service => service.Keywords.All
+                .Concat(service.Attributes.SelectMany(attribute => attribute.Values.SelectMany(value => value.Name.Values.Concat(value.Synonyms.All))))
+                .Select(text => (service.Code, Text: text)))
+            .Where(entry => detector.Detect(entry.Text) is not null)
+            .Select(entry => $"{entry.Code}: {entry.Text}");
+
+        Assert.Empty(alarming);
     }
 
     [Fact]
