@@ -7,7 +7,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// "la segunda opción", "creo que la 2". Only used to read positions: a reply that still has other words left is
 /// not a position ("the crosswalk one" is not "one").
 /// </summary>
-public static class ChoiceFillers
+internal static class ChoiceFillers
 {
     private static readonly FrozenSet<string> _words = FrozenSet.Create(
         StringComparer.Ordinal,

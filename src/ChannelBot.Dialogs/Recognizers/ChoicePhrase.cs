@@ -1,4 +1,4 @@
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>A title or synonym of one option, prepared for matching.</summary>
-public sealed record ChoicePhrase(int OptionIndex, string[] Stems);
+internal sealed record ChoicePhrase(int OptionIndex, string[] Stems);

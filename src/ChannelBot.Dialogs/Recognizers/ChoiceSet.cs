@@ -38,7 +38,7 @@ public sealed class ChoiceSet
     public int Count => Options.Count;
 
     /// <summary>Every title and synonym with at least one word, in option order.</summary>
-    public IReadOnlyList<ChoicePhrase> Phrases { get; }
+    internal IReadOnlyList<ChoicePhrase> Phrases { get; }
 
     /// <summary>
     /// Looks up a whole normalized reply among the titles and synonyms. <paramref name="optionIndex"/> is -1
@@ -48,7 +48,7 @@ public sealed class ChoiceSet
         _exact.TryGetValue(normalizedReply, out optionIndex);
 
     /// <summary>The 0-based option index of a 1-based position (or <see cref="IndexWord.Last"/>), or -1 when out of range.</summary>
-    public int IndexOfPosition(int position) =>
+    internal int IndexOfPosition(int position) =>
         position == IndexWord.Last ? Count - 1
         : position >= 1 && position <= Count ? position - 1
         : -1;

@@ -1,4 +1,4 @@
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>One yes or no phrase as squeezed normalized words.</summary>
-public sealed record ConfirmPhrase(string[] Words, bool MeansYes);
+internal sealed record ConfirmPhrase(string[] Words, bool MeansYes);

@@ -1,16 +1,28 @@
+using System.Collections.Frozen;
+
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>
-/// Reads yes or no. The yes/no words come from the dialog files (pass both languages together). A reply is yes
-/// when it contains a yes phrase and no no phrase, anywhere on word boundaries ("yes please", "sí, gracias",
-/// "ok sure"); no likewise ("no thanks", "nope"); "1" alone is yes and "2" alone is no, as on a numbered
-/// yes/no list. Stretched words are read ("yesss", "nooo"); words of five or more letters may carry one typo
-/// ("corect", "calro"), shorter ones may not (a typo rule on "yeah" would read "year" as yes). Contradictions
-/// ("yes no") and replies with neither give null.
+/// Reads yes or no. The yes/no words come from the dialog files (pass both languages together). The answer is
+/// read at the edges of the reply, where people put it: the first yes/no phrase at the start and the last one at
+/// the end, skipping hesitations and courtesies ("um yes", "yes please", "sí, gracias", "I think so, yes",
+/// "no thanks"). Words in the middle are description, not the answer: "yes, and no photos" is yes, "no, it's on
+/// the right side" is no. A start and an end that disagree ("yes no", "yes... actually no") give null, as does a
+/// reply without a yes/no phrase at either edge. One-letter words ("y", "n", "k") count only as the whole reply
+/// ("y" is also Spanish for "and"). "1" alone is yes and "2" alone is no, as on a numbered yes/no list.
+/// Stretched words are read ("yesss", "nooo"); words of five or more letters may carry one typo ("corect"),
+/// shorter ones may not (a typo rule on "yeah" would read "year" as yes).
 /// </summary>
 public static class ConfirmRecognizer
 {
     private const int MinimumTypoLength = 5;
+
+    // Squeezed forms (see WordForms.Squeeze): "umm" is "um", "hmm" is "hm".
+    private static readonly FrozenSet<string> _edgeFillers = FrozenSet.Create(
+        StringComparer.Ordinal,
+        "um", "uh", "hm", "m", "well", "oh", "ah", "eh", "so", "i", "think", "guess", "the", "answer", "is", "its",
+        "it", "that", "then", "just", "lol", "please", "pls", "plz", "thanks", "thank", "you", "thx", "ty",
+        "pues", "bueno", "este", "creo", "que", "la", "respuesta", "es", "gracias", "por", "favor", "porfa");
 
     /// <summary>Prepares the words for this call only; prefer the overload that takes a <see cref="ConfirmVocabulary"/>.</summary>
     public static bool? Recognize(string utterance, IReadOnlyList<string> yesWords, IReadOnlyList<string> noWords) =>
@@ -30,43 +42,61 @@ public static class ConfirmRecognizer
             words[i] = WordForms.Squeeze(words[i]);
         }
 
-        var yes = false;
-        var no = false;
-        var position = 0;
-        while (position < words.Length)
+        var first = FirstAtStart(words, vocabulary);
+        var last = LastAtEnd(words, vocabulary);
+        if (first is not null && last is not null)
         {
-            var matched = MatchAt(words, position, vocabulary);
-            if (matched is null)
-            {
-                position++;
-                continue;
-            }
-
-            yes |= matched.MeansYes;
-            no |= !matched.MeansYes;
-            position += matched.Words.Length;
+            return first.MeansYes == last.MeansYes ? first.MeansYes : null;
         }
 
-        if (yes != no)
-        {
-            return yes;
-        }
-
-        return yes ? null : ReadNumberedAnswer(words);
+        return (first ?? last)?.MeansYes ?? ReadNumberedAnswer(words);
     }
 
-    private static ConfirmPhrase? MatchAt(string[] words, int position, ConfirmVocabulary vocabulary)
+    private static ConfirmPhrase? FirstAtStart(string[] words, ConfirmVocabulary vocabulary)
     {
-        foreach (var phrase in vocabulary.Phrases)
+        for (var start = 0; start < words.Length; start++)
         {
-            if (Matches(words, position, phrase.Words))
+            foreach (var phrase in vocabulary.Phrases)
             {
-                return phrase;
+                if (Counts(phrase, words) && Matches(words, start, phrase.Words))
+                {
+                    return phrase;
+                }
+            }
+
+            if (!_edgeFillers.Contains(words[start]))
+            {
+                return null;
             }
         }
 
         return null;
     }
+
+    private static ConfirmPhrase? LastAtEnd(string[] words, ConfirmVocabulary vocabulary)
+    {
+        for (var end = words.Length; end > 0; end--)
+        {
+            foreach (var phrase in vocabulary.Phrases)
+            {
+                if (Counts(phrase, words) && end >= phrase.Words.Length && Matches(words, end - phrase.Words.Length, phrase.Words))
+                {
+                    return phrase;
+                }
+            }
+
+            if (!_edgeFillers.Contains(words[end - 1]))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>One-letter words ("y", "n", "k") only count as the whole reply.</summary>
+    private static bool Counts(ConfirmPhrase phrase, string[] words) =>
+        words.Length == 1 || phrase.Words.Length > 1 || phrase.Words[0].Length > 1;
 
     private static bool Matches(string[] words, int position, string[] phrase)
     {

@@ -19,7 +19,7 @@ public sealed class ConfirmVocabulary
     }
 
     /// <summary>Longest first.</summary>
-    public IReadOnlyList<ConfirmPhrase> Phrases { get; }
+    internal IReadOnlyList<ConfirmPhrase> Phrases { get; }
 
     private static void Add(List<ConfirmPhrase> phrases, IEnumerable<string> words, bool meansYes)
     {

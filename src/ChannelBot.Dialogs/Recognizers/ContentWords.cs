@@ -4,7 +4,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// The meaningful words of a normalized text: stop words removed, plurals folded (<see cref="WordForms.Stem"/>),
 /// each with its position among all the words so a match can be mapped back.
 /// </summary>
-public sealed class ContentWords
+internal sealed class ContentWords
 {
     private ContentWords(string[] stems, int[] positions)
     {

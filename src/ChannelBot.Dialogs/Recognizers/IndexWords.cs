@@ -7,7 +7,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// ordinal ending ("2nd", "3rd", "2o" from "2º", "2da", "3er", "4to"), number words ("two", "dos", "una") and
 /// ordinal words ("second", "segundo", "segunda", "tercer", "last", "último").
 /// </summary>
-public static class IndexWords
+internal static class IndexWords
 {
     private const int MaxDigits = 3;
     private const int MinimumTypoLength = 5;

@@ -7,7 +7,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// stems with its weight (<see cref="CategoryThresholds"/>), a typo-tolerant lexicon of all their words and, per
 /// word, the phrases that start with it. Immutable and safe to share between threads.
 /// </summary>
-public sealed class KeywordIndex
+internal sealed class KeywordIndex
 {
     private readonly int[][] _phrasesByFirstWord;
 

@@ -4,7 +4,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// One phrase of the classifier's index: the service (its position in the catalog), the phrase's stems, the
 /// languages it is listed in and its precomputed weight before typo and language factors.
 /// </summary>
-public sealed record KeywordPhrase(int Service, string[] Stems, IReadOnlyList<string> Languages, KeywordSource Source, double Weight)
+internal sealed record KeywordPhrase(int Service, string[] Stems, IReadOnlyList<string> Languages, KeywordSource Source, double Weight)
 {
     public bool IsListedIn(string language)
     {

@@ -1,7 +1,7 @@
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>Where a phrase of the classifier's index comes from.</summary>
-public enum KeywordSource
+internal enum KeywordSource
 {
     /// <summary>The service's keywords or its name.</summary>
     Keyword,

@@ -6,7 +6,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// Cuts a multi-select reply at list punctuation (",", ";", "/", "&amp;", "+", new lines) before it is normalized,
 /// since normalizing turns punctuation into spaces. A dash between two numbers is a range: "1-3" becomes "1 to 3".
 /// </summary>
-public static class MultiSelectPieces
+internal static class MultiSelectPieces
 {
     public static List<string> Split(string utterance)
     {

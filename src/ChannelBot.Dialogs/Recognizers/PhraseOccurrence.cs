@@ -2,7 +2,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>Where a phrase was found among content words: <see cref="Start"/> and <see cref="Length"/> in stems, and
 /// how many of its words were typos.</summary>
-public readonly record struct PhraseOccurrence(int Start, int Length, int Typos)
+internal readonly record struct PhraseOccurrence(int Start, int Length, int Typos)
 {
     public int End => Start + Length;
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>Finds a phrase (as stems) inside a text (as stems), word by word, with <see cref="TypoTolerance"/>.</summary>
-public static class PhraseSearch
+internal static class PhraseSearch
 {
     /// <summary>Matches <paramref name="phrase"/> at <paramref name="start"/>; the number of typos, or -1.</summary>
     public static int MatchAt(ReadOnlySpan<string> text, int start, ReadOnlySpan<string> phrase)

@@ -1,7 +1,7 @@
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>Courtesies residents put around a command ("help please", "agente por favor", "cancel, thanks").</summary>
-public static class PoliteWords
+internal static class PoliteWords
 {
     // Longest first, so "thank you" is removed before "thank" could be considered.
     private static readonly string[] _phrases =

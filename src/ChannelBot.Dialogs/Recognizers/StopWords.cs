@@ -7,7 +7,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// type: articles, pronouns, most prepositions, auxiliary verbs, greetings and fillers. Words that change a
 /// meaning stay out on purpose: "no", "not", "out", "up", "down", "off", "over", "hasnt".
 /// </summary>
-public static class StopWords
+internal static class StopWords
 {
     private static readonly FrozenSet<string> _words = FrozenSet.Create(
         StringComparer.Ordinal,

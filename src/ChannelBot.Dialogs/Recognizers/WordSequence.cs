@@ -1,7 +1,7 @@
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>A configured phrase as normalized, plural-folded words, with the text it was written as.</summary>
-public sealed record WordSequence(string[] Words, string Phrase)
+internal sealed record WordSequence(string[] Words, string Phrase)
 {
     public static WordSequence? From(string phrase)
     {

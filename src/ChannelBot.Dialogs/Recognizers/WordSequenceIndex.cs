@@ -6,7 +6,7 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// Phrases indexed by their first word, longest first, so scanning a message costs one dictionary lookup per
 /// word. Immutable and safe to share between threads.
 /// </summary>
-public sealed class WordSequenceIndex
+internal sealed class WordSequenceIndex
 {
     private readonly FrozenDictionary<string, WordSequence[]> _byFirstWord;
 

@@ -5,10 +5,13 @@ namespace ChannelBot.Dialogs.Tests.Recognizers;
 public class ConfirmRecognizerTests
 {
     private static readonly string[] Yes =
-        ["yes", "yeah", "yep", "sure", "ok", "okay", "correct", "of course", "no problem", "sí", "claro", "por supuesto", "dale", "correcto"];
+    [
+        "y", "yes", "yeah", "yep", "sure", "ok", "okay", "k", "correct", "right", "that's right", "of course", "no problem",
+        "sí", "claro", "claro que sí", "por supuesto", "dale", "correcto",
+    ];
 
     private static readonly string[] No =
-        ["no", "nope", "nah", "not really", "incorrect", "negativo", "para nada"];
+        ["n", "no", "nope", "nah", "no thanks", "not really", "incorrect", "negativo", "para nada", "no gracias"];
 
     [Theory]
     [InlineData("yes")]
@@ -26,6 +29,12 @@ public class ConfirmRecognizerTests
     [InlineData("no problem")]
     [InlineData("of course!")]
     [InlineData("corect")]
+    [InlineData("um yes")]
+    [InlineData("I think so, yes")]
+    [InlineData("that's right")]
+    [InlineData("yes, and no photos")]
+    [InlineData("y")]
+    [InlineData("K")]
     [InlineData("1")]
     [InlineData("1.")]
     public void A_yes_reply_is_true(string reply)
@@ -43,6 +52,9 @@ public class ConfirmRecognizerTests
     [InlineData("not really")]
     [InlineData("para nada")]
     [InlineData("negativo")]
+    [InlineData("no, it's on the right side")]
+    [InlineData("no y ya")]
+    [InlineData("n")]
     [InlineData("2")]
     public void A_no_reply_is_false(string reply)
     {
@@ -59,6 +71,8 @@ public class ConfirmRecognizerTests
     [InlineData("it has been a year")]
     [InlineData("3")]
     [InlineData("nobody knows")]
+    [InlineData("yes... actually no")]
+    [InlineData("k street and 5th")]
     public void A_contradictory_or_unrelated_reply_is_unknown(string reply)
     {
         Assert.Null(ConfirmRecognizer.Recognize(reply, Yes, No));

@@ -12,6 +12,7 @@ public class RecognizersInParallelTests
         ("since last Tuesday at 5pm", "en"), ("anoche", "es"), ("hay un bache enorme en la calle", "es"),
         ("the light is out on my street", "en"), ("yesterday", "es"), ("hoy", "en"), ("2 hours ago", "en"),
         ("someone dumped a mattress in the alley", "en"), ("about 5 days", "en"), ("tres", "en"),
+        ("text me at (202) 555-0143 or ana@example.org", "en"), ("mi número es +34 612 345 678", "es"),
     ];
 
     [Fact]
@@ -38,6 +39,6 @@ public class RecognizersInParallelTests
         var category = classifier.Classify(text, language);
         var suggestions = string.Join(",", category.Suggestions.Select(s => $"{s.Service.Code}:{s.Score}"));
         return $"{DateTimeRecognizer.Recognize(text, language, Now)} | {NumberRecognizer.Recognize(text, language)} | "
-            + $"{category.Confident?.Code} {suggestions}";
+            + $"{category.Confident?.Code} {suggestions} | {ContactRecognizer.FindPhoneE164(text)} {ContactRecognizer.FindEmail(text)}";
     }
 }
