@@ -49,13 +49,19 @@ internal static class PhraseSearch
 
     /// <summary>
     /// How much of <paramref name="text"/> the words of <paramref name="phrase"/> explain, in any order: each text word
-    /// found in the phrase counts 1, or <paramref name="typoWeight"/> when it is a typo.
+    /// found in the phrase counts 1, or <paramref name="typoWeight"/> when it is a typo. Numbers count nothing: "3"
+    /// in "2 and 3" is a position, not a word of "more than 3 inches".
     /// </summary>
     public static double WeightOfSharedWords(ReadOnlySpan<string> text, ReadOnlySpan<string> phrase, double typoWeight)
     {
         var total = 0.0;
         foreach (var word in text)
         {
+            if (WordForms.HasDigit(word))
+            {
+                continue;
+            }
+
             var best = 0.0;
             foreach (var known in phrase)
             {

@@ -170,6 +170,15 @@ public class ChoiceRecognizerOneTests
     }
 
     [Fact]
+    public void A_number_shared_with_a_longer_title_is_not_a_partial_match()
+    {
+        ChoiceOption[] hazards = [new("DEEP", "Very deep", ["more than 3 inches"]), new("WATER", "Filled with water")];
+
+        Assert.Null(ChoiceRecognizer.RecognizeOne("2 y 3", hazards, "es"));
+        Assert.Equal("DEEP", ChoiceRecognizer.RecognizeOne("more than 3 inches deep", hazards, "en")?.Key);
+    }
+
+    [Fact]
     public void The_crosswalk_one_is_not_read_as_option_one()
     {
         var match = ChoiceRecognizer.RecognizeOne("the crosswalk one", Where, "en");
