@@ -3,9 +3,10 @@ using Microsoft.Recognizers.Text;
 namespace ChannelBot.Dialogs.Recognizers;
 
 /// <summary>
-/// Maps our language codes to Microsoft.Recognizers.Text cultures: "es…" → <see cref="Culture.Spanish"/> (es-es; the
-/// library's only other Spanish culture, es-mx, has no date/time models), anything else →
-/// <see cref="Culture.English"/> (en-us). Residents mix languages, so the other culture is tried second.
+/// Maps our language codes to Microsoft.Recognizers.Text cultures: "es…" → <see cref="Culture.Spanish"/> (es-es),
+/// anything else → <see cref="Culture.English"/> (en-us). The library also has es-mx (<see cref="Culture.SpanishMexican"/>);
+/// on the phrases residents use for reports ("anoche", "hace 2 horas", "desde el martes pasado a las 5pm",
+/// "el 3/11") it reads exactly as es-es, so es-es it is. Residents mix languages, so the other culture is tried second.
 /// </summary>
 public static class RecognizerCultures
 {
