@@ -1,0 +1,194 @@
+using ChannelBot.Domain.Common;
+
+namespace ChannelBot.Domain.Cases;
+
+/// <summary>
+/// A resident's report, from submission to closure. The only way in is <see cref="Submit"/>; the only way to
+/// change the status is an intention-named method (<see cref="Acknowledge"/>, <see cref="Schedule"/>,
+/// <see cref="StartWork"/>, <see cref="MarkFixed"/>, <see cref="Close"/>, <see cref="Reopen"/>), each of which
+/// refuses an illegal move with a <see cref="DomainException"/> and records the change in <see cref="History"/>.
+/// </summary>
+public sealed class Case
+{
+    /// <summary>Open311 allows 4,000 characters of description.</summary>
+    public const int MaxDescriptionLength = 4000;
+
+    private readonly List<CasePhoto> _photos = [];
+    private readonly List<CaseStatusChange> _history = [];
+
+    // For the persistence layer.
+    private Case()
+    {
+        Ticket = null!;
+        ServiceCode = string.Empty;
+        ServiceName = string.Empty;
+        Department = string.Empty;
+        Attributes = [];
+        Location = null!;
+        Reporter = null!;
+        ChannelId = string.Empty;
+        ConversationKey = string.Empty;
+        Language = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public TicketNumber Ticket { get; private set; }
+
+    public string ServiceCode { get; private set; }
+
+    /// <summary>The service's name when the case was filed.</summary>
+    public string ServiceName { get; private set; }
+
+    /// <summary>The code of the department responsible.</summary>
+    public string Department { get; private set; }
+
+    public CaseStatus Status { get; private set; }
+
+    /// <summary>Why the case was closed, when it was closed without being fixed.</summary>
+    public CaseClosureReason? ClosureReason { get; private set; }
+
+    public IReadOnlyList<CaseAttribute> Attributes { get; private set; }
+
+    public CaseLocation Location { get; private set; }
+
+    public string? Description { get; private set; }
+
+    public IReadOnlyList<CasePhoto> Photos => _photos;
+
+    public ResidentContact Reporter { get; private set; }
+
+    /// <summary>The resident agreed to hear about status changes.</summary>
+    public bool ConsentToUpdates { get; private set; }
+
+    public string ChannelId { get; private set; }
+
+    public string ConversationKey { get; private set; }
+
+    /// <summary>Opaque JSON the application keeps to message the resident later.</summary>
+    public string? ConversationReferenceJson { get; private set; }
+
+    public string Language { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    public DateTimeOffset? DueAt { get; private set; }
+
+    /// <summary>Every status the case has had, oldest first; the first entry is its submission.</summary>
+    public IReadOnlyList<CaseStatusChange> History => _history;
+
+    /// <summary>Goes up by one with every change; storage uses it to refuse a concurrent change.</summary>
+    public long Version { get; private set; }
+
+    public bool IsOpen => Status.ToOpen311Status() == Open311Status.Open;
+
+    public static Case Submit(CaseSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission);
+        Require(submission.Ticket is not null, "A case needs a ticket number.");
+        Require(!string.IsNullOrWhiteSpace(submission.ServiceCode), "A case needs a service code.");
+        Require(!string.IsNullOrWhiteSpace(submission.ServiceName), "A case needs the service's name.");
+        Require(!string.IsNullOrWhiteSpace(submission.Department), "A case needs a department.");
+        Require(submission.Location is not null, "A case needs a location (it may be empty).");
+        Require(submission.Reporter is not null, "A case needs its reporter.");
+        Require(!string.IsNullOrWhiteSpace(submission.ChannelId), "A case needs the channel it came from.");
+        Require(!string.IsNullOrWhiteSpace(submission.ConversationKey), "A case needs the conversation it came from.");
+        Require(!string.IsNullOrWhiteSpace(submission.Language), "A case needs the resident's language.");
+        Require(submission.Description is not { Length: > MaxDescriptionLength }, $"A description has at most {MaxDescriptionLength} characters.");
+        Require(submission.DueAt is null || submission.DueAt >= submission.Now, "A case cannot be due before it was filed.");
+        var attributes = submission.Attributes ?? [];
+        Require(attributes.All(a => a is not null && !string.IsNullOrWhiteSpace(a.Code) && a.Values is not null), "Every attribute needs a code and values.");
+        Require(attributes.Select(a => a.Code).Distinct(StringComparer.Ordinal).Count() == attributes.Count, "An attribute is answered at most once.");
+
+        var @case = new Case
+        {
+            Id = Guid.CreateVersion7(submission.Now),
+            Ticket = submission.Ticket!,
+            ServiceCode = submission.ServiceCode,
+            ServiceName = submission.ServiceName,
+            Department = submission.Department,
+            Status = CaseStatus.Received,
+            Attributes = attributes.Select(a => a with { Values = [.. a.Values] }).ToList(),
+            Location = submission.Location!,
+            Description = string.IsNullOrWhiteSpace(submission.Description) ? null : submission.Description,
+            Reporter = submission.Reporter!,
+            ConsentToUpdates = submission.ConsentToUpdates,
+            ChannelId = submission.ChannelId,
+            ConversationKey = submission.ConversationKey,
+            ConversationReferenceJson = submission.ConversationReferenceJson,
+            Language = submission.Language,
+            CreatedAt = submission.Now,
+            UpdatedAt = submission.Now,
+            DueAt = submission.DueAt,
+        };
+        foreach (var photo in submission.Photos ?? [])
+        {
+            @case._photos.Add(new CasePhoto(Guid.CreateVersion7(submission.Now), photo.SourceUrl, photo.ContentType, photo.FileName));
+        }
+
+        @case._history.Add(new CaseStatusChange(1, null, CaseStatus.Received, submission.Now, CaseActors.Resident, null, null));
+        return @case;
+    }
+
+    /// <summary>Staff have seen the case and accept it (assigned to a team).</summary>
+    public void Acknowledge(string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null) =>
+        MoveTo(CaseStatus.Acknowledged, by, now, publicNote, internalNote);
+
+    /// <summary>Work is planned.</summary>
+    public void Schedule(string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null) =>
+        MoveTo(CaseStatus.Scheduled, by, now, publicNote, internalNote);
+
+    /// <summary>A crew is working on it.</summary>
+    public void StartWork(string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null) =>
+        MoveTo(CaseStatus.InProgress, by, now, publicNote, internalNote);
+
+    /// <summary>The problem is fixed.</summary>
+    public void MarkFixed(string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null) =>
+        MoveTo(CaseStatus.Fixed, by, now, publicNote, internalNote);
+
+    /// <summary>
+    /// Closes the case. A fixed case closes without a reason; any other case needs one, so that a plain "closed"
+    /// is never mistaken for "fixed".
+    /// </summary>
+    public void Close(CaseClosureReason? reason, string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null)
+    {
+        if (reason is null && Status != CaseStatus.Fixed)
+        {
+            throw new DomainException($"Case {Ticket} is {Status.ToCode()}, not fixed: closing it needs a reason (duplicate, referred, no action).");
+        }
+
+        MoveTo(CaseStatus.Closed, by, now, publicNote, internalNote);
+        ClosureReason = reason;
+    }
+
+    /// <summary>The problem is back, or the case was closed by mistake.</summary>
+    public void Reopen(string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null)
+    {
+        MoveTo(CaseStatus.Reopened, by, now, publicNote, internalNote);
+        ClosureReason = null;
+    }
+
+    private void MoveTo(CaseStatus to, string by, DateTimeOffset now, string? publicNote, string? internalNote)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        if (!CaseStatusTransitions.IsAllowed(Status, to))
+        {
+            throw new DomainException($"Case {Ticket} cannot move from {Status.ToCode()} to {to.ToCode()}.");
+        }
+
+        _history.Add(new CaseStatusChange(_history.Count + 1, Status, to, now, by, publicNote, internalNote));
+        Status = to;
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private static void Require(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new DomainException(message);
+        }
+    }
+}

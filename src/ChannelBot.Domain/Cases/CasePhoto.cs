@@ -1,0 +1,88 @@
+using ChannelBot.Domain.Common;
+
+namespace ChannelBot.Domain.Cases;
+
+/// <summary>
+/// A photo attached to a case. It starts <see cref="PhotoStatus.Pending"/> with the channel's URL (which may
+/// expire), and becomes <see cref="PhotoStatus.Stored"/> once our own copy exists, or
+/// <see cref="PhotoStatus.Failed"/> when it cannot be copied. A failed copy may be tried again; a stored one is final.
+/// </summary>
+public sealed class CasePhoto
+{
+    /// <summary>A human-readable reason is cut to this many characters.</summary>
+    public const int MaxFailureReasonLength = 500;
+
+    internal CasePhoto(Guid id, string sourceUrl, string contentType, string? fileName)
+    {
+        if (string.IsNullOrWhiteSpace(sourceUrl))
+        {
+            throw new DomainException("A photo needs the URL it came from.");
+        }
+
+        if (string.IsNullOrWhiteSpace(contentType))
+        {
+            throw new DomainException("A photo needs a content type.");
+        }
+
+        Id = id;
+        SourceUrl = sourceUrl;
+        ContentType = contentType;
+        FileName = string.IsNullOrWhiteSpace(fileName) ? null : fileName;
+        Status = PhotoStatus.Pending;
+    }
+
+    // For the persistence layer.
+    private CasePhoto()
+    {
+        SourceUrl = string.Empty;
+        ContentType = string.Empty;
+    }
+
+    public Guid Id { get; private set; }
+
+    public string SourceUrl { get; private set; }
+
+    public string ContentType { get; private set; }
+
+    public string? FileName { get; private set; }
+
+    /// <summary>Where our copy is, relative to the photo store; set once stored.</summary>
+    public string? StoredPath { get; private set; }
+
+    public long? SizeBytes { get; private set; }
+
+    public PhotoStatus Status { get; private set; }
+
+    public string? FailureReason { get; private set; }
+
+    public void MarkStored(string storedPath, long sizeBytes)
+    {
+        if (Status == PhotoStatus.Stored)
+        {
+            throw new DomainException($"Photo {Id} is already stored at {StoredPath}.");
+        }
+
+        if (string.IsNullOrWhiteSpace(storedPath))
+        {
+            throw new DomainException("A stored photo needs the path of its copy.");
+        }
+
+        ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
+        StoredPath = storedPath;
+        SizeBytes = sizeBytes;
+        FailureReason = null;
+        Status = PhotoStatus.Stored;
+    }
+
+    public void MarkFailed(string reason)
+    {
+        if (Status == PhotoStatus.Stored)
+        {
+            throw new DomainException($"Photo {Id} is already stored; it cannot fail any more.");
+        }
+
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        FailureReason = reason.Length <= MaxFailureReasonLength ? reason : reason[..MaxFailureReasonLength];
+        Status = PhotoStatus.Failed;
+    }
+}

@@ -1,0 +1,28 @@
+namespace ChannelBot.Domain.Cases;
+
+/// <summary>Everything a new case is made of, as the resident confirmed it, plus the facts the application adds.</summary>
+/// <param name="Ticket">The number allocated for the case.</param>
+/// <param name="ServiceName">The service's name when the case was filed (a snapshot: the catalog may change).</param>
+/// <param name="Department">The code of the department the service routes to.</param>
+/// <param name="ConversationKey">The conversation the report came from (<c>{channelId}/conversations/{id}</c>).</param>
+/// <param name="ConversationReferenceJson">Opaque JSON the application keeps to message the resident later.</param>
+/// <param name="Language">The resident's language (BCP 47, e.g. <c>en</c>, <c>es</c>).</param>
+/// <param name="DueAt">When the service level says the case should be resolved, if it promises a time.</param>
+/// <param name="Now">When the case was filed.</param>
+public sealed record CaseSubmission(
+    TicketNumber Ticket,
+    string ServiceCode,
+    string ServiceName,
+    string Department,
+    IReadOnlyList<CaseAttribute> Attributes,
+    CaseLocation Location,
+    string? Description,
+    IReadOnlyList<SubmittedPhoto> Photos,
+    ResidentContact Reporter,
+    bool ConsentToUpdates,
+    string ChannelId,
+    string ConversationKey,
+    string? ConversationReferenceJson,
+    string Language,
+    DateTimeOffset? DueAt,
+    DateTimeOffset Now);

@@ -1,0 +1,38 @@
+using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.Persistence.Configurations;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChannelBot.Infrastructure.Persistence;
+
+/// <summary>
+/// The bot's database. The model is shared; each provider has a subclass
+/// (<see cref="SqliteChannelBotDbContext"/>, <see cref="PostgresChannelBotDbContext"/>) that adds what the
+/// provider needs and owns its migration set. Code takes this base type, from
+/// <see cref="IDbContextFactory{ChannelBotDbContext}"/>, and never needs to know which one it got.
+/// </summary>
+public abstract class ChannelBotDbContext : DbContext
+{
+    protected ChannelBotDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
+    public DbSet<Case> Cases => Set<Case>();
+
+    public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
+
+    public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
+
+    public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
+
+    public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new CaseConfiguration());
+        modelBuilder.ApplyConfiguration(new ConversationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new TicketCounterConfiguration());
+    }
+}

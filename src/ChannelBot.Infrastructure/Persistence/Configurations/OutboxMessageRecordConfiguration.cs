@@ -1,0 +1,24 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ChannelBot.Infrastructure.Persistence.Configurations;
+
+internal sealed class OutboxMessageRecordConfiguration : IEntityTypeConfiguration<OutboxMessageRecord>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessageRecord> builder)
+    {
+        builder.ToTable("OutboxMessages");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedOnAdd();
+        builder.Property(o => o.ConversationKey).HasMaxLength(ColumnLengths.ConversationKey);
+        builder.Property(o => o.ChannelId).HasMaxLength(ColumnLengths.ChannelId);
+        builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+        builder.Property(o => o.ProviderMessageId).HasMaxLength(ColumnLengths.ExternalId);
+
+        builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
+        builder.HasIndex(o => o.CaseId);
+
+        // Delivery-status callbacks find their message by the provider's id.
+        builder.HasIndex(o => new { o.ChannelId, o.ProviderMessageId });
+    }
+}

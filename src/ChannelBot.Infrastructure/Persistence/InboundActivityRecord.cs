@@ -1,0 +1,29 @@
+namespace ChannelBot.Infrastructure.Persistence;
+
+/// <summary>
+/// An inbound activity, stored before the channel is acknowledged. (ChannelId, ActivityId) is unique, so a
+/// redelivered webhook cannot be stored twice.
+/// </summary>
+public sealed class InboundActivityRecord
+{
+    /// <summary>Arrival order.</summary>
+    public long Id { get; set; }
+
+    public required string ChannelId { get; set; }
+
+    /// <summary>The provider's message id (Twilio MessageSid, Meta mid, Direct Line activity id...).</summary>
+    public required string ActivityId { get; set; }
+
+    public required string ConversationKey { get; set; }
+
+    public required string ActivityJson { get; set; }
+
+    public DateTimeOffset ReceivedAt { get; set; }
+
+    /// <summary>When its turn was committed, or when it was given up; null while it waits.</summary>
+    public DateTimeOffset? ProcessedAt { get; set; }
+
+    public int Attempts { get; set; }
+
+    public string? LastError { get; set; }
+}

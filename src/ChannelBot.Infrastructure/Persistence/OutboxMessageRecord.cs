@@ -1,0 +1,32 @@
+namespace ChannelBot.Infrastructure.Persistence;
+
+/// <summary>An outbound activity, saved in the same transaction as the turn or status change that produced it.</summary>
+public sealed class OutboxMessageRecord
+{
+    public long Id { get; set; }
+
+    public required string ConversationKey { get; set; }
+
+    public required string ChannelId { get; set; }
+
+    public required string ActivityJson { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    public OutboxStatus Status { get; set; }
+
+    public int Attempts { get; set; }
+
+    /// <summary>When the dispatcher may try (again); pending rows are picked in this order.</summary>
+    public DateTimeOffset NextAttemptAt { get; set; }
+
+    public DateTimeOffset? SentAt { get; set; }
+
+    /// <summary>The provider's id for the sent message (Twilio MessageSid, Meta message_id...).</summary>
+    public string? ProviderMessageId { get; set; }
+
+    public string? LastError { get; set; }
+
+    /// <summary>The case the message is about, if any.</summary>
+    public Guid? CaseId { get; set; }
+}

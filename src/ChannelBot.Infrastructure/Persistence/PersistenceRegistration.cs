@@ -1,0 +1,66 @@
+using ChannelBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+public static class PersistenceRegistration
+{
+    /// <summary>
+    /// Registers the database from configuration section <c>Storage</c> (see <see cref="StorageOptions"/>):
+    /// a pooled <see cref="IDbContextFactory{ChannelBotDbContext}"/> for short-lived contexts, a scoped
+    /// <see cref="ChannelBotDbContext"/> for request handlers, the <see cref="TicketNumberAllocator"/>, and the
+    /// start-up migrator (unless <c>Storage:MigrateOnStartup</c> is false).
+    /// </summary>
+    public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var section = builder.Configuration.GetSection(StorageOptions.SectionName);
+        var storage = section.Get<StorageOptions>() ?? new StorageOptions();
+        var services = builder.Services;
+        services.AddOptions<StorageOptions>().Bind(section);
+
+        switch (storage.Provider)
+        {
+            case StorageProvider.Sqlite:
+                var sqlite = SqliteConnectionStrings.Resolve(storage.ConnectionString, builder.Environment.ContentRootPath);
+                services.AddPooledDbContextFactory<SqliteChannelBotDbContext>(options => options.UseChannelBotSqlite(sqlite));
+                services.AddSingleton<IDbContextFactory<ChannelBotDbContext>, ProviderDbContextFactory<SqliteChannelBotDbContext>>();
+                break;
+            case StorageProvider.Postgres:
+                var postgres = string.IsNullOrWhiteSpace(storage.ConnectionString)
+                    ? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is Postgres.")
+                    : storage.ConnectionString;
+                services.AddPooledDbContextFactory<PostgresChannelBotDbContext>(options => options.UseChannelBotPostgres(postgres));
+                services.AddSingleton<IDbContextFactory<ChannelBotDbContext>, ProviderDbContextFactory<PostgresChannelBotDbContext>>();
+                break;
+            default:
+                throw new InvalidOperationException($"Storage:Provider '{storage.Provider}' is not supported; use Sqlite or Postgres.");
+        }
+
+        services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>().CreateDbContext());
+        services.TryAddSingleton<TicketNumberAllocator>();
+        if (storage.MigrateOnStartup)
+        {
+            services.AddHostedService<DatabaseMigrator>();
+        }
+
+        return builder;
+    }
+
+    /// <summary>Applies the configured provider's pending migrations; returns the ones it applied.</summary>
+    public static async Task<IReadOnlyList<string>> MigrateDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var factory = services.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>();
+        var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+            return pending;
+        }
+    }
+}
