@@ -54,6 +54,7 @@ public sealed class Case
 
     public string? Description { get; private set; }
 
+    /// <summary>The photos in the order the resident sent them.</summary>
     public IReadOnlyList<CasePhoto> Photos => _photos;
 
     public ResidentContact Reporter { get; private set; }
@@ -125,7 +126,7 @@ public sealed class Case
         };
         foreach (var photo in submission.Photos ?? [])
         {
-            @case._photos.Add(new CasePhoto(Guid.CreateVersion7(submission.Now), photo.SourceUrl, photo.ContentType, photo.FileName));
+            @case._photos.Add(new CasePhoto(Guid.CreateVersion7(submission.Now), @case._photos.Count + 1, photo.SourceUrl, photo.ContentType, photo.FileName));
         }
 
         @case._history.Add(new CaseStatusChange(1, null, CaseStatus.Received, submission.Now, CaseActors.Resident, null, null));

@@ -12,7 +12,7 @@ public sealed class CasePhoto
     /// <summary>A human-readable reason is cut to this many characters.</summary>
     public const int MaxFailureReasonLength = 500;
 
-    internal CasePhoto(Guid id, string sourceUrl, string contentType, string? fileName)
+    internal CasePhoto(Guid id, int number, string sourceUrl, string contentType, string? fileName)
     {
         if (string.IsNullOrWhiteSpace(sourceUrl))
         {
@@ -25,6 +25,7 @@ public sealed class CasePhoto
         }
 
         Id = id;
+        Number = number;
         SourceUrl = sourceUrl;
         ContentType = contentType;
         FileName = string.IsNullOrWhiteSpace(fileName) ? null : fileName;
@@ -39,6 +40,9 @@ public sealed class CasePhoto
     }
 
     public Guid Id { get; private set; }
+
+    /// <summary>1, 2, 3... in the order the resident sent the photos.</summary>
+    public int Number { get; private set; }
 
     public string SourceUrl { get; private set; }
 

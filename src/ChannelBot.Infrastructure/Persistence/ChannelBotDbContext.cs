@@ -27,6 +27,34 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
+    /// <inheritdoc />
+    /// <remarks>Two concurrent changes to one case fail with <see cref="DbUpdateConcurrencyException"/>, like any other concurrent change.</remarks>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        try
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        catch (DbUpdateException exception) when (ConcurrentCaseChange.Explains(exception))
+        {
+            throw ConcurrentCaseChange.Translate(exception);
+        }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>Two concurrent changes to one case fail with <see cref="DbUpdateConcurrencyException"/>, like any other concurrent change.</remarks>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        catch (DbUpdateException exception) when (ConcurrentCaseChange.Explains(exception))
+        {
+            throw ConcurrentCaseChange.Translate(exception);
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new CaseConfiguration());

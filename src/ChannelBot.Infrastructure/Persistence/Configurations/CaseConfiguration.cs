@@ -51,8 +51,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         {
             photos.ToTable("CasePhotos");
             photos.WithOwner().HasForeignKey("CaseId");
-            photos.HasKey(p => p.Id);
-            photos.Property(p => p.Id).ValueGeneratedNever();
+            photos.HasKey("CaseId", nameof(CasePhoto.Number));
+            photos.Property(p => p.Number).ValueGeneratedNever();
+            photos.HasIndex(p => p.Id).IsUnique();
             photos.Property(p => p.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
             photos.HasIndex(p => p.Status);
         });
@@ -60,7 +61,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
 
         builder.OwnsMany(c => c.History, history =>
         {
-            history.ToTable("CaseStatusChanges");
+            history.ToTable(ConcurrentCaseChange.HistoryTable);
             history.WithOwner().HasForeignKey("CaseId");
             history.HasKey("CaseId", nameof(CaseStatusChange.Sequence));
             history.Property(h => h.Sequence).ValueGeneratedNever();

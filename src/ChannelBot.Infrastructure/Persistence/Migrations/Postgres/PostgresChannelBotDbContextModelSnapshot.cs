@@ -331,11 +331,11 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                 {
                     b.OwnsMany("ChannelBot.Domain.Cases.CasePhoto", "Photos", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("uuid");
-
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("uuid");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("integer");
 
                             b1.Property<string>("ContentType")
                                 .IsRequired()
@@ -346,6 +346,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
 
                             b1.Property<string>("FileName")
                                 .HasColumnType("text");
+
+                            b1.Property<Guid>("Id")
+                                .HasColumnType("uuid");
 
                             b1.Property<long?>("SizeBytes")
                                 .HasColumnType("bigint");
@@ -362,9 +365,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<string>("StoredPath")
                                 .HasColumnType("text");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("CaseId", "Number");
 
-                            b1.HasIndex("CaseId");
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("Status");
 

@@ -322,11 +322,11 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                 {
                     b.OwnsMany("ChannelBot.Domain.Cases.CasePhoto", "Photos", b1 =>
                         {
-                            b1.Property<Guid>("Id")
-                                .HasColumnType("TEXT");
-
                             b1.Property<Guid>("CaseId")
                                 .HasColumnType("TEXT");
+
+                            b1.Property<int>("Number")
+                                .HasColumnType("INTEGER");
 
                             b1.Property<string>("ContentType")
                                 .IsRequired()
@@ -336,6 +336,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("FileName")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("Id")
                                 .HasColumnType("TEXT");
 
                             b1.Property<long?>("SizeBytes")
@@ -353,9 +356,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<string>("StoredPath")
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("Id");
+                            b1.HasKey("CaseId", "Number");
 
-                            b1.HasIndex("CaseId");
+                            b1.HasIndex("Id")
+                                .IsUnique();
 
                             b1.HasIndex("Status");
 

@@ -125,6 +125,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                 name: "CasePhotos",
                 columns: table => new
                 {
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CaseId = table.Column<Guid>(type: "uuid", nullable: false),
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     SourceUrl = table.Column<string>(type: "text", nullable: false),
                     ContentType = table.Column<string>(type: "text", nullable: false),
@@ -132,12 +134,11 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     StoredPath = table.Column<string>(type: "text", nullable: true),
                     SizeBytes = table.Column<long>(type: "bigint", nullable: true),
                     Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
-                    FailureReason = table.Column<string>(type: "text", nullable: true),
-                    CaseId = table.Column<Guid>(type: "uuid", nullable: false)
+                    FailureReason = table.Column<string>(type: "text", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CasePhotos", x => x.Id);
+                    table.PrimaryKey("PK_CasePhotos", x => new { x.CaseId, x.Number });
                     table.ForeignKey(
                         name: "FK_CasePhotos_Cases_CaseId",
                         column: x => x.CaseId,
@@ -171,9 +172,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CasePhotos_CaseId",
+                name: "IX_CasePhotos_Id",
                 table: "CasePhotos",
-                column: "CaseId");
+                column: "Id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CasePhotos_Status",

@@ -124,6 +124,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                 name: "CasePhotos",
                 columns: table => new
                 {
+                    Number = table.Column<int>(type: "INTEGER", nullable: false),
+                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false),
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     SourceUrl = table.Column<string>(type: "TEXT", nullable: false),
                     ContentType = table.Column<string>(type: "TEXT", nullable: false),
@@ -131,12 +133,11 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     StoredPath = table.Column<string>(type: "TEXT", nullable: true),
                     SizeBytes = table.Column<long>(type: "INTEGER", nullable: true),
                     Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    FailureReason = table.Column<string>(type: "TEXT", nullable: true),
-                    CaseId = table.Column<Guid>(type: "TEXT", nullable: false)
+                    FailureReason = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_CasePhotos", x => x.Id);
+                    table.PrimaryKey("PK_CasePhotos", x => new { x.CaseId, x.Number });
                     table.ForeignKey(
                         name: "FK_CasePhotos_Cases_CaseId",
                         column: x => x.CaseId,
@@ -170,9 +171,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_CasePhotos_CaseId",
+                name: "IX_CasePhotos_Id",
                 table: "CasePhotos",
-                column: "CaseId");
+                column: "Id",
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_CasePhotos_Status",
