@@ -51,6 +51,7 @@ public class CaseSubmitTests
         var @case = Case.Submit(Submissions.Pothole());
 
         var photo = Assert.Single(@case.Photos);
+        Assert.Equal(1, photo.Number);
         Assert.Equal(PhotoStatus.Pending, photo.Status);
         Assert.Equal(("https://api.twilio.example/Media/ME1", "image/jpeg", "hole.jpg"), (photo.SourceUrl, photo.ContentType, photo.FileName));
         Assert.Null(photo.StoredPath);
@@ -67,6 +68,19 @@ public class CaseSubmitTests
         values[0] = "small";
 
         Assert.Equal(["large"], @case.Attributes[0].Values);
+    }
+
+    [Fact]
+    public void Photos_are_numbered_in_the_order_they_were_sent()
+    {
+        var submission = Submissions.Pothole() with
+        {
+            Photos = [new SubmittedPhoto("https://a.example/1", "image/jpeg", null), new SubmittedPhoto("https://a.example/2", "image/png", null)],
+        };
+
+        var @case = Case.Submit(submission);
+
+        Assert.Equal([(1, "https://a.example/1"), (2, "https://a.example/2")], @case.Photos.Select(p => (p.Number, p.SourceUrl)));
     }
 
     [Fact]
