@@ -1,6 +1,18 @@
+// ChannelBot: an omnichannel 311 intake service. This file is the table of contents; each project
+// registers itself with one Add<Project>() and maps its endpoints with one Map<Area>().
 var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();   // logging, problem details, health checks, forwarded headers
+builder.AddInfrastructure();    // storage (SQLite/PostgreSQL), dialog files, turn pipeline, outbox
+builder.AddChannels();          // Bot Framework Connector (/api/messages) and the other channels
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseServiceDefaults();
+app.MapHealthEndpoints();       // /health/live, /health/ready
+app.MapChannels();              // /api/messages ...
 
-app.Run();
+await app.RunAsync();
+
+/// <summary>The entry point, visible to integration tests (WebApplicationFactory).</summary>
+public partial class Program;

@@ -31,6 +31,9 @@ public sealed class DialogEngine
 
     public DialogDefinitions Definitions => _resources.Definitions;
 
+    /// <summary>The city's time zone (from <c>city.yaml</c>): service-level due dates and "today" are reckoned in it.</summary>
+    public TimeZoneInfo CityTimeZone => _resources.CityTimeZone;
+
     /// <summary>Runs the turn for one inbound activity.</summary>
     public TurnResult OnActivity(ConversationState state, Activity activity)
     {

@@ -11,4 +11,11 @@ public sealed class DialogOptions
     /// the application (a developer's checkout).
     /// </summary>
     public string? Path { get; set; }
+
+    /// <summary>
+    /// Watch the folder and load the files again when they change (default true). A change that does not load
+    /// is logged and the running dialogs stay as they were; live conversations move to the new files at their
+    /// next message.
+    /// </summary>
+    public bool ReloadOnChange { get; set; } = true;
 }

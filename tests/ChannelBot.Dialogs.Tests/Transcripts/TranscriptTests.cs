@@ -11,16 +11,10 @@ public sealed class TranscriptTests
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
         .Build();
 
-    public static TheoryData<string> Files()
-    {
-        var data = new TheoryData<string>();
-        foreach (var file in Directory.EnumerateFiles(Folder, "*.transcript.yaml").Order(StringComparer.Ordinal))
-        {
-            data.Add(Path.GetFileName(file));
-        }
+    public static TheoryData<string> Files() => [.. Names()];
 
-        return data;
-    }
+    private static List<string> Names() =>
+        [.. Directory.EnumerateFiles(Folder, "*.transcript.yaml").Order(StringComparer.Ordinal).Select(file => Path.GetFileName(file))];
 
     [Theory]
     [MemberData(nameof(Files))]
@@ -34,7 +28,7 @@ public sealed class TranscriptTests
     [Fact]
     public void The_required_transcripts_exist()
     {
-        var names = Files().Select(row => (string)row[0]).ToList();
+        var names = Names();
         Assert.True(names.Count >= 8, $"Only {names.Count} transcripts: {string.Join(", ", names)}");
     }
 

@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Every channel ChannelBot speaks. Each channel folder registers itself and maps its own endpoints.</summary>
+public static class ChannelsRegistration
+{
+    public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
+    {
+        builder.AddConnectorChannel();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapConnector();
+        return endpoints;
+    }
+}

@@ -1,0 +1,27 @@
+using ChannelBot.Application.Dialogs;
+using ChannelBot.Infrastructure;
+using ChannelBot.Infrastructure.Dialogs;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Everything behind the channels: storage, the dialog files and engine, the turn pipeline and the outbox.</summary>
+public static class InfrastructureRegistration
+{
+    /// <summary>
+    /// Order matters for start-up: hosted services start in registration order, so the database is migrated
+    /// first, then the dialog files are loaded, and only then do the turn worker and the outbox start.
+    /// </summary>
+    public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        builder.AddPersistence();
+        builder.AddDialogFiles();
+        builder.Services.AddSingleton<DialogEngineSource>();
+        builder.Services.AddSingleton<IDialogEngineSource>(sp => sp.GetRequiredService<DialogEngineSource>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogEngineSource>());
+        builder.AddTurnPipeline();
+        builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
+        return builder;
+    }
+}

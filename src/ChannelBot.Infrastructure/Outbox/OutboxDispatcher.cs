@@ -1,0 +1,227 @@
+using ChannelBot.Application.Outbound;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Pipeline;
+using ChannelBot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace ChannelBot.Infrastructure.Outbox;
+
+/// <summary>
+/// Sends outbox rows through their channel's sender: many conversations at once, one conversation in order.
+/// A transient failure is retried with exponential back-off and jitter (the conversation's later messages wait
+/// behind it); a permanent one is recorded and the next message goes. Rows committed but never handed over
+/// (a crash between commit and send) are found by a sweep of the database at start and every
+/// <see cref="OutboxOptions.SweepInterval"/>.
+/// </summary>
+internal sealed partial class OutboxDispatcher : BackgroundService
+{
+    private readonly KeyedWorkQueue<OutboxItem> _queue = new();
+    private readonly HashSet<long> _known = [];
+    private readonly object _gate = new();
+    private readonly IDbContextFactory<ChannelBotDbContext> _databases;
+    private readonly ChannelSenderRegistry _senders;
+    private readonly OutboxCompletionWriter _completions;
+    private readonly OutboxOptions _options;
+    private readonly TimeProvider _clock;
+    private readonly ILogger<OutboxDispatcher> _logger;
+    private readonly SemaphoreSlim _slots;
+
+    public OutboxDispatcher(
+        IDbContextFactory<ChannelBotDbContext> databases,
+        ChannelSenderRegistry senders,
+        OutboxCompletionWriter completions,
+        IOptions<OutboxOptions> options,
+        TimeProvider clock,
+        ILogger<OutboxDispatcher> logger)
+    {
+        _databases = databases;
+        _senders = senders;
+        _completions = completions;
+        _options = options.Value;
+        _clock = clock;
+        _logger = logger;
+        _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentSends));
+        _completions.Written += Forget;
+    }
+
+    /// <summary>Hands committed outbox rows over for sending.</summary>
+    public void Dispatch(IEnumerable<OutboxMessageRecord> rows)
+    {
+        foreach (var row in rows)
+        {
+            Dispatch(new OutboxItem(row.Id, row.ChannelId, row.ConversationKey, row.ActivityJson, row.Attempts));
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var sweeping = SweepForeverAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+            var next = await _queue.TakeAsync(1, stoppingToken).ConfigureAwait(false);
+            _ = SendAsync(next[0].Value, stoppingToken);
+        }
+
+        await sweeping.ConfigureAwait(false);
+    }
+
+    private void Dispatch(OutboxItem item)
+    {
+        lock (_gate)
+        {
+            if (!_known.Add(item.Id))
+            {
+                return;
+            }
+        }
+
+        _queue.Enqueue(item.ConversationKey, item);
+    }
+
+    private void Forget(IReadOnlyList<long> ids)
+    {
+        lock (_gate)
+        {
+            foreach (var id in ids)
+            {
+                _known.Remove(id);
+            }
+        }
+    }
+
+    private async Task SendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var retryIn = (TimeSpan?)null;
+        try
+        {
+            var result = await TrySendAsync(item, cancellationToken).ConfigureAwait(false);
+            retryIn = Record(item, result);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
+        }
+        finally
+        {
+            _slots.Release();
+        }
+
+        if (retryIn is null)
+        {
+            _queue.Complete(item.ConversationKey);
+            return;
+        }
+
+        try
+        {
+            await Task.Delay(retryIn.Value, _clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        _queue.Release(item.ConversationKey);
+    }
+
+    private async Task<SendResult> TrySendAsync(OutboxItem item, CancellationToken cancellationToken)
+    {
+        var sender = _senders.For(item.ChannelId);
+        if (sender is null)
+        {
+            return SendResult.Failed($"No sender is configured for channel '{item.ChannelId}'.");
+        }
+
+        try
+        {
+            var activity = ActivityJson.Deserialize(item.ActivityJson);
+            return await sender.SendAsync(new OutboundMessage(item.Id, item.ChannelId, item.ConversationKey, activity, item.Attempts), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogSenderThrew(exception, item.ChannelId, item.Id);
+            return SendResult.Retry(exception.GetType().Name + ": " + exception.Message);
+        }
+    }
+
+    /// <returns>The delay before the next try, or null when the row is finished (sent or failed).</returns>
+    private TimeSpan? Record(OutboxItem item, SendResult result)
+    {
+        var now = _clock.GetUtcNow();
+        item.Attempts++;
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                _completions.Add(new OutboxCompletion(item.Id, OutboxStatus.Sent, item.Attempts, now, ProviderMessageId: result.ProviderMessageId));
+                return null;
+            case SendOutcome.RetryLater when item.Attempts < _options.MaxAttempts:
+                var delay = result.RetryAfter ?? Backoff(item.Attempts);
+                LogRetrying(item.ChannelId, item.Id, item.Attempts, delay, result.Error);
+                _completions.Add(new OutboxCompletion(item.Id, OutboxStatus.Pending, item.Attempts, now, now + delay, Error: result.Error));
+                return delay;
+            default:
+                LogGaveUp(item.ChannelId, item.Id, item.Attempts, result.Error);
+                _completions.Add(new OutboxCompletion(item.Id, OutboxStatus.Failed, item.Attempts, now, Error: result.Error));
+                return null;
+        }
+    }
+
+    private TimeSpan Backoff(int attempts)
+    {
+        var exponential = _options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempts - 1);
+        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
+        var jittered = capped * (0.5 + (Random.Shared.NextDouble() * 0.5));
+        return TimeSpan.FromMilliseconds(jittered);
+    }
+
+    private async Task SweepForeverAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await SweepAsync(cancellationToken).ConfigureAwait(false);
+                await Task.Delay(_options.SweepInterval, _clock, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogSweepFailed(exception);
+                await Task.Delay(_options.SweepInterval, _clock, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var due = await db.OutboxMessages
+            .AsNoTracking()
+            .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now)
+            .OrderBy(o => o.Id)
+            .Take(1000)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        Dispatch(due);
+    }
+
+    [LoggerMessage(EventId = 2301, Level = LogLevel.Warning, Message = "Sending outbox row {Id} on {ChannelId} failed (try {Attempts}); retrying in {Delay}: {Error}")]
+    private partial void LogRetrying(string channelId, long id, int attempts, TimeSpan delay, string? error);
+
+    [LoggerMessage(EventId = 2302, Level = LogLevel.Error, Message = "Outbox row {Id} on {ChannelId} was not sent after {Attempts} tries: {Error}")]
+    private partial void LogGaveUp(string channelId, long id, int attempts, string? error);
+
+    [LoggerMessage(EventId = 2303, Level = LogLevel.Error, Message = "The sender of {ChannelId} threw while sending outbox row {Id}.")]
+    private partial void LogSenderThrew(Exception exception, string channelId, long id);
+
+    [LoggerMessage(EventId = 2304, Level = LogLevel.Error, Message = "Sweeping the outbox failed.")]
+    private partial void LogSweepFailed(Exception exception);
+}

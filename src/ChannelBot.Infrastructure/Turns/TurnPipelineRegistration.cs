@@ -1,0 +1,31 @@
+using ChannelBot.Application.Conversations;
+using ChannelBot.Infrastructure.Cases;
+using ChannelBot.Infrastructure.Outbox;
+using ChannelBot.Infrastructure.Turns;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>The durable turn pipeline: inbox (group commit) → turn worker (one transaction per batch) → outbox dispatcher.</summary>
+public static class TurnPipelineRegistration
+{
+    public static IHostApplicationBuilder AddTurnPipeline(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddSingleton<TurnScheduler>();
+        services.AddSingleton<InboxWriter>();
+        services.AddSingleton<IInboundActivitySink>(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddSingleton<CaseGatewayFactory>();
+        services.AddSingleton<ChannelSenderRegistry>();
+        services.AddSingleton<OutboxCompletionWriter>();
+        services.AddSingleton<OutboxDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxCompletionWriter>());
+        services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddHostedService<TurnWorker>();
+        return builder;
+    }
+}

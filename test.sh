@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of ChannelBot on a fresh machine that has only the .NET SDK and Node.js:
+# installs and starts what the tests need (a throwaway PostgreSQL on 127.0.0.1), builds, runs all test
+# projects, and ends with one line "N passed, N failed".
+#
+#   ./test.sh                 everything
+#   ./test.sh --filter X      passed through to `dotnet test` (e.g. --filter FullyQualifiedName~Transcript)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { printf '\n== %s\n' "$*"; }
+
+say "PostgreSQL for the PostgreSQL tests"
+eval "$(scripts/start-test-postgres.sh --print-env)"
+export CHANNELBOT_TEST_POSTGRES
+
+say "Build"
+dotnet build ChannelBot.sln -c Release -nologo -clp:ErrorsOnly
+
+say "Tests"
+log=$(mktemp)
+set +e
+dotnet test ChannelBot.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+skipped=$(grep -oE 'Skipped: +[0-9]+' "$log" | awk '{s+=$2} END {print s+0}')
+rm -f "$log"
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1  # the run broke before counting (a crash or a build error): never report it as green
+fi
+echo
+echo "$passed passed, $failed failed, $skipped skipped"
+exit "$status"
