@@ -9,6 +9,8 @@ public static class ChannelsRegistration
 {
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
+        // Channels with their own webhooks go above this line. The Connector stays last: its sender takes every
+        // channel no other sender claims (Teams, the Emulator, anything Azure Bot Service relays).
         builder.AddConnectorChannel();
         return builder;
     }
