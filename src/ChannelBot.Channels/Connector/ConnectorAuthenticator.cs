@@ -47,9 +47,14 @@ public sealed class ConnectorAuthenticator(
 
         if (!_options.IsAuthenticationEnabled)
         {
-            return hasHeader
-                ? ConnectorAuthenticationResult.Reject("a token was sent but no App ID is configured to check it against")
-                : ConnectorAuthenticationResult.Anonymous;
+            if (hasHeader)
+            {
+                return ConnectorAuthenticationResult.Reject("a token was sent but no App ID is configured to check it against");
+            }
+
+            return _options.AllowAnonymous == true
+                ? ConnectorAuthenticationResult.Anonymous
+                : ConnectorAuthenticationResult.Reject("no App ID is configured and anonymous posts are only accepted in Development (Connector:AllowAnonymous)");
         }
 
         if (!hasHeader)

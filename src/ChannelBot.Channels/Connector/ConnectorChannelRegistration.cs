@@ -27,6 +27,7 @@ public static class ConnectorChannelRegistration
 
         services.AddOptions<ConnectorOptions>()
             .Bind(builder.Configuration.GetSection(ConnectorOptions.SectionName))
+            .PostConfigure(options => options.AllowAnonymous ??= builder.Environment.IsDevelopment())
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);

@@ -73,6 +73,13 @@ public sealed class ConnectorOptions
     /// <summary>How long one outbound call to a channel may take before it counts as a transient failure.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// With no <see cref="MicrosoftAppId"/>, whether unauthenticated posts (the Bot Framework Emulator with no App
+    /// ID) are accepted. Unset means: only when the app runs in the Development environment. Anywhere else an
+    /// anonymous post is refused with 401, because its <c>serviceUrl</c> would make the bot call any address.
+    /// </summary>
+    public bool? AllowAnonymous { get; set; }
+
     public bool IsAuthenticationEnabled => !string.IsNullOrWhiteSpace(MicrosoftAppId);
 
     public IReadOnlyList<string> EffectiveEmulatorIssuers => EmulatorIssuers.Count > 0 ? EmulatorIssuers : DefaultEmulatorIssuers;

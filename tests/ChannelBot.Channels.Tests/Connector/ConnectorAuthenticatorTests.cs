@@ -251,6 +251,17 @@ public sealed class ConnectorAuthenticatorTests(IdentityFixture identity) : ICla
     }
 
     [Fact]
+    public async Task Without_an_app_id_outside_Development_a_request_without_a_token_is_rejected()
+    {
+        using var host = ConnectorServices.Build(new Dictionary<string, string?> { ["Connector:AllowAnonymous"] = null }, TestClock.Create());
+
+        var result = await host.Services.GetRequiredService<ConnectorAuthenticator>().AuthenticateAsync(null, EmulatorMessage(), CancellationToken.None);
+
+        Assert.Equal(ConnectorAuthenticationStatus.Rejected, result.Status);
+        Assert.Contains("only accepted in Development", result.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Without_an_app_id_a_request_with_a_token_is_rejected_as_the_SDK_does()
     {
         using var host = ConnectorServices.Build(new Dictionary<string, string?>(), TestClock.Create());

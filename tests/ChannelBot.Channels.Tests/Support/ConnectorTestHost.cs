@@ -37,7 +37,7 @@ public sealed class ConnectorTestHost : IAsyncDisposable
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Configuration.AddInMemoryCollection(WithAnonymousAllowed(settings));
         if (timeProvider is not null)
         {
             builder.Services.AddSingleton(timeProvider);
@@ -60,5 +60,20 @@ public sealed class ConnectorTestHost : IAsyncDisposable
         Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Tests run outside Development, so the Emulator's anonymous mode is switched on unless a test names
+    /// <c>Connector:AllowAnonymous</c> (a null value leaves it unset: the production default).
+    /// </summary>
+    private static Dictionary<string, string?> WithAnonymousAllowed(IDictionary<string, string?>? settings)
+    {
+        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["Connector:AllowAnonymous"] = "true" };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            merged[key] = value;
+        }
+
+        return merged.Where(pair => pair.Value is not null).ToDictionary(StringComparer.OrdinalIgnoreCase);
     }
 }
