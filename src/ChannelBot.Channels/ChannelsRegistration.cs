@@ -9,6 +9,8 @@ public static class ChannelsRegistration
 {
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
+        builder.AddTwilioChannel();
+
         // Channels with their own webhooks go above this line. The Connector stays last: its sender takes every
         // channel no other sender claims (Teams, the Emulator, anything Azure Bot Service relays).
         builder.AddConnectorChannel();
@@ -17,6 +19,7 @@ public static class ChannelsRegistration
 
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapTwilio();
         endpoints.MapConnector();
         return endpoints;
     }

@@ -1,0 +1,26 @@
+using ChannelBot.Channels.Twilio;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>
+/// Maps the Twilio channel's webhooks. In ASP.NET's own namespace for <c>Map…</c> extensions, so the
+/// composition root needs no extra <c>using</c>.
+/// </summary>
+public static class TwilioEndpoints
+{
+    /// <summary>
+    /// Maps <c>POST /api/twilio/messages</c> (inbound SMS, MMS and WhatsApp). Needs <c>AddTwilioChannel</c> and
+    /// an <see cref="ChannelBot.Application.Conversations.IInboundActivitySink"/>.
+    /// </summary>
+    public static IEndpointConventionBuilder MapTwilio(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        return endpoints
+            .MapPost(TwilioRoutes.MessagesPath, static (HttpContext context) =>
+                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context))
+            .WithDisplayName("Twilio inbound messages: POST /api/twilio/messages");
+    }
+}

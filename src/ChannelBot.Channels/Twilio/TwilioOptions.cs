@@ -1,0 +1,61 @@
+namespace ChannelBot.Channels.Twilio;
+
+/// <summary>
+/// Settings of the Twilio channel: SMS, MMS and WhatsApp through Twilio Programmable Messaging (section
+/// <c>Twilio</c>).
+/// <para>
+/// Inbound webhooks are accepted only when they carry a valid <c>X-Twilio-Signature</c> computed with the
+/// signing token (<see cref="AuthToken"/>) over <see cref="PublicBaseUrl"/> + the route path + the query string
+/// as received. With no signing token or no public URL the channel is off and its webhook endpoints refuse every
+/// request with 403 (fail closed): nothing unsigned is ever accepted, in any environment.
+/// </para>
+/// <para>
+/// Development only: when the host environment is <c>Development</c> and <see cref="AuthToken"/> is empty,
+/// <see cref="DevelopmentAuthToken"/> signs instead, so the local sandbox (and a developer with the official
+/// <c>twilio</c> npm package) can produce requests that pass the same validator. Outside Development the
+/// development token is ignored. <see cref="PublicBaseUrl"/> is still required in Development.
+/// </para>
+/// </summary>
+public sealed class TwilioOptions
+{
+    public const string SectionName = "Twilio";
+
+    public const string DefaultApiBaseUrl = "https://api.twilio.com";
+
+    /// <summary>The development signing token's default. Public by design: it protects nothing outside Development.</summary>
+    public const string DefaultDevelopmentAuthToken = "channelbot-development-twilio-auth-token";
+
+    /// <summary>The account SID (<c>AC</c> + 32 hex digits) of the account or subaccount that owns the numbers.</summary>
+    public string? AccountSid { get; set; }
+
+    /// <summary>
+    /// The account's primary Auth Token: it signs the webhooks (an API key secret cannot validate them). After a
+    /// token rotation, set the promoted token here.
+    /// </summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>
+    /// The public origin (and path prefix, if any) Twilio calls, exactly as entered in the Twilio console, e.g.
+    /// <c>https://311.example.gov</c>: the webhook URL signed by Twilio is this + <c>/api/twilio/messages</c> + the
+    /// query string. It is never rebuilt from the request (a proxy or TLS terminator changes scheme, host and port).
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>The SMS/MMS sender number (E.164). One of <see cref="From"/> or <see cref="MessagingServiceSid"/> sends.</summary>
+    public string? From { get; set; }
+
+    /// <summary>The Messaging Service (<c>MG</c> + 32 hex digits) that picks the sender; preferred over <see cref="From"/>.</summary>
+    public string? MessagingServiceSid { get; set; }
+
+    /// <summary>The WhatsApp sender, <c>whatsapp:+E164</c>.</summary>
+    public string? WhatsAppFrom { get; set; }
+
+    /// <summary>The REST API origin (a fake Twilio API in tests and in the sandbox).</summary>
+    public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
+
+    /// <summary>The largest webhook body accepted, in bytes. A full inbound message (1600 characters, 10 media) is well under 32 KiB.</summary>
+    public long MaxBodyBytes { get; set; } = 65_536;
+
+    /// <summary>The signing token used in Development when <see cref="AuthToken"/> is empty. Ignored in every other environment.</summary>
+    public string? DevelopmentAuthToken { get; set; } = DefaultDevelopmentAuthToken;
+}

@@ -1,0 +1,195 @@
+using ChannelBot.Application.Conversations;
+using ChannelBot.Channels.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace ChannelBot.Channels.Twilio;
+
+/// <summary>
+/// One inbound-message webhook, <c>POST /api/twilio/messages</c>, in this order: channel configured (else 403),
+/// signature header present (403), size (413), media type (415), body readable (400), signature over the raw
+/// parameters and the configured public URL (403), message fields (400), then the inbox. The message is
+/// acknowledged with empty TwiML only once the sink has made it durable (a redelivery included); the dialog
+/// runs afterwards. When the inbox is down the answer is 503 with <c>Retry-After</c> (Twilio then calls the
+/// Fallback URL). Nothing a client sends ends in a 500.
+/// </summary>
+public sealed class TwilioRequestHandler(
+    IOptions<TwilioOptions> options,
+    TwilioWebhookSigning signing,
+    IInboundActivitySink sink,
+    TimeProvider timeProvider,
+    ILogger<TwilioRequestHandler> logger)
+{
+    private readonly TwilioOptions _options = options.Value;
+
+    public async Task HandleAsync(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        IResult result;
+        try
+        {
+            result = await ProcessAsync(context, context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+        catch (BadHttpRequestException exception)
+        {
+            // The client broke the body off or sent it malformed at the transport level.
+            result = Refuse(exception.StatusCode, "The request body could not be read.");
+        }
+
+        await result.ExecuteAsync(context).ConfigureAwait(false);
+    }
+
+    private async Task<IResult> ProcessAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var request = context.Request;
+        if (!signing.IsOpen)
+        {
+            TwilioLog.NotConfigured(logger);
+            return TwilioResponses.Problem(StatusCodes.Status403Forbidden, "This endpoint does not accept requests: the Twilio channel is not configured.");
+        }
+
+        var signature = request.Headers[TwilioSignature.HeaderName];
+        if (signature.Count != 1 || string.IsNullOrEmpty(signature[0]))
+        {
+            return Forbidden(signature.Count == 0 ? "no X-Twilio-Signature header" : "an empty or repeated X-Twilio-Signature header");
+        }
+
+        if (request.ContentLength > _options.MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        var isJson = false;
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType) || !IsUtf8(mediaType))
+        {
+            return UnsupportedMediaType();
+        }
+
+        if (mediaType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+        {
+            isJson = true;
+        }
+        else if (!mediaType.MediaType.Equals("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase))
+        {
+            return UnsupportedMediaType();
+        }
+
+        var body = await BoundedBodyReader.ReadAsync(request, _options.MaxBodyBytes, cancellationToken).ConfigureAwait(false);
+        if (body.TooLarge)
+        {
+            return TooLarge();
+        }
+
+        TwilioForm form;
+        string? parseError;
+        var parsed = isJson
+            ? TwilioForm.TryParseJson(body.Bytes.Span, out form, out parseError)
+            : TwilioForm.TryParseUrlEncoded(body.Bytes.Span, out form, out parseError);
+        if (!parsed)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, parseError!);
+        }
+
+        var url = signing.SignedUrl(TwilioRoutes.MessagesPath, RawQuery(context));
+        var valid = isJson
+            ? TwilioSignature.IsValidWithBody(signing.AuthToken!, signature[0], url, body.Bytes.Span)
+            : TwilioSignature.IsValid(signing.AuthToken!, signature[0], url, form.Parameters);
+        if (!valid)
+        {
+            return Forbidden(isJson ? "the signature or bodySHA256 does not match the body and the configured URL" : "the signature does not match the parameters and the configured URL");
+        }
+
+        if (signing.TakeFirstDevelopmentUse())
+        {
+            TwilioLog.DevelopmentTokenUsed(logger);
+        }
+
+        var inbound = TwilioActivityMapper.Map(form, timeProvider.GetUtcNow());
+        switch (inbound.Kind)
+        {
+            case TwilioInboundKind.Invalid:
+                return Refuse(StatusCodes.Status400BadRequest, inbound.Reason!);
+            case TwilioInboundKind.Ignored:
+                TwilioLog.MessageIgnored(logger, inbound.Reason!);
+                return TwilioResponses.Acknowledge();
+        }
+
+        var activity = inbound.Activity!;
+        InboundAcceptance acceptance;
+        try
+        {
+            acceptance = await sink.AcceptAsync(activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            TwilioLog.SinkFailed(logger, exception, activity.ChannelId!, activity.Id!);
+            return TwilioResponses.Unavailable(context, "The message could not be stored; it was not accepted.");
+        }
+
+        if (acceptance == InboundAcceptance.Duplicate)
+        {
+            TwilioLog.MessageDuplicate(logger, activity.ChannelId!, activity.Id!);
+        }
+        else
+        {
+            TwilioLog.MessageAccepted(
+                logger,
+                activity.ChannelId!,
+                activity.Id!,
+                LogMask.Id(activity.From!.Id),
+                activity.Attachments?.Count ?? 0,
+                TwilioActivityMapper.KeywordName(inbound.Keyword) ?? "none");
+        }
+
+        return TwilioResponses.Acknowledge();
+    }
+
+    /// <summary>The query string exactly as the client sent it (with its <c>?</c>), or empty.</summary>
+    private static string RawQuery(HttpContext context)
+    {
+        var rawTarget = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
+        if (!string.IsNullOrEmpty(rawTarget))
+        {
+            var start = rawTarget.IndexOf('?', StringComparison.Ordinal);
+            if (start < 0)
+            {
+                return string.Empty;
+            }
+
+            var fragment = rawTarget.IndexOf('#', start);
+            return fragment < 0 ? rawTarget[start..] : rawTarget[start..fragment];
+        }
+
+        return context.Request.QueryString.Value ?? string.Empty;
+    }
+
+    private static bool IsUtf8(MediaTypeHeaderValue mediaType) =>
+        !mediaType.Charset.HasValue
+        || mediaType.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase);
+
+    private IResult Forbidden(string reason)
+    {
+        TwilioLog.SignatureRejected(logger, reason);
+        return TwilioResponses.Problem(StatusCodes.Status403Forbidden, "The request is not signed by Twilio for this URL.");
+    }
+
+    private IResult TooLarge() => Refuse(StatusCodes.Status413PayloadTooLarge, $"The body is larger than {_options.MaxBodyBytes} bytes.");
+
+    private IResult UnsupportedMediaType() => Refuse(
+        StatusCodes.Status415UnsupportedMediaType,
+        "The body must be application/x-www-form-urlencoded (or application/json with bodySHA256), UTF-8.");
+
+    private IResult Refuse(int status, string reason)
+    {
+        TwilioLog.RequestRefused(logger, status, reason);
+        return TwilioResponses.Problem(status, reason);
+    }
+}

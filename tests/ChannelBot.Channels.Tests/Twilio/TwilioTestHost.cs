@@ -1,0 +1,77 @@
+using System.Net;
+using ChannelBot.Application.Conversations;
+using ChannelBot.Channels.Tests.Support;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace ChannelBot.Channels.Tests.Twilio;
+
+/// <summary>
+/// A minimal web application on Kestrel, 127.0.0.1 and a free port: the Twilio channel's registration and
+/// endpoint, and a <see cref="RecordingInboundSink"/> where the application's pipeline would be. The public URL
+/// Twilio "calls" is configured separately from the loopback address, as behind a TLS-terminating proxy.
+/// </summary>
+public sealed class TwilioTestHost : IAsyncDisposable
+{
+    public const string AccountSid = "AC00000000000000000000000000000001";
+    public const string AuthToken = "12345";
+    public const string PublicBaseUrl = "https://311.example.gov";
+    public const string MessagesUrl = PublicBaseUrl + "/api/twilio/messages";
+
+    private readonly WebApplication _app;
+
+    private TwilioTestHost(WebApplication app, RecordingInboundSink sink, Uri baseAddress)
+    {
+        _app = app;
+        Sink = sink;
+        Client = new HttpClient { BaseAddress = baseAddress };
+    }
+
+    public RecordingInboundSink Sink { get; }
+
+    public HttpClient Client { get; }
+
+    /// <summary>The settings of a configured channel: account, token 12345, public URL https://311.example.gov.</summary>
+    public static Dictionary<string, string?> ConfiguredSettings() => new()
+    {
+        ["Twilio:AccountSid"] = AccountSid,
+        ["Twilio:AuthToken"] = AuthToken,
+        ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
+        ["Twilio:MaxBodyBytes"] = "8192",
+    };
+
+    public static async Task<TwilioTestHost> StartAsync(
+        IDictionary<string, string?>? settings = null,
+        string environment = "Production",
+        IInboundActivitySink? sinkOverride = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.Configuration.AddInMemoryCollection(settings ?? ConfiguredSettings());
+        builder.Services.AddSingleton<TimeProvider>(TestClock.Create());
+
+        var sink = new RecordingInboundSink();
+        builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
+        builder.AddTwilioChannel();
+
+        var app = builder.Build();
+        app.MapTwilio();
+        await app.StartAsync();
+
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new TwilioTestHost(app, sink, new Uri(address));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
