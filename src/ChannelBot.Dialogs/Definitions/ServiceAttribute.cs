@@ -16,6 +16,9 @@ public sealed class ServiceAttribute
     /// <summary>The question as asked (Open311 <c>description</c>).</summary>
     public required LocalizedText Description { get; init; }
 
+    /// <summary>A few words naming what the question asks ("where in the road"), for the read-back; null to use the question.</summary>
+    public LocalizedText? Label { get; init; }
+
     /// <summary>An input hint (Open311 <c>datatype_description</c>).</summary>
     public LocalizedText? Hint { get; init; }
 

@@ -17,6 +17,7 @@ internal static class AttributeChecks
             var attribute = attributes[i];
             var path = $"{listPath}[{i}]";
             coverage.Text(attribute.Description, $"{path}.description");
+            coverage.Text(attribute.Label, $"{path}.label");
             coverage.Text(attribute.Hint, $"{path}.hint");
             CheckValues(attribute, path, file, coverage, errors);
             CheckBounds(attribute, path, file, errors);

@@ -57,22 +57,24 @@ public sealed class DialogEngine
         }
 
         state.LastInboundAt = turn.Now;
+
+        // The dialog files changed since the last turn: first bring the answers in line (silently), so that
+        // whatever this message does next works on answers that fit the files now in force.
+        var resume = state.DefinitionsVersion is { } version && version != Definitions.Version
+            && state.Intake is { } changed && _intake.Revalidate(turn, changed);
         if (_interrupts.Screen(turn))
         {
             return Finish(turn);
         }
 
-        if (state.DefinitionsVersion is { } version && version != Definitions.Version && state.Intake is { } changed)
-        {
-            state.DefinitionsVersion = Definitions.Version;
-            if (_intake.Revalidate(turn, changed))
-            {
-                return Finish(turn);
-            }
-        }
-
         if (_interrupts.TryHandle(turn))
         {
+            return Finish(turn);
+        }
+
+        if (resume && state.Top is { Dialog: DialogFrame.IntakeDialog } intakeFrame)
+        {
+            _intake.ResumeAfterChange(turn, intakeFrame);
             return Finish(turn);
         }
 

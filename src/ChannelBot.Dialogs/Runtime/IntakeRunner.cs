@@ -77,7 +77,7 @@ internal sealed class IntakeRunner
 
         var intake = new IntakeContext(frame, turn.Definitions);
         var current = IntakePlan.Find(Plan(turn, intake), frame.Step);
-        if (current is null)
+        if (current is null || intake.Draft.DefinitionsChanged)
         {
             Advance(turn, intake);
             return;
@@ -87,10 +87,11 @@ internal sealed class IntakeRunner
     }
 
     /// <summary>
-    /// After the dialog files changed: drops answers that no longer fit and, when the resident has to answer
-    /// something again (or the open question changed), says so and asks the first open question.
+    /// After the dialog files changed: drops answers that no longer fit. When the resident has to answer something
+    /// again (or the open question itself changed), marks the intake so that the next question says so. Says
+    /// nothing itself: an interrupt in the same message (cancel, help, status...) is still honoured.
     /// </summary>
-    /// <returns>True when the resident was told and re-asked (the message is then not taken as an answer).</returns>
+    /// <returns>True when the resident must be told and the intake resumed with <see cref="ResumeAfterChange"/>.</returns>
     public bool Revalidate(Turn turn, DialogFrame frame)
     {
         var intake = new IntakeContext(frame, turn.Definitions);
@@ -106,9 +107,38 @@ internal sealed class IntakeRunner
             return false;
         }
 
-        turn.Say(turn.T("definitions.changed"));
-        Advance(turn, intake);
+        intake.Draft.DefinitionsChanged = true;
+        if (questionChanged)
+        {
+            // The resident never saw this wording: whatever they send now is not an answer to it.
+            frame.Step = null;
+            frame.StepFingerprint = null;
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Goes on after <see cref="Revalidate"/>: the message still answers the open question when that question is
+    /// unchanged (the resident's words are not thrown away), then the first question that no longer has an answer
+    /// is asked, with a word about the change.
+    /// </summary>
+    public void ResumeAfterChange(Turn turn, DialogFrame frame)
+    {
+        var intake = new IntakeContext(frame, turn.Definitions);
+        var current = IntakePlan.Find(Plan(turn, intake), frame.Step);
+        if (current is not null && current.Flow.Kind != FlowStepKind.Photos)
+        {
+            PhotosStep.Collect(turn.Activity, intake.Draft, PhotoLimit(turn));
+        }
+
+        if (current is not null && TakesAnswerAfterChange(current.Flow.Kind) && !intake.Draft.Done.Contains(current.Id)
+            && StepHandlers.For(current).Handle(turn, intake, current) == StepOutcome.Answered)
+        {
+            intake.Draft.Done.Add(current.Id);
+        }
+
+        Advance(turn, intake);
     }
 
     public string? CurrentStepId(Turn turn)
@@ -162,8 +192,21 @@ internal sealed class IntakeRunner
         }
     }
 
+    /// <summary>
+    /// Steps whose answer is read without asking anything back, so a message can answer them while the intake
+    /// moves back to an earlier question (never the summary: the resident must see the new read-back first).
+    /// </summary>
+    private static bool TakesAnswerAfterChange(FlowStepKind kind) =>
+        kind is FlowStepKind.Attributes or FlowStepKind.Description or FlowStepKind.Photos or FlowStepKind.Name or FlowStepKind.Consent;
+
     private void Advance(Turn turn, IntakeContext intake)
     {
+        if (intake.Draft.DefinitionsChanged)
+        {
+            intake.Draft.DefinitionsChanged = false;
+            turn.Say(turn.T("definitions.changed"));
+        }
+
         var plan = Plan(turn, intake);
         var next = IntakePlan.Next(plan, intake.Draft);
         while (next.Flow.Kind == FlowStepKind.Photos && intake.Draft.Photos.Count > 0)

@@ -48,7 +48,7 @@ public static class StringKeys
             FlowStepKind.Photos => ["prompt", "retry", "received"],
             FlowStepKind.Name => ["prompt", "retry"],
             FlowStepKind.Consent => ["prompt", "retry", "promptContact", "retryContact"],
-            FlowStepKind.Summary => ["header", "prompt", "retry", "submit", "change", "cancel", "pin", "updatesTo", "updatesHere", "updatesNo"],
+            FlowStepKind.Summary => ["header", "prompt", "retry", "submit", "change", "changeSomething", "whichChange", "cancel", "pin", "updatesTo", "updatesHere", "updatesNo"],
             _ => [],
         };
         return parts.Select(part => Step(step.Id, part));

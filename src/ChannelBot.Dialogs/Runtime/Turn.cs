@@ -149,6 +149,20 @@ internal sealed class Turn
             }
         }
 
-        return state.Language is not null && definitions.Strings.ContainsKey(state.Language) ? state.Language : definitions.DefaultLanguage;
+        if (state.Language is not null && definitions.Strings.ContainsKey(state.Language))
+        {
+            return state.Language;
+        }
+
+        // No locale from the channel (SMS, WhatsApp...) and nothing said yet: answer in the language the first
+        // message is written in, and keep to it (ESPAÑOL / ENGLISH still switch).
+        if (activity.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(activity.Text))
+        {
+            var guess = LanguageGuess.Guess(activity.Text);
+            state.Language = guess is not null && definitions.Strings.ContainsKey(guess) ? guess : definitions.DefaultLanguage;
+            return state.Language;
+        }
+
+        return definitions.DefaultLanguage;
     }
 }

@@ -37,6 +37,15 @@ public sealed class IntakeDraft
 
     public string? Email { get; set; }
 
+    /// <summary>
+    /// True when the dialog files changed under this intake in a way the resident must hear about: the next
+    /// question starts with a word about it.
+    /// </summary>
+    public bool DefinitionsChanged { get; set; }
+
+    /// <summary>True while the summary lists what can be changed (after "Change something").</summary>
+    public bool ChoosingChange { get; set; }
+
     /// <summary>True while the resident is changing one answer from the summary.</summary>
     public bool Reviewing { get; set; }
 }

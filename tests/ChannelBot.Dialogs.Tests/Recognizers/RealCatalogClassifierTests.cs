@@ -6,7 +6,7 @@ namespace ChannelBot.Dialogs.Tests.Recognizers;
 /// <summary>The classifier on the catalog that ships in <c>dialogs/catalog.yaml</c>.</summary>
 public class RealCatalogClassifierTests
 {
-    [Fact(Skip = "enable when DialogDefinitionsLoader lands")]
+    [Fact]
     public void The_shipped_catalog_recognizes_a_pothole_in_both_languages()
     {
         var definitions = DialogsFolder.Load();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Loading;
 
@@ -6,7 +7,7 @@ namespace ChannelBot.Dialogs.Tests.Support;
 /// <summary>The repository's own <c>dialogs/</c> folder: what the tests run against is what ships.</summary>
 public static class DialogsFolder
 {
-    private static readonly Lazy<string> Root = new(Find);
+    private static readonly Lazy<string> Root = new(() => Find());
 
     public static string Path => Root.Value;
 
@@ -23,6 +24,13 @@ public static class DialogsFolder
     public static DialogDefinitions LoadChanged(string file, string replace, string with)
     {
         var files = Files();
+        Change(files, file, replace, with);
+        return DialogDefinitionsLoader.Load(files);
+    }
+
+    /// <summary>Replaces text in one of <paramref name="files"/> (in place, so that several changes add up).</summary>
+    public static void Change(List<DialogFile> files, string file, string replace, string with)
+    {
         var index = files.FindIndex(f => f.Path == file);
         if (index < 0 || !files[index].Content.Contains(replace, StringComparison.Ordinal))
         {
@@ -30,20 +38,25 @@ public static class DialogsFolder
         }
 
         files[index] = files[index] with { Content = files[index].Content.Replace(replace, with, StringComparison.Ordinal) };
-        return DialogDefinitionsLoader.Load(files);
     }
 
-    private static string Find()
+    /// <summary>Walks up from the test binaries, the current directory or this source file: the build may put the
+    /// binaries outside the repository (<c>-p:ArtifactsPath=/tmp/...</c>).</summary>
+    private static string Find([CallerFilePath] string sourceFile = "")
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        string?[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), System.IO.Path.GetDirectoryName(sourceFile)];
+        foreach (var start in starts.OfType<string>())
         {
-            var candidate = System.IO.Path.Combine(dir.FullName, "dialogs");
-            if (File.Exists(System.IO.Path.Combine(candidate, "catalog.yaml")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return candidate;
+                var candidate = System.IO.Path.Combine(dir.FullName, "dialogs");
+                if (File.Exists(System.IO.Path.Combine(candidate, "catalog.yaml")))
+                {
+                    return candidate;
+                }
             }
         }
 
-        throw new DirectoryNotFoundException($"No dialogs/catalog.yaml above {AppContext.BaseDirectory}.");
+        throw new DirectoryNotFoundException($"No dialogs/catalog.yaml above {string.Join(" or ", starts)}.");
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Loading;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Dialogs.Tests.Support;
@@ -21,6 +22,7 @@ public sealed class TranscriptRunner
     private readonly FakeTimeProvider _clock;
     private readonly StringBuilder _log = new();
     private readonly List<string> _lookups = [];
+    private readonly List<DialogFile> _files = DialogsFolder.Files();
     private DialogEngine _engine;
     private string _stateJson = string.Empty;
     private int _sequence;
@@ -34,6 +36,9 @@ public sealed class TranscriptRunner
 
     public List<IntakeSubmission> Submissions { get; } = [];
 
+    /// <summary>The conversation so far, as played.</summary>
+    public string Conversation => _log.ToString();
+
     public void Run()
     {
         _log.AppendLine(CultureInfo.InvariantCulture, $"# {_transcript.Title} ({_transcript.Channel}, {_transcript.Locale ?? "no locale"})");
@@ -46,7 +51,9 @@ public sealed class TranscriptRunner
 
             if (turn.Change is { } change)
             {
-                _engine = new DialogEngine(DialogsFolder.LoadChanged(change.File, change.Replace, change.With), _clock);
+                // Changes add up: the second change applies to the files as the first left them.
+                DialogsFolder.Change(_files, change.File, change.Replace, change.With);
+                _engine = new DialogEngine(DialogDefinitionsLoader.Load(_files), _clock);
                 _log.AppendLine(CultureInfo.InvariantCulture, $"~~ {change.File} changed");
             }
 
@@ -90,7 +97,14 @@ public sealed class TranscriptRunner
     private TurnResult Submit(ConversationState state, Activity activity, SubmitCase submit)
     {
         Submissions.Add(submit.Submission);
-        var ticket = $"311-{_clock.GetUtcNow().Year}-{++_sequence + 122:000000}";
+        // Numbers run from 000123 like the city's own, skipping those of the transcript's existing cases.
+        string ticket;
+        do
+        {
+            ticket = $"311-{_clock.GetUtcNow().Year}-{++_sequence + 122:000000}";
+        }
+        while (_transcript.Cases.Exists(c => c.Ticket == ticket));
+
         _log.AppendLine(CultureInfo.InvariantCulture, $"== case {ticket} filed");
         return _engine.OnCaseSubmitted(state, activity, new CaseReceipt(ticket));
     }
@@ -144,6 +158,8 @@ public sealed class TranscriptRunner
 
     private void Check(TranscriptTurn turn, List<Activity> replies)
     {
+        // A resident gets one answer per message: one bubble, one SMS, never a burst and never silence.
+        Assert.True(replies.Count == 1, Failure($"The bot should have answered with one message, not {replies.Count}."));
         var said = string.Join("\n", replies.Select(r => r.Text));
         foreach (var expected in turn.Bot)
         {

@@ -1,11 +1,12 @@
 using ChannelBot.Dialogs.Tests.Support;
+using Xunit.Abstractions;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
 
 namespace ChannelBot.Dialogs.Tests.Transcripts;
 
 /// <summary>Runs every <c>*.transcript.yaml</c> in this folder against the real dialog files.</summary>
-public sealed class TranscriptTests
+public sealed class TranscriptTests(ITestOutputHelper output)
 {
     private static readonly IDeserializer Yaml = new DeserializerBuilder()
         .WithNamingConvention(CamelCaseNamingConvention.Instance)
@@ -22,7 +23,15 @@ public sealed class TranscriptTests
     {
         var transcript = Yaml.Deserialize<Transcript>(File.ReadAllText(Path.Combine(Folder, file)));
         Assert.NotEmpty(transcript.Turns);
-        new TranscriptRunner(transcript, DialogsFolder.Load()).Run();
+        var runner = new TranscriptRunner(transcript, DialogsFolder.Load());
+        try
+        {
+            runner.Run();
+        }
+        finally
+        {
+            output.WriteLine(runner.Conversation);
+        }
     }
 
     [Fact]

@@ -63,7 +63,9 @@ internal sealed class CategoryStep : StepHandler
             var menu = ChoiceRecognizer.RecognizeOne(turn.Text, ToOptions(MenuChoices(turn, intake)), turn.Language);
             if (menu is not null && (draft.MenuShown || menu.Kind != ChoiceMatchKind.Number))
             {
-                return Choose(turn, intake, step, menu.Key, describedAs: null);
+                // "hay un bache enorme en la calle Reforma" names a menu entry but also describes the problem and
+                // the place: keep them (Choose keeps only texts of several words).
+                return Choose(turn, intake, step, menu.Key, describedAs: turn.Text);
             }
         }
 

@@ -29,7 +29,8 @@ internal sealed class PhotosStep : StepHandler
         }
 
         var required = intake.Service?.Photos == PhotoPolicy.Required;
-        if (!required && (IsSkip(turn) || turn.Is(turn.Words.Done)))
+        // "no", "no photo, sorry", "nope, don't have one": a no here means no photo.
+        if (!required && (IsSkip(turn) || turn.Is(turn.Words.Done) || turn.YesOrNo() == false))
         {
             return StepOutcome.Answered;
         }

@@ -6,48 +6,78 @@ using ChannelBot.Dialogs.Runtime.Rendering;
 namespace ChannelBot.Dialogs.Runtime.Steps;
 
 /// <summary>
-/// The read-back: every answer, then submit, change any one answer, or cancel. Changing an answer reopens that
-/// question; once answered, the summary comes back.
+/// The read-back: every answer, then three choices: send, change something, or cancel. "Change something" lists
+/// what can be changed (one button each); "change location" typed straight away works too. Changing an answer
+/// reopens that question; once answered, the summary comes back.
 /// </summary>
 internal sealed class SummaryStep : StepHandler
 {
     private const string Submit = "submit";
     private const string CancelKey = "cancel";
+    private const string ChangeSomething = "change";
     private const string ChangePrefix = "change:";
+
+    /// <summary>"change" alone (either language) asks what to change.</summary>
+    private static readonly string[] ChangeWords = ["change", "change something", "edit", "fix", "correct", "cambiar", "cambiar algo", "editar", "corregir", "modificar"];
 
     public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry)
     {
+        var choices = Choices(turn, intake, step.Id);
+        if (intake.Draft.ChoosingChange)
+        {
+            var question = turn.T(StringKeys.Step(step.Id, "whichChange"));
+            turn.Ask(retry ? turn.T(StringKeys.Step(step.Id, "retry")) + " " + question : question, [.. choices.Where(IsChangeItem)]);
+            return;
+        }
+
         if (!retry)
         {
             turn.Say(Describe(turn, intake, step.Id));
         }
 
-        turn.Ask(turn.T(StringKeys.Step(step.Id, retry ? "retry" : "prompt")), Choices(turn, intake, step.Id));
+        turn.Ask(turn.T(StringKeys.Step(step.Id, retry ? "retry" : "prompt")), [.. choices.Where(c => !IsChangeItem(c))]);
     }
 
     public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
     {
         var choices = Choices(turn, intake, step.Id);
-        var options = choices.Select(c => new ChoiceOption(c.Key, c.Title, c.Synonyms)).ToList();
-        var pick = ChoiceRecognizer.RecognizeOne(turn.Text, options, turn.Language);
+        var draft = intake.Draft;
+        var shown = draft.ChoosingChange ? choices.Where(IsChangeItem).ToList() : choices.Where(c => !IsChangeItem(c)).ToList();
+
+        // Words may name any choice ("change location" right at the summary); numbers refer to the list on screen.
+        var pick = ChoiceRecognizer.RecognizeOne(turn.Text, ToOptions(choices), turn.Language);
+        if (pick is null or { Kind: ChoiceMatchKind.Number or ChoiceMatchKind.Ordinal })
+        {
+            pick = ChoiceRecognizer.RecognizeOne(turn.Text, ToOptions(shown), turn.Language);
+        }
+
         if (pick is null)
         {
-            return turn.YesOrNo() == true ? StepOutcome.Submit : StepOutcome.Invalid;
+            return !draft.ChoosingChange && turn.YesOrNo() == true ? StepOutcome.Submit : StepOutcome.Invalid;
         }
 
-        if (pick.Key == Submit)
+        switch (pick.Key)
         {
-            return StepOutcome.Submit;
+            case Submit:
+                draft.ChoosingChange = false;
+                return StepOutcome.Submit;
+            case CancelKey:
+                return StepOutcome.Cancel;
+            case ChangeSomething:
+                draft.ChoosingChange = true;
+                Prompt(turn, intake, step, retry: false);
+                return StepOutcome.Waiting;
+            default:
+                draft.ChoosingChange = false;
+                Reopen(intake, pick.Key[ChangePrefix.Length..]);
+                return StepOutcome.Reopened;
         }
-
-        if (pick.Key == CancelKey)
-        {
-            return StepOutcome.Cancel;
-        }
-
-        Reopen(intake, pick.Key[ChangePrefix.Length..]);
-        return StepOutcome.Reopened;
     }
+
+    private static bool IsChangeItem(Choice choice) => choice.Key.StartsWith(ChangePrefix, StringComparison.Ordinal);
+
+    private static List<ChoiceOption> ToOptions(List<Choice> choices) =>
+        choices.Select(c => new ChoiceOption(c.Key, c.Title, c.Synonyms)).ToList();
 
     private static void Reopen(IntakeContext intake, string stepId)
     {
@@ -63,9 +93,14 @@ internal sealed class SummaryStep : StepHandler
         }
     }
 
+    /// <summary>Send, change something, every answer that can be changed, cancel.</summary>
     private static List<Choice> Choices(Turn turn, IntakeContext intake, string id)
     {
-        var choices = new List<Choice> { new(Submit, turn.T(StringKeys.Step(id, "submit"))) };
+        var choices = new List<Choice>
+        {
+            new(Submit, turn.T(StringKeys.Step(id, "submit"))),
+            new(ChangeSomething, turn.T(StringKeys.Step(id, "changeSomething")), ChangeWords),
+        };
         foreach (var step in IntakePlan.Build(intake.Definitions, intake.Draft, turn.Profile))
         {
             if (step.Flow.Kind == FlowStepKind.Summary)
@@ -73,8 +108,9 @@ internal sealed class SummaryStep : StepHandler
                 continue;
             }
 
-            var what = step.Attribute is not null ? turn.Localized(step.Attribute.Description) : turn.T($"step.summary.label.{step.Flow.Kind.ToString().ToLowerInvariant()}");
-            choices.Add(new Choice(ChangePrefix + step.Id, turn.T(StringKeys.Step(id, "change"), ("what", Shorten(what)))));
+            // Shown as the label ("Location"); "change location" names it too.
+            var what = Label(turn, step);
+            choices.Add(new Choice(ChangePrefix + step.Id, Capitalized(what), [turn.T(StringKeys.Step(id, "change"), ("what", what))]));
         }
 
         choices.Add(new Choice(CancelKey, turn.T(StringKeys.Step(id, "cancel"))));
@@ -99,10 +135,10 @@ internal sealed class SummaryStep : StepHandler
                     Line(Label(turn, step), Place(turn, id, draft.Location));
                     break;
                 case FlowStepKind.Attributes:
-                    Line(Shorten(turn.Localized(step.Attribute!.Description)), draft.Attributes.GetValueOrDefault(step.Attribute.Code)?.Display);
+                    Line(Label(turn, step), draft.Attributes.GetValueOrDefault(step.Attribute!.Code)?.Display);
                     break;
                 case FlowStepKind.Description:
-                    Line(Label(turn, step), string.Join(" ", new[] { draft.InitialText, draft.Description }.Where(t => t is { Length: > 0 })));
+                    Line(Label(turn, step), Details(draft));
                     break;
                 case FlowStepKind.Photos:
                     Line(Label(turn, step), draft.Photos.Count.ToString(turn.Culture));
@@ -121,8 +157,13 @@ internal sealed class SummaryStep : StepHandler
         return text.ToString();
     }
 
-    private static string Label(Turn turn, StepRef step) =>
-        turn.T($"step.summary.label.{step.Flow.Kind.ToString().ToLowerInvariant()}");
+    /// <summary>What a line of the read-back is about: the question's label, else the question, else the step's label.</summary>
+    private static string Label(Turn turn, StepRef step) => step.Attribute switch
+    {
+        { Label: { } label } => turn.Localized(label),
+        { } attribute => Shorten(turn.Localized(attribute.Description)),
+        null => turn.T($"step.summary.label.{step.Flow.Kind.ToString().ToLowerInvariant()}"),
+    };
 
     private static string? Place(Turn turn, string id, State.LocationAnswer? location) => location switch
     {
@@ -139,6 +180,28 @@ internal sealed class SummaryStep : StepHandler
         true => turn.T(StringKeys.Step(id, "updatesHere")),
         _ => turn.T(StringKeys.Step(id, "updatesNo")),
     };
+
+    /// <summary>The first message (when it described the problem) and the details, as sentences.</summary>
+    private static string Details(State.IntakeDraft draft)
+    {
+        var text = new StringBuilder();
+        foreach (var part in new[] { draft.InitialText, draft.Description })
+        {
+            if (part is not { Length: > 0 })
+            {
+                continue;
+            }
+
+            if (text.Length > 0)
+            {
+                text.Append(char.IsPunctuation(text[^1]) ? " " : ". ");
+            }
+
+            text.Append(part);
+        }
+
+        return text.ToString();
+    }
 
     private static string Capitalized(string text) =>
         text.Length == 0 || char.IsUpper(text[0]) ? text : char.ToUpperInvariant(text[0]) + text[1..];
