@@ -1,0 +1,33 @@
+using ChannelBot.Web.Tests.Support;
+
+namespace ChannelBot.Web.Tests.Conversations;
+
+/// <summary>A pothole report typed the way a resident would, split so a test can stop (or restart the app) in the middle.</summary>
+internal static class PotholeScript
+{
+    public static async Task StartAsync(EmulatorClient resident)
+    {
+        var greeting = await resident.SayAsync("hi");
+        Assert.Contains("311", greeting.Text, StringComparison.Ordinal);
+
+        var askWhere = await resident.SayAsync("there's a huge pothole in the road");
+        Assert.Contains("Pothole", askWhere.Text, StringComparison.Ordinal);
+
+        var askLane = await resident.SayAsync("123 Main St");
+        Assert.NotNull(askLane.SuggestedActions);
+    }
+
+    /// <summary>From the first question about the pothole to the ticket; returns the bot's last answer.</summary>
+    public static async Task<string> FinishAsync(EmulatorClient resident)
+    {
+        await resident.SayAsync("next to the curb");
+        await resident.SayAsync("skip");
+        await resident.SayAsync("It is deep enough to damage a tire.");
+        await resident.SayAsync("no photo");
+        await resident.SayAsync("skip");
+        var summary = await resident.SayAsync("yes");
+        Assert.Contains("123 Main St", summary.Text, StringComparison.Ordinal);
+        var receipt = await resident.SayAsync("send it");
+        return receipt.Text ?? string.Empty;
+    }
+}

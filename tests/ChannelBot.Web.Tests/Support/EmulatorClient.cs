@@ -1,0 +1,39 @@
+using System.Net.Http.Json;
+using ChannelBot.Schema;
+
+namespace ChannelBot.Web.Tests.Support;
+
+/// <summary>
+/// Talks to <c>/api/messages</c> as the Bot Framework Emulator does with no App ID: activities with a
+/// serviceUrl pointing at <see cref="FakeConnector"/>, where the bot's answers arrive.
+/// </summary>
+public sealed class EmulatorClient(HttpClient http, FakeConnector connector, string conversationId, string userId = "resident-1")
+{
+    public string ConversationId => conversationId;
+
+    public Activity Message(string text, string? id = null) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = id ?? Guid.NewGuid().ToString("N"),
+        ChannelId = ChannelIds.Emulator,
+        ServiceUrl = connector.ServiceUrl,
+        From = new ChannelAccount { Id = userId, Name = "Resident", Role = RoleTypes.User },
+        Recipient = new ChannelAccount { Id = "channelbot", Name = "ChannelBot", Role = RoleTypes.Bot },
+        Conversation = new ConversationAccount { Id = conversationId },
+        Text = text,
+        Locale = "en-US",
+        Timestamp = DateTimeOffset.UtcNow,
+    };
+
+    public Task<HttpResponseMessage> PostAsync(Activity activity) =>
+        http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
+
+    /// <summary>Sends <paramref name="text"/> and returns the bot's answer to it.</summary>
+    public async Task<Activity> SayAsync(string text)
+    {
+        var message = Message(text);
+        using var response = await PostAsync(message);
+        Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode} to '{text}'");
+        return await connector.WaitForReplyToAsync(conversationId, message.Id!);
+    }
+}

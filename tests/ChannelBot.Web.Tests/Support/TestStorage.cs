@@ -1,0 +1,65 @@
+using Npgsql;
+
+namespace ChannelBot.Web.Tests.Support;
+
+/// <summary>
+/// The database one test's app runs on: a fresh SQLite file, or a fresh database on the test PostgreSQL server
+/// (<c>CHANNELBOT_TEST_POSTGRES</c>, started by ./test.sh). Without the server the PostgreSQL tests fail, never skip.
+/// </summary>
+public sealed class TestStorage : IAsyncDisposable
+{
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
+    private const string PostgresVariable = "CHANNELBOT_TEST_POSTGRES";
+
+    private readonly Func<Task> _drop;
+
+    private TestStorage(string provider, string connectionString, Func<Task> drop)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _drop = drop;
+    }
+
+    public string Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static TheoryData<string> Providers => [Sqlite, Postgres];
+
+    public static async Task<TestStorage> CreateAsync(string provider)
+    {
+        if (provider == Sqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("channelbot-web-test-");
+            return new TestStorage(Sqlite, $"Data Source={Path.Combine(folder.FullName, "channelbot.db")}", () =>
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                folder.Delete(recursive: true);
+                return Task.CompletedTask;
+            });
+        }
+
+        var server = Environment.GetEnvironmentVariable(PostgresVariable) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException($"{PostgresVariable} is not set: run ./test.sh, which starts a test PostgreSQL server.");
+        var name = "channelbot_web_" + Guid.NewGuid().ToString("N");
+        await ExecuteAsync(server, $"CREATE DATABASE \"{name}\"");
+        var connectionString = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return new TestStorage(Postgres, connectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+        });
+    }
+
+    public ValueTask DisposeAsync() => new(_drop());
+
+    private static async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+}
