@@ -5,7 +5,7 @@ public sealed class CityProfile
 {
     public required LocalizedText Name { get; init; }
 
-    /// <summary>The number a person can call, as residents should read it , the same in every language (e.g. "311 / (555) 555-0311").</summary>
+    /// <summary>The number a person can call, as residents should read it, the same in every language (e.g. "311 / (555) 555-0311").</summary>
     public required string Phone { get; init; }
 
     public string EmergencyNumber { get; init; } = "911";

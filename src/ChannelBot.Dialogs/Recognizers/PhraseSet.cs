@@ -28,9 +28,13 @@ public sealed class PhraseSet
     public int Count { get; }
 
     /// <summary>True when the whole message is one of the phrases, tolerating courtesies and punctuation.</summary>
-    public bool IsWholeMessage(string utterance)
+    public bool IsWholeMessage(string utterance) => IsWholeNormalized(TextNormalizer.Normalize(utterance));
+
+    /// <summary>As <see cref="IsWholeMessage"/> for a message already normalized with <see cref="TextNormalizer.Normalize"/>
+    /// (to test one message against several sets without normalizing it each time).</summary>
+    public bool IsWholeNormalized(string normalized)
     {
-        var normalized = TextNormalizer.Normalize(utterance);
+        ArgumentNullException.ThrowIfNull(normalized);
         if (normalized.Length == 0)
         {
             return false;

@@ -11,6 +11,9 @@ namespace ChannelBot.Dialogs.Runtime;
 internal sealed class Turn
 {
     private ReplyWriter _writer;
+    private bool? _yesOrNo;
+    private bool _yesOrNoRead;
+    private string? _normalized;
 
     public Turn(EngineResources resources, ConversationState state, Activity activity, DateTimeOffset now)
     {
@@ -46,6 +49,9 @@ internal sealed class Turn
     public DialogEffect? Effect { get; set; }
 
     public InterruptDefinitions Words => Definitions.Interrupts;
+
+    /// <summary>The interrupt word lists, normalized once per set of dialog files.</summary>
+    public InterruptPhrases Phrases => Resources.Phrases;
 
     /// <summary>Switches the language for the rest of the turn (and the conversation).</summary>
     public void SwitchLanguage(string language)
@@ -87,10 +93,22 @@ internal sealed class Turn
     public void Ask(string question, IReadOnlyList<Choice>? choices = null) => _writer.Ask(question, choices);
 
     /// <summary>True when the whole message is one of the phrases (any language).</summary>
-    public bool Is(LocalizedList phrases) => Text.Length > 0 && PhraseMatcher.IsWholeMessage(Text, phrases.All);
+    public bool Is(PhraseSet phrases) => Text.Length > 0 && phrases.IsWholeNormalized(NormalizedText);
 
-    public bool? YesOrNo() =>
-        ConfirmRecognizer.Recognize(Text, Words.Yes.All.ToList(), Words.No.All.ToList());
+    /// <summary>The message lower-cased, without accents and punctuation (<see cref="TextNormalizer"/>), once per turn.</summary>
+    public string NormalizedText => _normalized ??= TextNormalizer.Normalize(Text);
+
+    /// <summary>Yes, no, or neither (null); read once per turn.</summary>
+    public bool? YesOrNo()
+    {
+        if (!_yesOrNoRead)
+        {
+            _yesOrNo = Text.Length == 0 ? null : ConfirmRecognizer.Recognize(Text, Phrases.Confirm);
+            _yesOrNoRead = true;
+        }
+
+        return _yesOrNo;
+    }
 
     public TurnResult Finish()
     {

@@ -39,9 +39,9 @@ internal sealed class InterruptHandler
             return false;
         }
 
-        foreach (var (language, words) in turn.Words.SwitchLanguage)
+        foreach (var (language, words) in turn.Phrases.SwitchLanguage)
         {
-            if (turn.Definitions.Strings.ContainsKey(language) && PhraseMatcher.IsWholeMessage(turn.Text, words))
+            if (turn.Is(words))
             {
                 turn.SwitchLanguage(language);
                 turn.Say(turn.T("language.switched"));
@@ -56,7 +56,7 @@ internal sealed class InterruptHandler
             return true;
         }
 
-        if (turn.Is(turn.Words.Status))
+        if (turn.Is(turn.Phrases.Status))
         {
             if (turn.State.LastTicket is { } last)
             {
@@ -71,7 +71,7 @@ internal sealed class InterruptHandler
             return true;
         }
 
-        if (turn.Is(turn.Words.Help))
+        if (turn.Is(turn.Phrases.Help))
         {
             turn.Say(turn.T(StringKeys.Help));
             if (_intake.CurrentStepId(turn) is { } step && turn.Has(StringKeys.Step(step, "help")))
@@ -83,7 +83,7 @@ internal sealed class InterruptHandler
             return true;
         }
 
-        if (turn.Is(turn.Words.Cancel))
+        if (turn.Is(turn.Phrases.Cancel))
         {
             var hadSomething = turn.State.Stack.Count > 0;
             turn.State.Stack.Clear();
@@ -91,7 +91,7 @@ internal sealed class InterruptHandler
             return true;
         }
 
-        if (turn.Is(turn.Words.StartOver))
+        if (turn.Is(turn.Phrases.StartOver))
         {
             turn.State.Stack.Clear();
             turn.Say(turn.T("startOver"));
@@ -99,7 +99,7 @@ internal sealed class InterruptHandler
             return true;
         }
 
-        if (turn.Is(turn.Words.Agent))
+        if (turn.Is(turn.Phrases.Agent))
         {
             turn.Say(turn.T("agent"));
             RepromptOrOffer(turn);

@@ -138,11 +138,9 @@ internal sealed class AttributeStep : StepHandler
         return new AttributeAnswer([turn.Text], turn.Text);
     }
 
-    private static List<Choice> ValueChoices(Turn turn, ServiceAttribute attribute) =>
-        attribute.Values.Select(v => new Choice(v.Key, turn.Localized(v.Name))).ToList();
+    private static IReadOnlyList<Choice> ValueChoices(Turn turn, ServiceAttribute attribute) =>
+        turn.Resources.ChoicesOf(attribute, turn.Language).Shown;
 
-    private static List<ChoiceOption> Options(Turn turn, ServiceAttribute attribute) =>
-        attribute.Values
-            .Select(v => new ChoiceOption(v.Key, turn.Localized(v.Name), v.Name.Values.Concat(v.Synonyms.All).ToList()))
-            .ToList();
+    private static ChoiceSet Options(Turn turn, ServiceAttribute attribute) =>
+        turn.Resources.ChoicesOf(attribute, turn.Language).Set;
 }

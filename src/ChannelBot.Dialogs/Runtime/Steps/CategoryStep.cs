@@ -51,7 +51,7 @@ internal sealed class CategoryStep : StepHandler
             }
         }
 
-        if (turn.Is(turn.Words.Menu))
+        if (turn.Is(turn.Phrases.Menu))
         {
             draft.Suggestions = null;
             AskMenu(turn, intake, turn.T(StringKeys.Step(step.Id, "menu")));
@@ -60,7 +60,7 @@ internal sealed class CategoryStep : StepHandler
 
         if (draft.MenuShown || IsNumber(turn.Text))
         {
-            var menu = ChoiceRecognizer.RecognizeOne(turn.Text, ToOptions(MenuChoices(turn, intake)), turn.Language);
+            var menu = ChoiceRecognizer.RecognizeOne(turn.Text, turn.Resources.Menu(turn.Language).Set, turn.Language);
             if (menu is not null && (draft.MenuShown || menu.Kind != ChoiceMatchKind.Number))
             {
                 // "hay un bache enorme en la calle Reforma" names a menu entry but also describes the problem and
@@ -117,14 +117,13 @@ internal sealed class CategoryStep : StepHandler
     private static void AskMenu(Turn turn, IntakeContext intake, string question)
     {
         intake.Draft.MenuShown = true;
-        turn.Ask(question, MenuChoices(turn, intake));
+        turn.Ask(question, MenuChoices(turn));
     }
 
     private static void AskSuggestions(Turn turn, IntakeContext intake, StepRef step, List<string> suggestions) =>
         turn.Ask(turn.T(StringKeys.Step(step.Id, "suggest")), SuggestionChoices(turn, intake, step, suggestions));
 
-    private static List<Choice> MenuChoices(Turn turn, IntakeContext intake) =>
-        intake.Definitions.Catalog.Services.Select(s => ServiceChoice(turn, s)).ToList();
+    private static IReadOnlyList<Choice> MenuChoices(Turn turn) => turn.Resources.Menu(turn.Language).Shown;
 
     private static List<Choice> SuggestionChoices(Turn turn, IntakeContext intake, StepRef step, List<string> suggestions)
     {

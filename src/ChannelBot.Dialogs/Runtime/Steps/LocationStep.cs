@@ -72,7 +72,7 @@ internal sealed class LocationStep : StepHandler
             return false;
         }
 
-        return turn.YesOrNo() is null && !turn.Is(turn.Words.Skip) && !turn.Is(turn.Words.Done);
+        return turn.YesOrNo() is null && !turn.Is(turn.Phrases.Skip) && !turn.Is(turn.Phrases.Done);
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];

@@ -22,7 +22,7 @@ internal sealed class PhotosStep : StepHandler
     {
         var max = step.Flow.MaxPhotos ?? DefaultMaxPhotos;
         var added = Collect(turn.Activity, intake.Draft, max);
-        if (added > 0 || intake.Draft.Photos.Count > 0 && turn.Is(turn.Words.Done))
+        if (added > 0 || intake.Draft.Photos.Count > 0 && turn.Is(turn.Phrases.Done))
         {
             turn.Say(turn.T(StringKeys.Step(step.Id, "received"), ("count", intake.Draft.Photos.Count.ToString(turn.Culture))));
             return StepOutcome.Answered;
@@ -30,7 +30,7 @@ internal sealed class PhotosStep : StepHandler
 
         var required = intake.Service?.Photos == PhotoPolicy.Required;
         // "no", "no photo, sorry", "nope, don't have one": a no here means no photo.
-        if (!required && (IsSkip(turn) || turn.Is(turn.Words.Done) || turn.YesOrNo() == false))
+        if (!required && (IsSkip(turn) || turn.Is(turn.Phrases.Done) || turn.YesOrNo() == false))
         {
             return StepOutcome.Answered;
         }

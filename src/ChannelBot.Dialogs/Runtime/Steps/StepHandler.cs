@@ -39,8 +39,8 @@ internal abstract class StepHandler
     /// were listed with numbers (<paramref name="listed"/> choices before it).
     /// </summary>
     protected static bool IsSkip(Turn turn, int listed = 0) =>
-        turn.Is(turn.Words.Skip)
-        || turn.Is(turn.Words.No)
+        turn.Is(turn.Phrases.Skip)
+        || turn.Is(turn.Phrases.No)
         || string.Equals(turn.Text, turn.T("choice.skip"), StringComparison.OrdinalIgnoreCase)
         || (listed > 0 && turn.Text == (listed + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
