@@ -22,6 +22,13 @@ internal sealed class CategoryStep : StepHandler
             return;
         }
 
+        if (!retry && turn.Profile.ShortText)
+        {
+            // By SMS the question says "reply MENU for a list": sixteen numbered lines are several paid segments.
+            turn.Ask(turn.T(StringKeys.Step(step.Id, "prompt")));
+            return;
+        }
+
         var key = retry ? StringKeys.Step(step.Id, "retry") : StringKeys.Step(step.Id, "prompt");
         AskMenu(turn, intake, turn.T(key));
     }

@@ -48,6 +48,13 @@ internal sealed class LocationStep : StepHandler
             }
 
             draft.LocationHint = null;
+            if (yes == false && LocationHint.Find(turn.Text) is { } corrected)
+            {
+                // "no, it's at 300 Oak Ave": the correction is the answer.
+                draft.Location = new LocationAnswer(corrected, null, null);
+                return StepOutcome.Answered;
+            }
+
             if (yes == false)
             {
                 turn.Ask(turn.T(StringKeys.Step(step.Id, turn.Profile.Location ? "promptPin" : "prompt")));
