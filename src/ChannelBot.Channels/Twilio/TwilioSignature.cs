@@ -52,7 +52,7 @@ public static class TwilioSignature
 
         var materialized = parameters as IReadOnlyCollection<KeyValuePair<string, string>> ?? [.. parameters];
         var valid = false;
-        foreach (var candidate in UrlVariants(url))
+        foreach (var candidate in CandidateUrls(url))
         {
             // Every candidate is checked (no early exit), so the time taken does not tell which one matched.
             valid |= FixedTimeEquals(signature, Compute(authToken, candidate, materialized));
@@ -78,6 +78,30 @@ public static class TwilioSignature
 
     /// <summary>The lowercase hex SHA-256 of a body, as Twilio puts it in <c>bodySHA256</c>.</summary>
     public static string ComputeBodyHash(ReadOnlySpan<byte> body) => Convert.ToHexStringLower(SHA256.HashData(body));
+
+    /// <summary>
+    /// Every URL a signature for a request to <paramref name="url"/> is checked against, in the official
+    /// library's order: the URL as received without and with its port; then the URL with its query
+    /// percent-encoded the way a WHATWG URL parser writes it (<c>'</c> → <c>%27</c>, spaces, quotes, non-ASCII),
+    /// without and with the port; then those with the query re-encoded as Node's legacy <c>querystring</c> does
+    /// (<c>+</c> → <c>%20</c>, reserved characters escaped). Twilio has signed such escaped forms of the URL it
+    /// called; anything else about the request stays exact.
+    /// </summary>
+    public static IReadOnlyList<string> CandidateUrls(string url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        var candidates = new List<string>(UrlVariants(url));
+        var normalized = TwilioUrlForms.WhatwgQuery(url);
+        foreach (var variant in UrlVariants(normalized).Concat(UrlVariants(normalized).Select(TwilioUrlForms.LegacyQuerystring)))
+        {
+            if (!candidates.Contains(variant, StringComparer.Ordinal))
+            {
+                candidates.Add(variant);
+            }
+        }
+
+        return candidates;
+    }
 
     /// <summary>
     /// The URLs a signature may have been computed over: without a port, and with one (the URL's own, or the

@@ -148,4 +148,30 @@ public sealed class TwilioSignatureTests
 
         Assert.Equal(expected, TwilioSignature.Compute(Token, "https://x.test/h", parameters));
     }
+
+    [Fact]
+    public void A_signature_over_the_escaped_form_of_the_query_validates_as_the_official_library_allows()
+    {
+        var apostropheEscaped = TwilioSignature.Compute(Token, "https://x.test/h?street=O%27Brien", VectorParameters);
+        var spaceEscaped = TwilioSignature.Compute(Token, "https://x.test/h?q=a%20b", VectorParameters);
+
+        Assert.True(TwilioSignature.IsValid(Token, apostropheEscaped, "https://x.test/h?street=O'Brien", VectorParameters));
+        Assert.False(TwilioSignature.IsValid(Token, apostropheEscaped, "https://x.test/h?street=O'Brian", VectorParameters));
+        Assert.True(TwilioSignature.IsValid(Token, spaceEscaped, "https://x.test/h?q=a+b", VectorParameters));
+        Assert.False(TwilioSignature.IsValid(Token, spaceEscaped, "https://x.test/h?q=a+c", VectorParameters));
+    }
+
+    [Fact]
+    public void The_candidates_are_the_received_url_first_then_its_escaped_forms()
+    {
+        Assert.Equal(
+            [
+                "https://x.test/h?s=O'B",
+                "https://x.test:443/h?s=O'B",
+                "https://x.test/h?s=O%27B",
+                "https://x.test:443/h?s=O%27B",
+            ],
+            TwilioSignature.CandidateUrls("https://x.test/h?s=O'B"));
+        Assert.Equal(["https://x.test/h", "https://x.test:443/h"], TwilioSignature.CandidateUrls("https://x.test/h"));
+    }
 }
