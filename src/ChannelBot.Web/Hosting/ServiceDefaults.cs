@@ -17,12 +17,16 @@ public static class ServiceDefaults
         builder.Services.AddProblemDetails();
         builder.Services.AddHealthChecks();
         builder.Services.TryAddSingleton(TimeProvider.System);
+        var proxies = builder.Configuration.GetSection("ForwardedHeaders:KnownNetworks").Get<string[]>() ?? [];
         builder.Services.Configure<ForwardedHeadersOptions>(options =>
         {
-            // Behind a reverse proxy (the usual deployment) the scheme and host come from X-Forwarded-*.
+            // Behind a reverse proxy (the usual deployment) the client address, scheme and host come from
+            // X-Forwarded-*, believed only from loopback (the default) and the networks configured here.
             options.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost;
-            options.KnownIPNetworks.Clear();
-            options.KnownProxies.Clear();
+            foreach (var network in proxies)
+            {
+                options.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
         });
         return builder;
     }

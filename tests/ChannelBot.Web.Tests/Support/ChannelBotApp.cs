@@ -32,7 +32,7 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            all[key] = value;
+            all[key] = value;   // null: leave the setting to the app's own default
         }
 
         var app = new ChannelBotApp(all);
@@ -46,7 +46,7 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        foreach (var (key, value) in _settings)
+        foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
         {
             builder.UseSetting(key, value);
         }

@@ -1,0 +1,56 @@
+using System.Reflection;
+using System.Text.Json;
+using ChannelBot.Channels.Connector;
+using ChannelBot.Infrastructure.Dialogs;
+using ChannelBot.Infrastructure.Outbox;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Web.Tests.Support;
+
+namespace ChannelBot.Web.Tests.Configuration;
+
+/// <summary>appsettings.sample.json is the operator's menu: every setting the app binds is in it, and no secret is.</summary>
+public sealed class SampleSettingsTests
+{
+    private static readonly JsonElement Sample = Read();
+
+    public static TheoryData<string, string> Settings()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (section, type) in new (string, Type)[]
+        {
+            (StorageOptions.SectionName, typeof(StorageOptions)),
+            (DialogOptions.Section, typeof(DialogOptions)),
+            (ConnectorOptions.SectionName, typeof(ConnectorOptions)),
+            (OutboxOptions.Section, typeof(OutboxOptions)),
+        })
+        {
+            foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
+            {
+                data.Add(section, property.Name);
+            }
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Settings))]
+    public void Every_bound_setting_is_in_the_sample(string section, string setting)
+    {
+        Assert.True(Sample.TryGetProperty(section, out var values), $"appsettings.sample.json has no {section} section");
+        Assert.True(values.TryGetProperty(setting, out _), $"appsettings.sample.json has no {section}:{setting}");
+    }
+
+    [Theory]
+    [InlineData("Connector", "MicrosoftAppPassword")]
+    [InlineData("Connector", "MicrosoftAppId")]
+    public void Secrets_are_left_empty(string section, string setting) =>
+        Assert.Equal(JsonValueKind.Null, Sample.GetProperty(section).GetProperty(setting).ValueKind);
+
+    private static JsonElement Read()
+    {
+        var path = Path.Combine(Path.GetDirectoryName(RepositoryDialogs.Path)!, "appsettings.sample.json");
+        using var document = JsonDocument.Parse(File.ReadAllText(path), new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip });
+        return document.RootElement.Clone();
+    }
+}
