@@ -121,7 +121,8 @@ public sealed class Activity
         Text = text,
     };
 
-    /// <summary>The channel data as an object, or null when absent or not an object.</summary>
+    /// <summary>The channel data as an object, or null when absent or not an object. Not a wire property.</summary>
+    [JsonIgnore]
     public JsonElement? ChannelDataObject =>
         ChannelData is { ValueKind: JsonValueKind.Object } data ? data : null;
 }
