@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using ChannelBot.Benchmarks.Engine;
+using ChannelBot.Benchmarks.Load;
+
+namespace ChannelBot.Benchmarks;
+
+/// <summary>
+/// Two modes (docs/benchmarks.md):
+/// <c>engine [BenchmarkDotNet arguments]</c>: DialogEngine.OnActivity micro-benchmarks (ShortRun, in process);
+/// <c>load [--levels 16,64,256] [--warmup 5] [--duration 25] [--storage sqlite,postgres] [--out file.md]</c>:
+/// the closed-loop load generator against the real app.
+/// </summary>
+/// <remarks>Not a top-level program: the app's own <c>Program</c> (referenced for WebApplicationFactory) owns that name.</remarks>
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await LoadTest.RunAsync(LoadOptions.Parse(args[1..]));
+        }
+
+        var rest = args.Length > 0 && args[0] == "engine" ? args[1..] : args;
+
+        // In process: the project references the whole app and is built with -p:ArtifactsPath=...; the default
+        // toolchain would generate and build a second project next to it, which gains nothing here.
+        var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+        BenchmarkSwitcher.FromTypes([typeof(EngineTurnBenchmarks)]).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
+        return 0;
+    }
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ChannelBot.Benchmarks.Load;
+
+/// <summary>
+/// The real app (Program.cs, every registration, the app's own appsettings.json and logging) on Kestrel on
+/// loopback, on the given storage, with the Connector's anonymous (Emulator) mode on. Only what a benchmark must
+/// pin is overridden.
+/// </summary>
+public sealed class BotApp : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    private BotApp(Dictionary<string, string?> settings)
+    {
+        _settings = settings;
+        UseKestrel(0);
+    }
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static BotApp Start(BenchStorage storage, string dialogsPath)
+    {
+        var app = new BotApp(new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["Storage:Provider"] = storage.Provider,
+            ["Storage:ConnectionString"] = storage.ConnectionString,
+            ["Connector:AllowAnonymous"] = "true",
+            ["Dialogs:Path"] = dialogsPath,
+            ["Dialogs:ReloadOnChange"] = "false",
+        });
+        app.StartServer();
+        app.BaseAddress = app.ClientOptions.BaseAddress;
+        return app;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}
