@@ -30,6 +30,12 @@ public static class TwilioActivityMapper
 {
     public const string WhatsAppPrefix = "whatsapp:";
 
+    /// <summary>Twilio SIDs are 34 characters; anything far longer is not one.</summary>
+    public const int MaxSidLength = 64;
+
+    /// <summary>An E.164 number, or <c>whatsapp:</c> with a number or a business-scoped id (at most ~130 characters).</summary>
+    public const int MaxAddressLength = 256;
+
     /// <summary>Twilio sends at most 10 media per message.</summary>
     public const int MaxMedia = 10;
 
@@ -49,10 +55,20 @@ public static class TwilioActivityMapper
             return TwilioInbound.Invalid("The request has no MessageSid.");
         }
 
+        if (messageSid.Length > MaxSidLength)
+        {
+            return TwilioInbound.Invalid($"The MessageSid is longer than {MaxSidLength} characters.");
+        }
+
         var from = form["From"];
         if (string.IsNullOrWhiteSpace(from))
         {
             return TwilioInbound.Invalid("The request has no From.");
+        }
+
+        if (from.Length > MaxAddressLength)
+        {
+            return TwilioInbound.Invalid($"The From address is longer than {MaxAddressLength} characters.");
         }
 
         string channelId;

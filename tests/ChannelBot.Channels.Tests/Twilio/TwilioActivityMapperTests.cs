@@ -186,6 +186,14 @@ public sealed class TwilioActivityMapperTests
         Assert.Equal(TwilioInboundKind.Invalid, Map(parameters).Kind);
     }
 
+    [Theory]
+    [InlineData("MessageSid", 65)]
+    [InlineData("From", 257)]
+    public void An_id_or_address_too_long_to_be_real_is_invalid(string name, int length)
+    {
+        Assert.Equal(TwilioInboundKind.Invalid, Map(TwilioRequests.Sms().With(name, "+" + new string('1', length - 1))).Kind);
+    }
+
     [Fact]
     public void Repeated_parameters_are_kept_as_a_list_in_channel_data()
     {
