@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Everything behind the channels: storage, the dialog files and engine, the turn pipeline and the outbox.</summary>
+/// <summary>Everything behind the channels: storage, the dialog files and engine, the turn pipeline, the outbox and residents' photos.</summary>
 public static class InfrastructureRegistration
 {
     /// <summary>
@@ -21,6 +21,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<IDialogEngineSource>(sp => sp.GetRequiredService<DialogEngineSource>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogEngineSource>());
         builder.AddTurnPipeline();
+        builder.AddPhotos();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;
     }

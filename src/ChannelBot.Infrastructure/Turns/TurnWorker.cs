@@ -4,6 +4,7 @@ using ChannelBot.Dialogs.State;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Photos;
 using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -27,6 +28,7 @@ internal sealed partial class TurnWorker : BackgroundService
     private readonly IDialogEngineSource _engines;
     private readonly CaseGatewayFactory _cases;
     private readonly OutboxDispatcher _outbox;
+    private readonly PhotoCollector _photos;
     private readonly TimeProvider _clock;
     private readonly ILogger<TurnWorker> _logger;
     private readonly Dictionary<long, int> _failures = [];
@@ -37,6 +39,7 @@ internal sealed partial class TurnWorker : BackgroundService
         IDialogEngineSource engines,
         CaseGatewayFactory cases,
         OutboxDispatcher outbox,
+        PhotoCollector photos,
         TimeProvider clock,
         ILogger<TurnWorker> logger)
     {
@@ -45,6 +48,7 @@ internal sealed partial class TurnWorker : BackgroundService
         _engines = engines;
         _cases = cases;
         _outbox = outbox;
+        _photos = photos;
         _clock = clock;
         _logger = logger;
     }
@@ -126,11 +130,13 @@ internal sealed partial class TurnWorker : BackgroundService
             .ConfigureAwait(false);
         var gateway = _cases.Create(db);
         var outbox = new List<OutboxMessageRecord>();
+        var filed = false;
         foreach (var item in work)
         {
             var conversation = conversations.GetValueOrDefault(item.ConversationKey) ?? Start(db, item, conversations);
             var state = DialogStateJson.Deserialize(conversation.StateJson);
             var result = await ConversationTurn.RunAsync(engine, state, item.Activity, gateway, cancellationToken).ConfigureAwait(false);
+            filed |= result.CreatedCase is not null;
             conversation.StateJson = DialogStateJson.Serialize(result.State);
             conversation.Version++;
             conversation.UpdatedAt = now;
@@ -164,6 +170,11 @@ internal sealed partial class TurnWorker : BackgroundService
             .ExecuteUpdateAsync(set => set.SetProperty(i => i.ProcessedAt, now), cancellationToken)
             .ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (filed)
+        {
+            _photos.Wake();
+        }
+
         return outbox;
     }
 

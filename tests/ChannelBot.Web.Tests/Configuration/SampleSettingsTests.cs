@@ -4,6 +4,7 @@ using ChannelBot.Channels.Connector;
 using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Photos;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Configuration;
@@ -22,6 +23,7 @@ public sealed class SampleSettingsTests
             (DialogOptions.Section, typeof(DialogOptions)),
             (ConnectorOptions.SectionName, typeof(ConnectorOptions)),
             (OutboxOptions.Section, typeof(OutboxOptions)),
+            (PhotoOptions.Section, typeof(PhotoOptions)),
         })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))

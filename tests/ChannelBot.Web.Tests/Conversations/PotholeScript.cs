@@ -18,12 +18,21 @@ internal static class PotholeScript
     }
 
     /// <summary>From the first question about the pothole to the ticket; returns the bot's last answer.</summary>
-    public static async Task<string> FinishAsync(EmulatorClient resident)
+    public static async Task<string> FinishAsync(EmulatorClient resident, string? photoUrl = null)
     {
         await resident.SayAsync("next to the curb");
         await resident.SayAsync("skip");
         await resident.SayAsync("It is deep enough to damage a tire.");
-        await resident.SayAsync("no photo");
+        if (photoUrl is null)
+        {
+            await resident.SayAsync("no photo");
+        }
+        else
+        {
+            await resident.SendPhotoAsync(photoUrl);
+            await resident.SayAsync("done");
+        }
+
         await resident.SayAsync("skip");
         var summary = await resident.SayAsync("yes");
         Assert.Contains("123 Main St", summary.Text, StringComparison.Ordinal);

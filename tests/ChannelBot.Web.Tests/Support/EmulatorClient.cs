@@ -25,15 +25,28 @@ public sealed class EmulatorClient(HttpClient http, FakeConnector connector, str
         Timestamp = DateTimeOffset.UtcNow,
     };
 
+    /// <summary>Sends a photo as the Emulator does (an attachment with a contentUrl) and returns the bot's answer.</summary>
+    public Task<Activity> SendPhotoAsync(string url, string contentType = "image/png")
+    {
+        var message = Message(string.Empty);
+        message.Text = null;
+        message.Attachments = [new Attachment { ContentType = contentType, ContentUrl = url, Name = "photo.png" }];
+        return SendAsync(message);
+    }
+
     public Task<HttpResponseMessage> PostAsync(Activity activity) =>
         http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
 
     /// <summary>Sends <paramref name="text"/> and returns the bot's answer to it.</summary>
     public async Task<Activity> SayAsync(string text)
     {
-        var message = Message(text);
+        return await SendAsync(Message(text));
+    }
+
+    private async Task<Activity> SendAsync(Activity message)
+    {
         using var response = await PostAsync(message);
-        Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode} to '{text}'");
+        Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode} to '{message.Text}'");
         return await connector.WaitForReplyToAsync(conversationId, message.Id!);
     }
 }
