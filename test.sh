@@ -14,6 +14,9 @@ say "PostgreSQL for the PostgreSQL tests"
 eval "$(scripts/start-test-postgres.sh --print-env)"
 export CHANNELBOT_TEST_POSTGRES
 
+say "npm packages the tests use (the official twilio package as the signature oracle)"
+tests/ChannelBot.Channels.Tests/Twilio/node/install.sh
+
 say "Build"
 dotnet build ChannelBot.sln -c Release -nologo -clp:ErrorsOnly
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using ChannelBot.Channels.Connector;
+using ChannelBot.Channels.Twilio;
 using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
@@ -24,6 +25,7 @@ public sealed class SampleSettingsTests
             (ConnectorOptions.SectionName, typeof(ConnectorOptions)),
             (OutboxOptions.Section, typeof(OutboxOptions)),
             (PhotoOptions.Section, typeof(PhotoOptions)),
+            (TwilioOptions.SectionName, typeof(TwilioOptions)),
         })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
@@ -46,6 +48,8 @@ public sealed class SampleSettingsTests
     [Theory]
     [InlineData("Connector", "MicrosoftAppPassword")]
     [InlineData("Connector", "MicrosoftAppId")]
+    [InlineData("Twilio", "AuthToken")]
+    [InlineData("Twilio", "AccountSid")]
     public void Secrets_are_left_empty(string section, string setting) =>
         Assert.Equal(JsonValueKind.Null, Sample.GetProperty(section).GetProperty(setting).ValueKind);
 
