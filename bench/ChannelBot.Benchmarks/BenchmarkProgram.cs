@@ -29,7 +29,8 @@ public static class BenchmarkProgram
         // In process: the project references the whole app and is built with -p:ArtifactsPath=...; the default
         // toolchain would generate and build a second project next to it, which gains nothing here.
         var config = DefaultConfig.Instance.AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
-        BenchmarkSwitcher.FromTypes([typeof(EngineTurnBenchmarks)]).Run(rest.Length == 0 ? ["--filter", "*"] : rest, config);
+        string[] run = rest.Contains("--filter") ? rest : [.. rest, "--filter", "*"];
+        BenchmarkSwitcher.FromTypes([typeof(EngineTurnBenchmarks)]).Run(run, config);
         return 0;
     }
 }

@@ -22,6 +22,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public static BotApp Start(BenchStorage storage, string dialogsPath)
     {
+        // WebApplicationFactory finds the app's content root through a manifest it reads from the current
+        // directory; say it outright instead, so the benchmark runs from any directory. The app then reads its
+        // own appsettings.json (logging levels included), as `dotnet run` would.
+        var contentRoot = Path.GetFullPath(Path.Combine(dialogsPath, "..", "src", "ChannelBot.Web"));
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CHANNELBOT_WEB", contentRoot);
         var app = new BotApp(new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:Provider"] = storage.Provider,

@@ -8,6 +8,9 @@ public sealed class LatencyRecorder
 {
     public List<double> Microseconds { get; } = new(4096);
 
+    /// <summary>Of the same turns: post sent → 200 from <c>/api/messages</c> (the activity is stored in the inbox).</summary>
+    public List<double> AckMicroseconds { get; } = new(4096);
+
     public int Errors { get; set; }
 
     public int Timeouts { get; set; }

@@ -11,6 +11,8 @@ public sealed record LevelResult(
     double P95Ms,
     double P99Ms,
     double MaxMs,
+    double AckP50Ms,
+    double AckP99Ms,
     int Errors,
     int Timeouts,
     double CpuPercent,

@@ -27,7 +27,7 @@ public static class LoadTest
                 var result = await RunLevelAsync(storage, level, options.Warmup, options.Duration);
                 results.Add(result);
                 await Console.Error.WriteLineAsync(
-                    string.Create(CultureInfo.InvariantCulture, $"{storage} x{level}: {result.TurnsPerSecond:F0} turns/s, p50 {result.P50Ms:F1} ms, p95 {result.P95Ms:F1} ms, p99 {result.P99Ms:F1} ms, errors {result.Errors}, timeouts {result.Timeouts}, cpu {result.CpuPercent:F0}%"));
+                    string.Create(CultureInfo.InvariantCulture, $"{storage} x{level}: {result.TurnsPerSecond:F0} turns/s, p50 {result.P50Ms:F1} ms, p95 {result.P95Ms:F1} ms, p99 {result.P99Ms:F1} ms, ack p50 {result.AckP50Ms:F1} ms, errors {result.Errors}, timeouts {result.Timeouts}, cpu {result.CpuPercent:F0}%"));
             }
         }
 
@@ -76,6 +76,7 @@ public static class LoadTest
 
         var cases = await CountCasesAsync(app.Services);
         var latencies = recorders.SelectMany(r => r.Microseconds).Order().ToArray();
+        var acks = recorders.SelectMany(r => r.AckMicroseconds).Order().ToArray();
         return new LevelResult(
             provider,
             concurrency,
@@ -86,6 +87,8 @@ public static class LoadTest
             Percentile(latencies, 0.95),
             Percentile(latencies, 0.99),
             latencies.Length == 0 ? 0 : latencies[^1] / 1000,
+            Percentile(acks, 0.50),
+            Percentile(acks, 0.99),
             recorders.Sum(r => r.Errors),
             recorders.Sum(r => r.Timeouts),
             100 * cpu.TotalSeconds / (duration.TotalSeconds * Environment.ProcessorCount),
@@ -111,11 +114,11 @@ public static class LoadTest
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Closed loop, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s per level, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, server GC {System.Runtime.GCSettings.IsServerGC}");
         text.AppendLine();
-        text.AppendLine("| storage | residents | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors | timeouts | process CPU | GC 0/1/2 | cases filed |");
+        text.AppendLine("| storage | residents | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | ack p50/p99 ms | errors | timeouts | process CPU | GC 0/1/2 | cases filed |");
         text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Concurrency} | {r.Turns} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.Errors} | {r.Timeouts} | {r.CpuPercent:F0}% | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.Cases} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Concurrency} | {r.Turns} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.AckP50Ms:F1}/{r.AckP99Ms:F1} | {r.Errors} | {r.Timeouts} | {r.CpuPercent:F0}% | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.Cases} |");
         }
 
         return text.ToString();

@@ -25,10 +25,12 @@ public sealed class VirtualResident(HttpClient http, FakeConnector connector, st
             var activity = Message(text);
             var reply = connector.ExpectReplyTo(activity.Id!);
             var started = Stopwatch.GetTimestamp();
+            long acknowledged;
             using (var content = new ByteArrayContent(ActivityJson.SerializeToUtf8Bytes(activity)))
             {
                 content.Headers.ContentType = Json;
                 using var response = await http.PostAsync("/api/messages", content);
+                acknowledged = Stopwatch.GetTimestamp();
                 if (!response.IsSuccessStatusCode)
                 {
                     connector.Forget(activity.Id!);
@@ -52,6 +54,7 @@ public sealed class VirtualResident(HttpClient http, FakeConnector connector, st
             if (ended >= measureFrom && ended <= stopAt && reply.IsCompletedSuccessfully)
             {
                 recorder.Microseconds.Add(Stopwatch.GetElapsedTime(started, ended).TotalMicroseconds);
+                recorder.AckMicroseconds.Add(Stopwatch.GetElapsedTime(started, acknowledged).TotalMicroseconds);
             }
 
             if (ended > stopAt)
