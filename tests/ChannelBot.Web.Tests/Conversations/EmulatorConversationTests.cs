@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ChannelBot.Schema;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Conversations;
@@ -56,6 +57,38 @@ public sealed partial class EmulatorConversationTests
         Assert.Matches(Ticket(), receipt);
         var saved = Assert.Single(await CaseRows.AllAsync(second.Services));
         Assert.Equal("123 Main St", saved.Location.Address);
+    }
+
+    [Fact]
+    public async Task The_Emulator_opening_a_conversation_gets_one_greeting()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var connector = new FakeConnector();
+        await using var app = ChannelBotApp.Start(storage);
+        using var http = app.CreateHttpClient();
+        var resident = new EmulatorClient(http, connector, "emulator-" + Guid.NewGuid().ToString("N"));
+
+        // The Emulator announces the bot and the user, in two activities or in one.
+        var botJoins = resident.Message(string.Empty);
+        botJoins.Type = ActivityTypes.ConversationUpdate;
+        botJoins.Text = null;
+        botJoins.MembersAdded = [new ChannelAccount { Id = "channelbot" }];
+        var userJoins = resident.Message(string.Empty);
+        userJoins.Type = ActivityTypes.ConversationUpdate;
+        userJoins.Text = null;
+        userJoins.MembersAdded = [new ChannelAccount { Id = "resident-1" }];
+        using (await resident.PostAsync(botJoins))
+        using (await resident.PostAsync(userJoins))
+        {
+        }
+
+        var greeting = await connector.WaitForReplyToAsync(resident.ConversationId, userJoins.Id!);
+        var help = await resident.SayAsync("help");
+
+        Assert.Contains("311", greeting.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(connector.SentTo(resident.ConversationId), a => a.ReplyToId == botJoins.Id);
+        Assert.Equal(2, connector.SentTo(resident.ConversationId).Count);
+        Assert.NotNull(help.Text);
     }
 
     [GeneratedRegex(@"311-\d{4}-\d{6}")]

@@ -59,6 +59,18 @@ public sealed class HostileInputTests : IAsyncLifetime
         Assert.True(response.StatusCode is HttpStatusCode.UnsupportedMediaType or HttpStatusCode.BadRequest, $"answered {(int)response.StatusCode}");
     }
 
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("PUT")]
+    [InlineData("DELETE")]
+    public async Task Other_methods_on_api_messages_get_405(string method)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), "/api/messages");
+        using var response = await _http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+    }
+
     [Fact]
     public async Task Health_endpoints_answer()
     {
