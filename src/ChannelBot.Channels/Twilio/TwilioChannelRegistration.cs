@@ -1,7 +1,12 @@
+using System.Net;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Twilio;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
+using Polly;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -9,8 +14,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TwilioChannelRegistration
 {
     /// <summary>
-    /// Options from section <c>Twilio</c> (validated at start-up), the webhook signing settings and the inbound
-    /// request handler. The <c>IInboundActivitySink</c> is the application's to register.
+    /// Options from section <c>Twilio</c> (validated at start-up), the webhook signing settings, the inbound
+    /// request handler, and <see cref="TwilioSender"/> as the <see cref="IChannelSender"/> of <c>sms</c> and
+    /// <c>whatsapp</c> (register this channel before the Connector, which takes unclaimed channels). The
+    /// <c>IInboundActivitySink</c>, <c>IMessagingConsent</c> and <c>IDeliveryStatusLog</c> are the application's to register.
     /// </summary>
     public static IHostApplicationBuilder AddTwilioChannel(this IHostApplicationBuilder builder)
     {
@@ -29,6 +36,51 @@ public static class TwilioChannelRegistration
 
         services.AddSingleton<TwilioWebhookSigning>();
         services.AddScoped<TwilioRequestHandler>();
+        services.TryAddSingleton<MissingMessagingStores>();
+        services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.AddSingleton<TwilioSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TwilioSender>());
+
+        AddHttpClients(services);
         return builder;
+    }
+
+    private static void AddHttpClients(IServiceCollection services)
+    {
+        // The REST API. Creating a message is not idempotent: a POST that timed out or failed mid-flight may have
+        // created it, and resending it here would text the resident twice. So the only retry is of a 429, which
+        // Twilio answers before it processes anything (what the official library's autoRetry does: a few tries,
+        // jittered exponential backoff, capped); everything else goes back to the outbox dispatcher, whose next
+        // try reconciles first (TwilioSender). A timeout per call and a circuit breaker keep a Twilio outage from
+        // holding the dispatcher's slots. Redirects are not followed: a redirected POST would go out as a GET.
+        services.AddHttpClient(TwilioHttpClients.Api)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
+            .AddResilienceHandler("twilio-api", static (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<TwilioOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    ShouldHandle = static args => ValueTask.FromResult(args.Outcome.Result?.StatusCode == HttpStatusCode.TooManyRequests),
+                    MaxRetryAttempts = 3,
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(100),
+                    MaxDelay = TimeSpan.FromSeconds(3),
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
+                {
+                    SamplingDuration = TimeSpan.FromSeconds(60),
+                    MinimumThroughput = 10,
+                    FailureRatio = 0.5,
+                    BreakDuration = TimeSpan.FromSeconds(30),
+                });
+                pipeline.AddTimeout(options.SendTimeout);
+            });
     }
 }

@@ -3,6 +3,11 @@ using System.Text.Json.Serialization;
 
 namespace ChannelBot.Channels.Twilio;
 
-/// <summary>Source-generated serializers for what the Twilio channel writes as JSON.</summary>
+/// <summary>Source-generated serializers for what the Twilio channel reads and writes as JSON.</summary>
 [JsonSerializable(typeof(JsonObject))]
+[JsonSerializable(typeof(TwilioMessageResource))]
+[JsonSerializable(typeof(TwilioMessagePage))]
+[JsonSerializable(typeof(TwilioApiError))]
+[JsonSerializable(typeof(Dictionary<string, bool>))]
+[JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 internal sealed partial class TwilioJsonContext : JsonSerializerContext;

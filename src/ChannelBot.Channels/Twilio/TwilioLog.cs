@@ -31,4 +31,22 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 4207, Level = LogLevel.Warning, Message = "Twilio webhook accepted with the development signing token (Development environment, no Twilio:AuthToken)")]
     public static partial void DevelopmentTokenUsed(ILogger logger);
+
+    [LoggerMessage(EventId = 4210, Level = LogLevel.Information, Message = "Twilio message sent: outbox {OutboxId}, channel {ChannelId}, to {To}, sid {MessageSid}, {Segments} segment(s) {Encoding}, media {MediaCount}")]
+    public static partial void Sent(ILogger logger, long outboxId, string channelId, string to, string messageSid, int segments, string encoding, int mediaCount);
+
+    [LoggerMessage(EventId = 4211, Level = LogLevel.Warning, Message = "Twilio send to retry: outbox {OutboxId}, channel {ChannelId}, to {To}: {Error}")]
+    public static partial void SendRetry(ILogger logger, long outboxId, string channelId, string to, string error);
+
+    [LoggerMessage(EventId = 4212, Level = LogLevel.Warning, Message = "Twilio send failed for good: outbox {OutboxId}, channel {ChannelId}, to {To}: {Error}")]
+    public static partial void SendFailed(ILogger logger, long outboxId, string channelId, string to, string error);
+
+    [LoggerMessage(EventId = 4213, Level = LogLevel.Information, Message = "Twilio send reconciled, not resent: outbox {OutboxId}, to {To}, sid {MessageSid}, found through {Source}")]
+    public static partial void Reconciled(ILogger logger, long outboxId, string to, string messageSid, string source);
+
+    [LoggerMessage(EventId = 4214, Level = LogLevel.Information, Message = "Twilio send reconciled, no earlier message found, sending: outbox {OutboxId}, to {To}")]
+    public static partial void NotFoundResending(ILogger logger, long outboxId, string to);
+
+    [LoggerMessage(EventId = 4215, Level = LogLevel.Debug, Message = "Twilio send skipped: outbox {OutboxId} is a {Type} activity, which SMS and WhatsApp cannot show")]
+    public static partial void SendSkipped(ILogger logger, long outboxId, string type);
 }

@@ -58,4 +58,29 @@ public sealed class TwilioOptions
 
     /// <summary>The signing token used in Development when <see cref="AuthToken"/> is empty. Ignored in every other environment.</summary>
     public string? DevelopmentAuthToken { get; set; } = DefaultDevelopmentAuthToken;
+
+    /// <summary>How long one REST call to Twilio (a send, a reconciling look-up) may take.</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// True (the default) when Twilio answers the SMS keywords itself: its default opt-out handling, or Advanced
+    /// Opt-Out on a Messaging Service, replies to STOP, START and HELP (set the HELP text there to the city's). We
+    /// then record the keyword and send nothing, so the resident never gets two answers. Set false only when
+    /// Twilio's replies are switched off: we then send <see cref="OptOutConfirmation"/> and
+    /// <see cref="OptInConfirmation"/>, and HELP reaches the dialog's help. WhatsApp has no platform keyword
+    /// handling: we always answer there.
+    /// </summary>
+    public bool TwilioAnswersSmsKeywords { get; set; } = true;
+
+    /// <summary>The one message confirming an opt-out (STOP on WhatsApp, "please stop texting me" anywhere).</summary>
+    public string OptOutConfirmation { get; set; } = DefaultOptOutConfirmation;
+
+    /// <summary>The one message confirming an opt-in (START on WhatsApp).</summary>
+    public string OptInConfirmation { get; set; } = DefaultOptInConfirmation;
+
+    public const string DefaultOptOutConfirmation =
+        "You will get no more messages from this number. Reply START to get messages again. / No recibirá más mensajes de este número. Responda START para volver a recibirlos.";
+
+    public const string DefaultOptInConfirmation =
+        "You will get messages from this number again. Reply STOP to opt out. / Volverá a recibir mensajes de este número. Responda STOP para no recibirlos.";
 }

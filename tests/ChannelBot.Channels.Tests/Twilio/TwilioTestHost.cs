@@ -1,5 +1,6 @@
 using System.Net;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Messaging;
 using ChannelBot.Channels.Tests.Support;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,14 +27,20 @@ public sealed class TwilioTestHost : IAsyncDisposable
 
     private readonly WebApplication _app;
 
-    private TwilioTestHost(WebApplication app, RecordingInboundSink sink, Uri baseAddress)
+    private TwilioTestHost(WebApplication app, RecordingInboundSink sink, InMemoryConsent consent, InMemoryDeliveryLog deliveries, Uri baseAddress)
     {
         _app = app;
         Sink = sink;
+        Consent = consent;
+        Deliveries = deliveries;
         Client = new HttpClient { BaseAddress = baseAddress };
     }
 
     public RecordingInboundSink Sink { get; }
+
+    public InMemoryConsent Consent { get; }
+
+    public InMemoryDeliveryLog Deliveries { get; }
 
     public HttpClient Client { get; }
 
@@ -58,6 +65,10 @@ public sealed class TwilioTestHost : IAsyncDisposable
 
         var sink = new RecordingInboundSink();
         builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
+        var consent = new InMemoryConsent();
+        var deliveries = new InMemoryDeliveryLog();
+        builder.Services.AddSingleton<IMessagingConsent>(consent);
+        builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
         builder.AddTwilioChannel();
 
         var app = builder.Build();
@@ -65,7 +76,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
         await app.StartAsync();
 
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new TwilioTestHost(app, sink, new Uri(address));
+        return new TwilioTestHost(app, sink, consent, deliveries, new Uri(address));
     }
 
     public async ValueTask DisposeAsync()

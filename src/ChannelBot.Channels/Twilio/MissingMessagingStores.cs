@@ -1,0 +1,21 @@
+using ChannelBot.Application.Messaging;
+
+namespace ChannelBot.Channels.Twilio;
+
+/// <summary>
+/// Stand-in for the application's consent store and delivery log when it registers none: every call throws, so
+/// nothing is sent to an address whose consent cannot be checked (the outbox retries later) and no keyword is
+/// acknowledged without being recorded. The application's registration replaces it.
+/// </summary>
+internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatusLog
+{
+    private const string Message = "No IMessagingConsent/IDeliveryStatusLog is registered (AddInfrastructure registers them).";
+
+    public Task<bool> IsOptedOutAsync(string channelId, string address, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<bool> RecordAsync(ConsentChange change, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<DeliveryReportOutcome> RecordAsync(DeliveryReport report, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<string?> FindProviderMessageIdAsync(long outboxId, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+}

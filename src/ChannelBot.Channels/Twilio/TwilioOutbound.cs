@@ -1,0 +1,7 @@
+namespace ChannelBot.Channels.Twilio;
+
+/// <summary>
+/// One message as Twilio's <c>Messages.json</c> takes it: the form fields in order, and what the logs and the
+/// reconciliation need to know about it.
+/// </summary>
+public sealed record TwilioOutbound(string To, string? Body, IReadOnlyList<string> MediaUrls, IReadOnlyList<KeyValuePair<string, string>> Fields);

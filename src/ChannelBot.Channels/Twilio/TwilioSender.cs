@@ -1,0 +1,267 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Common;
+using ChannelBot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ChannelBot.Channels.Twilio;
+
+/// <summary>
+/// Sends <c>sms</c> and <c>whatsapp</c> activities through Twilio's REST API:
+/// <c>POST {ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages.json</c>, form-encoded, Basic auth
+/// <c>AccountSid:AuthToken</c> (fields: <see cref="TwilioMessageComposer"/>; answers: <see cref="TwilioSendClassifier"/>).
+/// <para>
+/// An opted-out address is never messaged: the sender asks <see cref="IMessagingConsent"/> first and fails the
+/// row for good (the one confirmation of the opt-out itself excepted). Twilio's 21610/63014 record the opt-out.
+/// </para>
+/// <para>
+/// Creating a message is not idempotent, and a 5xx, a timeout or a broken connection leaves it unknown whether
+/// Twilio created it. So a row that was tried before is reconciled before it is sent again (channels.md §7.3):
+/// first the sid a status callback may have recorded for the row (the callback URL names the row), then
+/// Twilio's own list of recent messages to the address (<c>GET Messages.json?To=…</c>), looking for one with
+/// the same body created since the row was written. Only when neither finds it is the message sent again; when
+/// the look-up itself fails, the send waits for the next try.
+/// </para>
+/// </summary>
+public sealed class TwilioSender(
+    IHttpClientFactory httpClientFactory,
+    IOptions<TwilioOptions> options,
+    TwilioWebhookSigning signing,
+    IMessagingConsent consent,
+    IDeliveryStatusLog deliveries,
+    TimeProvider timeProvider,
+    ILogger<TwilioSender> logger) : IChannelSender
+{
+    /// <summary>How far before the row's creation a reconciled message may have been created (clock skew).</summary>
+    public static readonly TimeSpan ReconcileSkew = TimeSpan.FromMinutes(2);
+
+    private const int ReconcilePageSize = 20;
+    private const int MaxBodyBytes = 256 * 1024;
+
+    private readonly TwilioOptions _options = options.Value;
+
+    public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = message.Activity;
+        activity.ChannelId ??= message.ChannelId;
+        if (!activity.IsType(ActivityTypes.Message))
+        {
+            // Typing indicators and events have no SMS or WhatsApp form: nothing to deliver.
+            TwilioLog.SendSkipped(logger, message.Id, activity.Type ?? "(none)");
+            return SendResult.Sent(null);
+        }
+
+        if (string.IsNullOrWhiteSpace(_options.AccountSid) || string.IsNullOrWhiteSpace(_options.AuthToken))
+        {
+            return Fail(message, "(none)", "the Twilio channel has no Twilio:AccountSid and Twilio:AuthToken to send with");
+        }
+
+        if (!TwilioMessageComposer.TryCompose(message.Id, activity, _options, signing.PublicBaseUrl, out var outbound, out var invalid))
+        {
+            return Fail(message, LogMask.Id(activity.Conversation?.Id), invalid!);
+        }
+
+        var to = LogMask.Id(outbound!.To);
+        if (!ConsentConfirmations.IsConfirmation(activity)
+            && await consent.IsOptedOutAsync(message.ChannelId, outbound.To, cancellationToken).ConfigureAwait(false))
+        {
+            return Fail(message, to, "the address has opted out; not sent");
+        }
+
+        try
+        {
+            if (message.PreviousAttempts > 0)
+            {
+                var reconciled = await ReconcileAsync(message, outbound, cancellationToken).ConfigureAwait(false);
+                if (reconciled is not null)
+                {
+                    return reconciled;
+                }
+            }
+
+            return await PostAsync(message, outbound, to, cancellationToken).ConfigureAwait(false);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            return Retry(message, to, "the circuit to Twilio is open after repeated failures", exception.RetryAfter);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Retry(message, to, $"no answer from Twilio within {_options.SendTimeout.TotalSeconds:0.#} s; the next try reconciles first");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Retry(message, to, "the request to Twilio timed out; the next try reconciles first");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Retry(message, to, $"Twilio could not be reached ({exception.HttpRequestError}); the next try reconciles first");
+        }
+    }
+
+    private async Task<SendResult> PostAsync(OutboundMessage message, TwilioOutbound outbound, string to, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri());
+        request.Headers.Authorization = BasicAuthorization();
+        request.Content = new FormUrlEncodedContent(outbound.Fields);
+        var client = httpClientFactory.CreateClient(TwilioHttpClients.Api);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var status = (int)response.StatusCode;
+        var bytes = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var verdict = TwilioSendClassifier.Classify(
+            status,
+            response.IsSuccessStatusCode ? Parse(bytes, TwilioJsonContext.Default.TwilioMessageResource) : null,
+            response.IsSuccessStatusCode ? null : Parse(bytes, TwilioJsonContext.Default.TwilioApiError),
+            RetryAfterHeader.Read(response, timeProvider));
+
+        if (verdict.OptedOut)
+        {
+            await consent.RecordAsync(
+                new ConsentChange(message.ChannelId, outbound.To, OptedOut: true, Source: "twilio:" + status.ToString(CultureInfo.InvariantCulture) + " " + verdict.Result.Error, timeProvider.GetUtcNow()),
+                cancellationToken).ConfigureAwait(false);
+        }
+
+        var result = verdict.Result;
+        switch (result.Outcome)
+        {
+            case SendOutcome.Sent:
+                var size = SmsSegments.Measure(outbound.Body);
+                TwilioLog.Sent(logger, message.Id, message.ChannelId, to, result.ProviderMessageId!, size.Segments, size.Encoding.ToString(), outbound.MediaUrls.Count);
+                return result;
+            case SendOutcome.RetryLater:
+                TwilioLog.SendRetry(logger, message.Id, message.ChannelId, to, result.Error!);
+                return result;
+            default:
+                TwilioLog.SendFailed(logger, message.Id, message.ChannelId, to, result.Error!);
+                return result;
+        }
+    }
+
+    /// <returns>The result when the message turns out to exist already (or the look-up failed); null to send it.</returns>
+    private async Task<SendResult?> ReconcileAsync(OutboundMessage message, TwilioOutbound outbound, CancellationToken cancellationToken)
+    {
+        var to = LogMask.Id(outbound.To);
+        var known = await deliveries.FindProviderMessageIdAsync(message.Id, cancellationToken).ConfigureAwait(false);
+        if (known is not null)
+        {
+            TwilioLog.Reconciled(logger, message.Id, to, known, "a status callback");
+            return SendResult.Sent(known);
+        }
+
+        var uri = MessagesUri() + "?To=" + Uri.EscapeDataString(outbound.To) + "&PageSize=" + ReconcilePageSize.ToString(CultureInfo.InvariantCulture);
+        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
+        request.Headers.Authorization = BasicAuthorization();
+        var client = httpClientFactory.CreateClient(TwilioHttpClients.Api);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            return Retry(message, to, $"reconciling failed: Twilio answered {(int)response.StatusCode} to the message list; not resent", RetryAfterHeader.Read(response, timeProvider));
+        }
+
+        var page = Parse(bytes, TwilioJsonContext.Default.TwilioMessagePage);
+        if (page is null)
+        {
+            return Retry(message, to, "reconciling failed: the message list could not be read; not resent");
+        }
+
+        var since = message.Activity.Timestamp is { } created ? created - ReconcileSkew : (DateTimeOffset?)null;
+        var match = (page.Messages ?? []).FirstOrDefault(m => IsSameMessage(m, outbound, since));
+        if (match is not null)
+        {
+            TwilioLog.Reconciled(logger, message.Id, to, match.Sid!, "the message list");
+            return SendResult.Sent(match.Sid);
+        }
+
+        TwilioLog.NotFoundResending(logger, message.Id, to);
+        return null;
+    }
+
+    private static bool IsSameMessage(TwilioMessageResource candidate, TwilioOutbound outbound, DateTimeOffset? since)
+    {
+        if (string.IsNullOrEmpty(candidate.Sid)
+            || !string.Equals(candidate.To, outbound.To, StringComparison.OrdinalIgnoreCase)
+            || candidate.Direction?.StartsWith("outbound", StringComparison.Ordinal) == false
+            || !string.Equals(Normalize(candidate.Body), Normalize(outbound.Body), StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        if (since is null)
+        {
+            return true;
+        }
+
+        return TwilioDates.TryParse(candidate.DateCreated, out var created) && created >= since.Value;
+    }
+
+    private static string Normalize(string? body) => (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
+
+    private string MessagesUri() =>
+        _options.ApiBaseUrl.TrimEnd('/') + "/2010-04-01/Accounts/" + Uri.EscapeDataString(_options.AccountSid!) + "/Messages.json";
+
+    private AuthenticationHeaderValue BasicAuthorization() =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.AccountSid + ":" + _options.AuthToken)));
+
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxBodyBytes)
+                {
+                    return [];
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static T? Parse<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (bytes.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private SendResult Fail(OutboundMessage message, string to, string error)
+    {
+        TwilioLog.SendFailed(logger, message.Id, message.ChannelId, to, error);
+        return SendResult.Failed(error);
+    }
+
+    private SendResult Retry(OutboundMessage message, string to, string error, TimeSpan? retryAfter = null)
+    {
+        TwilioLog.SendRetry(logger, message.Id, message.ChannelId, to, error);
+        return SendResult.Retry(error, retryAfter);
+    }
+}

@@ -1,0 +1,416 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Tests.Support;
+using ChannelBot.Channels.Twilio;
+using ChannelBot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace ChannelBot.Channels.Tests.Twilio;
+
+/// <summary><see cref="TwilioSender"/> against a fake Twilio REST API (WireMock) asserting the exact form fields.</summary>
+public sealed class TwilioSenderTests : IDisposable
+{
+    private const string Resident = "+15551230000";
+    private const string WhatsAppResident = "whatsapp:+15551230000";
+    private const string ServiceSid = "MG00000000000000000000000000000002";
+
+    private static readonly DateTimeOffset Written = new(2026, 11, 23, 18, 0, 0, TimeSpan.Zero);
+
+    private readonly FakeTwilioApi _twilio = new();
+    private readonly InMemoryConsent _consent = new();
+    private readonly InMemoryDeliveryLog _deliveries = new();
+    private readonly List<IHost> _hosts = [];
+
+    public void Dispose()
+    {
+        foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+
+        _twilio.Dispose();
+    }
+
+    [Fact]
+    public async Task An_sms_reply_is_posted_with_the_messaging_service_body_and_status_callback()
+    {
+        _twilio.AcceptMessages("SM0000000000000000000000000000abcd");
+
+        var result = await Sender().SendAsync(Outbound(7, Sms("Is it blocking traffic?")), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SM0000000000000000000000000000abcd"), result);
+        var request = Assert.Single(_twilio.Creates);
+        Assert.Equal(
+            [
+                new("To", Resident),
+                new("MessagingServiceSid", ServiceSid),
+                new("Body", "Is it blocking traffic?"),
+                new("StatusCallback", "https://311.example.gov/api/twilio/status?outbox=7"),
+            ],
+            FakeTwilioApi.Form(request));
+        Assert.StartsWith("application/x-www-form-urlencoded", request.RequestMessage.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(TwilioTestHost.AccountSid + ":" + TwilioTestHost.AuthToken));
+        Assert.Equal(expected, request.RequestMessage.Headers!["Authorization"].Single());
+    }
+
+    [Fact]
+    public async Task Without_a_messaging_service_the_configured_number_sends()
+    {
+        _twilio.AcceptMessages();
+
+        await Sender(messagingService: null).SendAsync(Outbound(1, Sms("Thanks.")), CancellationToken.None);
+
+        var form = FakeTwilioApi.Form(Assert.Single(_twilio.Creates));
+        Assert.Contains(new("From", "+15559870000"), form);
+        Assert.DoesNotContain(form, f => f.Key == "MessagingServiceSid");
+    }
+
+    [Fact]
+    public async Task Choices_still_on_the_activity_become_a_numbered_list()
+    {
+        _twilio.AcceptMessages();
+        var activity = Sms("Is it blocking traffic?");
+        activity.SuggestedActions = new SuggestedActions { Actions = [new("imBack", "Yes", "yes"), new("imBack", "No", "no")] };
+
+        await Sender().SendAsync(Outbound(1, activity), CancellationToken.None);
+
+        Assert.Contains(new("Body", "Is it blocking traffic?\n1. Yes\n2. No"), FakeTwilioApi.Form(Assert.Single(_twilio.Creates)));
+    }
+
+    [Fact]
+    public async Task An_mms_carries_each_image_as_a_repeated_media_url_and_nothing_else()
+    {
+        _twilio.AcceptMessages();
+        var activity = Sms("Here is the map.");
+        activity.Attachments =
+        [
+            new Attachment { ContentType = "image/png", ContentUrl = "https://311.example.gov/maps/1.png" },
+            new Attachment { ContentType = "application/pdf", ContentUrl = "https://311.example.gov/a.pdf" },
+            new Attachment { ContentType = "image/jpeg", ContentUrl = "https://311.example.gov/maps/2.jpg" },
+        ];
+
+        await Sender().SendAsync(Outbound(3, activity), CancellationToken.None);
+
+        Assert.Equal(
+            [
+                new("To", Resident),
+                new("MessagingServiceSid", ServiceSid),
+                new("Body", "Here is the map."),
+                new("MediaUrl", "https://311.example.gov/maps/1.png"),
+                new("MediaUrl", "https://311.example.gov/maps/2.jpg"),
+                new("StatusCallback", "https://311.example.gov/api/twilio/status?outbox=3"),
+            ],
+            FakeTwilioApi.Form(Assert.Single(_twilio.Creates)));
+    }
+
+    [Fact]
+    public async Task A_whatsapp_free_form_reply_goes_from_the_whatsapp_sender_with_choices_numbered()
+    {
+        _twilio.AcceptMessages();
+        var activity = Reply(ChannelIds.WhatsApp, WhatsAppResident, "Is this the place?");
+        activity.SuggestedActions = new SuggestedActions { Actions = [new("imBack", "Yes", "yes"), new("imBack", "No", "no")] };
+
+        var result = await Sender().SendAsync(Outbound(9, activity), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal(
+            [
+                new("To", WhatsAppResident),
+                new("From", "whatsapp:+15559870000"),
+                new("Body", "Is this the place?\n1. Yes\n2. No"),
+                new("StatusCallback", "https://311.example.gov/api/twilio/status?outbox=9"),
+            ],
+            FakeTwilioApi.Form(Assert.Single(_twilio.Creates)));
+    }
+
+    [Theory]
+    [InlineData(21610)]
+    [InlineData(63014)]
+    public async Task An_opted_out_answer_fails_for_good_and_records_the_opt_out_so_the_next_message_is_not_even_tried(int code)
+    {
+        _twilio.RefuseMessages(400, code);
+        var sender = Sender();
+
+        var first = await sender.SendAsync(Outbound(1, Sms("Your report SR-1 was received.")), CancellationToken.None);
+        var second = await sender.SendAsync(Outbound(2, Sms("Your report SR-1 was closed.")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, first.Outcome);
+        Assert.Contains(code.ToString(System.Globalization.CultureInfo.InvariantCulture), first.Error, StringComparison.Ordinal);
+        Assert.True(_consent.IsOptedOut(ChannelIds.Sms, Resident));
+        Assert.Equal(SendOutcome.Failed, second.Outcome);
+        Assert.Single(_twilio.Creates);
+    }
+
+    [Theory]
+    [InlineData(21211)]
+    [InlineData(21614)]
+    public async Task An_unreachable_address_fails_for_good_without_an_opt_out(int code)
+    {
+        _twilio.RefuseMessages(400, code);
+
+        var result = await Sender().SendAsync(Outbound(1, Sms("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains("unreachable", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_consent.Changes);
+    }
+
+    [Fact]
+    public async Task Outside_the_whatsapp_window_the_send_fails_for_good_naming_the_template()
+    {
+        _twilio.RefuseMessages(400, 63016);
+
+        var result = await Sender().SendAsync(Outbound(1, Reply(ChannelIds.WhatsApp, WhatsAppResident, "Your report was closed.")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains("template", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_429_is_retried_with_backoff_then_handed_back_to_retry_later()
+    {
+        _twilio.RefuseMessages(429, 20429);
+
+        var result = await Sender().SendAsync(Outbound(1, Sms("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, result.Outcome);
+        Assert.Equal(4, _twilio.Creates.Count);
+    }
+
+    [Fact]
+    public async Task A_429_followed_by_a_created_message_is_sent_once()
+    {
+        _twilio.Server.Given(Request.Create().WithPath(FakeTwilioApi.MessagesPath).UsingPost()).InScenario("busy").WillSetStateTo("free")
+            .RespondWith(Response.Create().WithStatusCode(429).WithBody("""{"code":20429,"message":"Too Many Requests","status":429}"""));
+        _twilio.Server.Given(Request.Create().WithPath(FakeTwilioApi.MessagesPath).UsingPost()).InScenario("busy").WhenStateIs("free")
+            .RespondWith(Response.Create().WithStatusCode(201).WithBody("""{"sid":"SM000000000000000000000000000000ff","status":"queued"}"""));
+
+        var result = await Sender().SendAsync(Outbound(1, Sms("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SM000000000000000000000000000000ff"), result);
+        Assert.Equal(2, _twilio.Creates.Count);
+    }
+
+    [Fact]
+    public async Task A_500_is_retried_later_and_the_retry_finds_the_message_twilio_created_instead_of_resending_it()
+    {
+        _twilio.RefuseMessages(500, 20500);
+        var sender = Sender();
+        var activity = Sms("Is it blocking traffic?");
+
+        var first = await sender.SendAsync(Outbound(5, activity), CancellationToken.None);
+        _twilio.ListMessages(
+            Listed("SM000000000000000000000000000000aa", Resident, "Is it blocking traffic?", Written.AddHours(-3)),
+            Listed("SM000000000000000000000000000000bb", Resident, "Is it blocking traffic?", Written.AddSeconds(2)));
+        var second = await sender.SendAsync(Outbound(5, activity, previousAttempts: 1), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, first.Outcome);
+        Assert.Equal(SendResult.Sent("SM000000000000000000000000000000bb"), second);
+        Assert.Single(_twilio.Creates);
+        var list = Assert.Single(_twilio.Lists);
+        Assert.Equal(Resident, list.RequestMessage.Query!["To"].Single());
+    }
+
+    [Fact]
+    public async Task A_retry_that_finds_no_such_message_sends_it_again()
+    {
+        _twilio.AcceptMessages("SM000000000000000000000000000000cc");
+        _twilio.ListMessages(
+            Listed("SM000000000000000000000000000000aa", Resident, "Something else", Written.AddSeconds(1)),
+            Listed("SM000000000000000000000000000000dd", Resident, "Is it blocking traffic?", Written.AddHours(-1)));
+
+        var result = await Sender().SendAsync(Outbound(5, Sms("Is it blocking traffic?"), previousAttempts: 1), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SM000000000000000000000000000000cc"), result);
+        Assert.Single(_twilio.Lists);
+        Assert.Single(_twilio.Creates);
+    }
+
+    [Fact]
+    public async Task A_retry_of_a_message_whose_status_callback_already_came_is_not_resent()
+    {
+        _deliveries.Know(5, "SM000000000000000000000000000000ee");
+
+        var result = await Sender().SendAsync(Outbound(5, Sms("Hi"), previousAttempts: 2), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SM000000000000000000000000000000ee"), result);
+        Assert.Empty(_twilio.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task When_the_reconciling_look_up_fails_nothing_is_resent()
+    {
+        _twilio.AcceptMessages();
+        _twilio.Server.Given(Request.Create().WithPath(FakeTwilioApi.MessagesPath).UsingGet()).RespondWith(Response.Create().WithStatusCode(503));
+
+        var result = await Sender().SendAsync(Outbound(5, Sms("Hi"), previousAttempts: 1), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, result.Outcome);
+        Assert.Empty(_twilio.Creates);
+    }
+
+    [Fact]
+    public async Task An_opted_out_address_is_never_messaged()
+    {
+        _twilio.AcceptMessages();
+        _consent.OptOut(ChannelIds.Sms, Resident);
+
+        var result = await Sender().SendAsync(Outbound(1, Sms("Your report was closed.")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains("opted out", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_twilio.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task The_confirmation_of_an_opt_out_still_reaches_the_address()
+    {
+        _twilio.AcceptMessages();
+        _consent.OptOut(ChannelIds.WhatsApp, WhatsAppResident);
+        var inbound = new Activity
+        {
+            Type = ActivityTypes.Message, Id = "SM1", ChannelId = ChannelIds.WhatsApp,
+            From = new ChannelAccount(WhatsAppResident), Recipient = new ChannelAccount("whatsapp:+15559870000"),
+            Conversation = new ConversationAccount(WhatsAppResident),
+        };
+
+        var result = await Sender().SendAsync(Outbound(1, ConsentConfirmations.ReplyTo(inbound, "You will get no more messages.", Written)), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Contains(new("Body", "You will get no more messages."), FakeTwilioApi.Form(Assert.Single(_twilio.Creates)));
+    }
+
+    [Fact]
+    public async Task A_typing_indicator_has_nothing_to_send()
+    {
+        var activity = Sms("x");
+        activity.Type = ActivityTypes.Typing;
+
+        var result = await Sender().SendAsync(Outbound(1, activity), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Empty(_twilio.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task Without_credentials_the_send_fails_for_good()
+    {
+        var result = await Sender(accountSid: null).SendAsync(Outbound(1, Sms("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Empty(_twilio.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task An_unreachable_api_is_retried_later()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+
+        var result = await Sender(apiBaseUrl: $"http://127.0.0.1:{port}").SendAsync(Outbound(1, Sms("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, result.Outcome);
+    }
+
+    [Fact]
+    public void The_sender_claims_sms_and_whatsapp_only()
+    {
+        var sender = Sender();
+
+        Assert.True(sender.Handles(ChannelIds.Sms));
+        Assert.True(sender.Handles(ChannelIds.WhatsApp));
+        Assert.False(sender.Handles(ChannelIds.Emulator));
+        Assert.False(sender.Handles(ChannelIds.Facebook));
+    }
+
+    [Fact]
+    public void The_sender_is_the_registered_channel_sender_of_sms_ahead_of_the_connector()
+    {
+        var builder = Builder(Settings(), includeConnector: true);
+        using var host = builder.Build();
+
+        var first = host.Services.GetServices<IChannelSender>().First(s => s.Handles(ChannelIds.Sms));
+
+        Assert.IsType<TwilioSender>(first);
+    }
+
+    internal static Activity Reply(string channelId, string to, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = channelId,
+        Timestamp = Written,
+        From = new ChannelAccount(channelId == ChannelIds.WhatsApp ? "whatsapp:+15559870000" : "+15559870000", role: RoleTypes.Bot),
+        Recipient = new ChannelAccount(to, role: RoleTypes.User),
+        Conversation = new ConversationAccount(to),
+        Text = text,
+    };
+
+    private static Activity Sms(string text) => Reply(ChannelIds.Sms, Resident, text);
+
+    private static OutboundMessage Outbound(long id, Activity activity, int previousAttempts = 0) =>
+        new(id, activity.ChannelId!, ConversationKey.For(activity.ChannelId!, activity.Conversation!.Id!), activity, previousAttempts);
+
+    private static JsonObject Listed(string sid, string to, string body, DateTimeOffset created) => new()
+    {
+        ["sid"] = sid,
+        ["to"] = to,
+        ["from"] = "+15559870000",
+        ["body"] = body,
+        ["direction"] = "outbound-api",
+        ["status"] = "sent",
+        ["date_created"] = created.ToString("ddd, dd MMM yyyy HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture) + " +0000",
+    };
+
+    private Dictionary<string, string?> Settings(string? messagingService = ServiceSid, string? accountSid = TwilioTestHost.AccountSid, string? apiBaseUrl = null)
+    {
+        var settings = TwilioTestHost.ConfiguredSettings();
+        settings["Twilio:ApiBaseUrl"] = apiBaseUrl ?? _twilio.Url;
+        settings["Twilio:From"] = "+15559870000";
+        settings["Twilio:WhatsAppFrom"] = "whatsapp:+15559870000";
+        settings["Twilio:MessagingServiceSid"] = messagingService;
+        settings["Twilio:SendTimeout"] = "00:00:10";
+        if (accountSid is null)
+        {
+            settings.Remove("Twilio:AccountSid");
+            settings.Remove("Twilio:AuthToken");
+        }
+
+        return settings;
+    }
+
+    private HostApplicationBuilder Builder(Dictionary<string, string?> settings, bool includeConnector = false)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
+        builder.Services.AddLogging();
+        builder.Services.AddSingleton<IMessagingConsent>(_consent);
+        builder.Services.AddSingleton<IDeliveryStatusLog>(_deliveries);
+        builder.Services.AddSingleton<IInboundActivitySink>(new RecordingInboundSink());
+        builder.AddTwilioChannel();
+        if (includeConnector)
+        {
+            builder.Configuration["Connector:AllowAnonymous"] = "true";
+            builder.AddConnectorChannel();
+        }
+
+        return builder;
+    }
+
+    private TwilioSender Sender(string? messagingService = ServiceSid, string? accountSid = TwilioTestHost.AccountSid, string? apiBaseUrl = null)
+    {
+        var host = Builder(Settings(messagingService, accountSid, apiBaseUrl)).Build();
+        _hosts.Add(host);
+        return host.Services.GetRequiredService<TwilioSender>();
+    }
+}
