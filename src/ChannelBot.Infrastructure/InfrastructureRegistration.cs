@@ -1,6 +1,10 @@
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Infrastructure;
+using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Dialogs;
+using ChannelBot.Infrastructure.Outbox;
+using ChannelBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -22,6 +26,12 @@ public static class InfrastructureRegistration
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogEngineSource>());
         builder.AddTurnPipeline();
         builder.AddPhotos();
+        builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
+        builder.Services.AddSingleton(sp => new CaseStatusChanger(
+            sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
+            sp.GetRequiredService<IDialogEngineSource>(),
+            sp.GetRequiredService<OutboxDispatcher>(),
+            sp.GetRequiredService<TimeProvider>()));
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;
     }

@@ -5,12 +5,16 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();   // logging, problem details, health checks, forwarded headers
 builder.AddInfrastructure();    // storage (SQLite/PostgreSQL), dialog files, turn pipeline, outbox
 builder.AddChannels();          // Bot Framework Connector (/api/messages) and the other channels
+builder.AddStaffApi();          // /api/cases for staff and integrations (API keys), /openapi/v1.json
 
 var app = builder.Build();
 
 app.UseServiceDefaults();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapHealthEndpoints();       // /health/live, /health/ready
 app.MapChannels();              // /api/messages ...
+app.MapStaffApi();              // /api/cases, /openapi/v1.json
 
 await app.RunAsync();
 

@@ -29,6 +29,8 @@ public static class StringKeys
         "status.reporter", "status.note",
         "status.received", "status.acknowledged", "status.scheduled", "status.in_progress", "status.fixed",
         "status.closed", "status.reopened",
+        "notify.acknowledged", "notify.scheduled", "notify.in_progress", "notify.fixed", "notify.closed",
+        "notify.closed.duplicate", "notify.closed.referred", "notify.closed.no_action", "notify.reopened", "notify.note",
         "step.attributes.multiHint",
         "step.attributes.retry.string", "step.attributes.retry.number", "step.attributes.retry.datetime",
         "step.attributes.retry.text", "step.attributes.retry.singlevaluelist", "step.attributes.retry.multivaluelist",

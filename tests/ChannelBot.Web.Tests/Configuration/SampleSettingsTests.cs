@@ -6,6 +6,7 @@ using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Photos;
+using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Configuration;
@@ -26,6 +27,7 @@ public sealed class SampleSettingsTests
             (OutboxOptions.Section, typeof(OutboxOptions)),
             (PhotoOptions.Section, typeof(PhotoOptions)),
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
+            (StaffOptions.Section, typeof(StaffOptions)),
         })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))

@@ -1,0 +1,74 @@
+using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChannelBot.Infrastructure.Cases;
+
+/// <summary>Reads cases for staff: a filtered, paged list (newest first) and one case with its history and photos.</summary>
+public sealed class CaseReader
+{
+    public const int MaxPageSize = 200;
+
+    private readonly IDbContextFactory<ChannelBotDbContext> _databases;
+
+    internal CaseReader(IDbContextFactory<ChannelBotDbContext> databases) => _databases = databases;
+
+    public async Task<(IReadOnlyList<Case> Cases, int Total)> ListAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        IQueryable<Case> cases = db.Cases.AsNoTracking();
+        if (query.Statuses is { Count: > 0 } statuses)
+        {
+            cases = cases.Where(c => statuses.Contains(c.Status));
+        }
+
+        if (query.ServiceCode is { } service)
+        {
+            cases = cases.Where(c => c.ServiceCode == service);
+        }
+
+        if (query.Department is { } department)
+        {
+            cases = cases.Where(c => c.Department == department);
+        }
+
+        if (query.From is { } from)
+        {
+            cases = cases.Where(c => c.CreatedAt >= from);
+        }
+
+        if (query.To is { } to)
+        {
+            cases = cases.Where(c => c.CreatedAt < to);
+        }
+
+        if (query.Text is { Length: > 0 } text)
+        {
+            // Lower-cased on both sides so SQLite and PostgreSQL agree; EF escapes the wildcards in Contains.
+            var lowered = text.ToLowerInvariant();
+            cases = cases.Where(c =>
+                (c.Description ?? string.Empty).ToLower().Contains(lowered)
+                || (c.Location.Address ?? string.Empty).ToLower().Contains(lowered)
+                || c.ServiceName.ToLower().Contains(lowered));
+        }
+
+        var total = await cases.CountAsync(cancellationToken).ConfigureAwait(false);
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = Math.Max(query.Page, 1);
+        var list = await cases
+            .OrderByDescending(c => c.CreatedAt)
+            .ThenByDescending(c => c.Id)
+            .Skip((page - 1) * size)
+            .Take(size)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return (list, total);
+    }
+
+    public async Task<Case?> GetAsync(TicketNumber ticket, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Ticket == ticket, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,96 @@
+using ChannelBot.Domain.Cases;
+
+namespace ChannelBot.Web.Staff;
+
+/// <summary>A case in a list.</summary>
+public sealed record CaseSummaryDto(
+    string Ticket,
+    string ServiceCode,
+    string ServiceName,
+    string Department,
+    string Status,
+    string? ClosureReason,
+    string? Address,
+    double? Latitude,
+    double? Longitude,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt,
+    DateTimeOffset? DueAt,
+    bool Overdue,
+    string ChannelId,
+    string Language);
+
+/// <summary>One case with everything staff need to act on it.</summary>
+public sealed record CaseDetailDto(
+    CaseSummaryDto Case,
+    long Version,
+    string? Description,
+    IReadOnlyList<CaseAttributeDto> Attributes,
+    IReadOnlyList<CasePhotoDto> Photos,
+    ReporterDto Reporter,
+    bool ConsentToUpdates,
+    IReadOnlyList<CaseHistoryDto> History);
+
+public sealed record CaseAttributeDto(string Code, IReadOnlyList<string> Values, string? Display);
+
+/// <param name="Url">Where staff fetch the city's copy; null until it is stored.</param>
+public sealed record CasePhotoDto(int Number, string Status, string ContentType, long? SizeBytes, string? Url, string? FailureReason);
+
+public sealed record ReporterDto(string? Name, string? Phone, string? Email, string ChannelId);
+
+public sealed record CaseHistoryDto(int Sequence, string? From, string To, DateTimeOffset At, string By, string? PublicNote, string? InternalNote);
+
+/// <summary>A page of cases, newest first.</summary>
+public sealed record CasePageDto(IReadOnlyList<CaseSummaryDto> Cases, int Total, int Page, int PageSize);
+
+/// <summary>The body of <c>POST /api/cases/{ticket}/status</c>.</summary>
+/// <param name="Status">acknowledged, scheduled, in_progress, fixed, closed or reopened.</param>
+/// <param name="Reason">For closed: duplicate, referred or no_action.</param>
+/// <param name="PublicNote">Shown to the resident (and in their update message).</param>
+/// <param name="InternalNote">Seen by staff only.</param>
+/// <param name="Version">The version the change is based on; a newer case answers 409.</param>
+public sealed record StatusChangeDto(string Status, string? Reason, string? PublicNote, string? InternalNote, long? Version);
+
+internal static class CaseDtoMapping
+{
+    public static CaseSummaryDto ToSummary(this Case c, DateTimeOffset now) => new(
+        c.Ticket.ToString(),
+        c.ServiceCode,
+        c.ServiceName,
+        c.Department,
+        c.Status.ToCode(),
+        ReasonCode(c.ClosureReason),
+        c.Location.Address,
+        c.Location.Latitude,
+        c.Location.Longitude,
+        c.CreatedAt,
+        c.UpdatedAt,
+        c.DueAt,
+        c.IsOpen && c.DueAt < now,
+        c.ChannelId,
+        c.Language);
+
+    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now) => new(
+        c.ToSummary(now),
+        c.Version,
+        c.Description,
+        [.. c.Attributes.Select(a => new CaseAttributeDto(a.Code, a.Values, a.DisplayText))],
+        [.. c.Photos.Select(p => new CasePhotoDto(
+            p.Number,
+            p.Status.ToString().ToLowerInvariant(),
+            p.ContentType,
+            p.SizeBytes,
+            p.Status == PhotoStatus.Stored ? $"/api/cases/{c.Ticket}/photos/{p.Number}" : null,
+            p.FailureReason))],
+        new ReporterDto(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email, c.Reporter.ChannelId),
+        c.ConsentToUpdates,
+        [.. c.History.Select(h => new CaseHistoryDto(h.Sequence, h.From?.ToCode(), h.To.ToCode(), h.At, h.By, h.PublicNote, h.InternalNote))]);
+
+    public static string? ReasonCode(CaseClosureReason? reason) => reason switch
+    {
+        CaseClosureReason.Duplicate => "duplicate",
+        CaseClosureReason.Referred => "referred",
+        CaseClosureReason.NoAction => "no_action",
+        _ => null,
+    };
+}

@@ -1,0 +1,134 @@
+using System.Security.Claims;
+using ChannelBot.Application.Photos;
+using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.Cases;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace ChannelBot.Web.Staff;
+
+/// <summary>
+/// <c>/api/cases</c>: the staff API. Every call needs an API key; a department key sees and changes only its own
+/// department's cases (another department's case answers 403); a reader key cannot change anything.
+/// </summary>
+public static class StaffCaseEndpoints
+{
+    public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
+    {
+        var cases = endpoints.MapGroup("/api/cases")
+            .RequireAuthorization(StaffRoles.ReadPolicy)
+            .WithTags("Cases");
+        cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Cases, newest first, filtered and paged.");
+        cases.MapGet("/{ticket}", GetAsync).WithName("GetCase").WithSummary("One case with its history and photos.");
+        cases.MapGet("/{ticket}/photos/{number:int}", PhotoAsync).WithName("GetCasePhoto").WithSummary("The city's copy of one of the case's photos.");
+        cases.MapPost("/{ticket}/status", ChangeStatusAsync)
+            .RequireAuthorization(StaffRoles.WritePolicy)
+            .WithName("ChangeCaseStatus")
+            .WithSummary("Moves the case to a new status; the resident is told on their own channel if they agreed to updates.");
+        return endpoints;
+    }
+
+    private static async Task<Results<Ok<CasePageDto>, ProblemHttpResult>> ListAsync(
+        ClaimsPrincipal user,
+        CaseReader reader,
+        TimeProvider clock,
+        string? status,
+        string? category,
+        string? department,
+        DateTimeOffset? from,
+        DateTimeOffset? to,
+        string? q,
+        int? page,
+        int? pageSize,
+        CancellationToken cancellationToken)
+    {
+        var statuses = new List<CaseStatus>();
+        foreach (var code in (status ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (CaseStatusCodes.TryParse(code, out var parsed))
+            {
+                statuses.Add(parsed);
+            }
+            else
+            {
+                return TypedResults.Problem($"'{code}' is not a status: use {string.Join(", ", CaseStatusCodes.All)}.", statusCode: StatusCodes.Status400BadRequest);
+            }
+        }
+
+        var own = OwnDepartment(user);
+        if (own is not null && department is not null && department != own)
+        {
+            return TypedResults.Problem($"This key sees only department {own}.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var query = new CaseQuery(statuses, category, own ?? department, from, to, q, page ?? 1, pageSize ?? 50);
+        var (list, total) = await reader.ListAsync(query, cancellationToken);
+        var now = clock.GetUtcNow();
+        return TypedResults.Ok(new CasePageDto([.. list.Select(c => c.ToSummary(now))], total, Math.Max(query.Page, 1), Math.Clamp(query.PageSize, 1, CaseReader.MaxPageSize)));
+    }
+
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult>> GetAsync(
+        string ticket, ClaimsPrincipal user, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number) || await reader.GetAsync(number, cancellationToken) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        return MaySee(user, found) ? TypedResults.Ok(found.ToDetail(clock.GetUtcNow())) : TypedResults.Forbid();
+    }
+
+    private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> PhotoAsync(
+        string ticket, int number, ClaimsPrincipal user, CaseReader reader, IPhotoStore photos, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var parsed) || await reader.GetAsync(parsed, cancellationToken) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!MaySee(user, found))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var photo = found.Photos.FirstOrDefault(p => p.Number == number && p.Status == PhotoStatus.Stored);
+        var stream = photo?.StoredPath is { } path ? photos.OpenRead(path) : null;
+        return stream is null ? TypedResults.NotFound() : TypedResults.Stream(stream, photo!.ContentType);
+    }
+
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeStatusAsync(
+        string ticket,
+        StatusChangeDto change,
+        ClaimsPrincipal user,
+        CaseStatusChanger changer,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(change.Status))
+        {
+            return TypedResults.Problem("Say which status: acknowledged, scheduled, in_progress, fixed, closed or reopened.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var request = new StatusChangeRequest(change.Status.Trim(), change.Reason, change.PublicNote, change.InternalNote, change.Version);
+        var by = user.Identity?.Name ?? "staff";
+        var outcome = await changer.ChangeAsync(number, request, by, c => MaySee(user, c), cancellationToken);
+        return outcome.Status switch
+        {
+            CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow())),
+            CaseChangeStatus.NotFound => TypedResults.NotFound(),
+            CaseChangeStatus.Forbidden => TypedResults.Forbid(),
+            CaseChangeStatus.Conflict => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status422UnprocessableEntity),
+        };
+    }
+
+    private static string? OwnDepartment(ClaimsPrincipal user) =>
+        user.IsInRole(StaffRoles.Department) ? user.FindFirstValue(StaffRoles.DepartmentClaim) : null;
+
+    private static bool MaySee(ClaimsPrincipal user, Case found) =>
+        OwnDepartment(user) is not { } own || string.Equals(found.Department, own, StringComparison.Ordinal);
+}
