@@ -10,6 +10,7 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
         builder.AddTwilioChannel();
+        builder.AddDirectLineChannel();
 
         // Channels with their own webhooks go above this line. The Connector stays last: its sender takes every
         // channel no other sender claims (Teams, the Emulator, anything Azure Bot Service relays).
@@ -20,6 +21,7 @@ public static class ChannelsRegistration
     public static IEndpointRouteBuilder MapChannels(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapTwilio();
+        endpoints.MapDirectLine();
         endpoints.MapConnector();
         return endpoints;
     }

@@ -1,0 +1,47 @@
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.DirectLine;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers our Direct Line 3.0 server for the web chat widget (map its endpoints with <c>MapDirectLine</c>).</summary>
+public static class DirectLineChannelRegistration
+{
+    /// <summary>
+    /// Options from section <c>DirectLine</c> (validated at start-up), the token service, the in-memory conversation
+    /// store, the upload store, the request and stream handlers, the janitor, and <see cref="DirectLineSender"/> as
+    /// an <see cref="IChannelSender"/> for <c>directline</c> and <c>webchat</c>. Register it before the Connector.
+    /// The <c>IInboundActivitySink</c> is the application's to register.
+    /// </summary>
+    public static IHostApplicationBuilder AddDirectLineChannel(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        if (services.Any(d => d.ServiceType == typeof(DirectLineSender)))
+        {
+            return builder;
+        }
+
+        services.AddOptions<DirectLineOptions>()
+            .Bind(builder.Configuration.GetSection(DirectLineOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<DirectLineOptions>, DirectLineOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCors();
+
+        services.AddSingleton<DirectLineTokens>();
+        services.TryAddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
+        services.TryAddSingleton<IDirectLineAttachmentStore, FileSystemDirectLineAttachmentStore>();
+        services.AddSingleton<DirectLineSessionLimiter>();
+        services.AddSingleton<DirectLineCors>();
+        services.AddScoped<DirectLineRequestHandler>();
+        services.AddSingleton<DirectLineStreamHandler>();
+        services.AddSingleton<DirectLineJanitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<DirectLineJanitor>());
+        services.AddSingleton<DirectLineSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DirectLineSender>());
+        return builder;
+    }
+}
