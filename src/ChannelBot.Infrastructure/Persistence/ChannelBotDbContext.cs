@@ -19,6 +19,8 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<Case> Cases => Set<Case>();
 
+    public DbSet<ChannelOptOutRecord> ChannelOptOuts => Set<ChannelOptOutRecord>();
+
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
 
     public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
@@ -58,6 +60,7 @@ public abstract class ChannelBotDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new CaseConfiguration());
+        modelBuilder.ApplyConfiguration(new ChannelOptOutRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());

@@ -27,6 +27,20 @@ public sealed class OutboxMessageRecord
 
     public string? LastError { get; set; }
 
+    /// <summary>The last delivery status the provider reported (Twilio <c>MessageStatus</c>: queued, sent, delivered, read, failed…).</summary>
+    public string? DeliveryStatus { get; set; }
+
+    /// <summary>
+    /// The rank of <see cref="DeliveryStatus"/> (ChannelBot.Application.Messaging.DeliveryStatusRank): a report only
+    /// ever raises it, so callbacks arriving late or twice never move a status backwards.
+    /// </summary>
+    public int DeliveryRank { get; set; }
+
+    /// <summary>The provider's error code with a failed or undelivered status (Twilio <c>ErrorCode</c>, e.g. 30003).</summary>
+    public string? DeliveryErrorCode { get; set; }
+
+    public DateTimeOffset? DeliveryUpdatedAt { get; set; }
+
     /// <summary>The case the message is about, if any.</summary>
     public Guid? CaseId { get; set; }
 }

@@ -1,3 +1,4 @@
+using ChannelBot.Application.Messaging;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -11,8 +12,8 @@ public static class PersistenceRegistration
     /// <summary>
     /// Registers the database from configuration section <c>Storage</c> (see <see cref="StorageOptions"/>):
     /// a pooled <see cref="IDbContextFactory{ChannelBotDbContext}"/> for short-lived contexts, a scoped
-    /// <see cref="ChannelBotDbContext"/> for request handlers, the <see cref="TicketNumberAllocator"/>, and the
-    /// start-up migrator (unless <c>Storage:MigrateOnStartup</c> is false).
+    /// <see cref="ChannelBotDbContext"/> for request handlers, the <see cref="TicketNumberAllocator"/>, the messaging
+    /// consent store and delivery-status log, and the start-up migrator (unless <c>Storage:MigrateOnStartup</c> is false).
     /// </summary>
     public static IHostApplicationBuilder AddPersistence(this IHostApplicationBuilder builder)
     {
@@ -42,6 +43,10 @@ public static class PersistenceRegistration
 
         services.AddScoped(provider => provider.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>().CreateDbContext());
         services.TryAddSingleton<TicketNumberAllocator>();
+
+        // Who may be messaged, and what became of sent messages: every channel sender asks and reports here.
+        services.AddSingleton<IMessagingConsent, MessagingConsentStore>();
+        services.AddSingleton<IDeliveryStatusLog, DeliveryStatusLog>();
         if (storage.MigrateOnStartup)
         {
             services.AddHostedService<DatabaseMigrator>();

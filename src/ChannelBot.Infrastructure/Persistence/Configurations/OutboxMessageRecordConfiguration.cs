@@ -14,6 +14,8 @@ internal sealed class OutboxMessageRecordConfiguration : IEntityTypeConfiguratio
         builder.Property(o => o.ChannelId).HasMaxLength(ColumnLengths.ChannelId);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(o => o.ProviderMessageId).HasMaxLength(ColumnLengths.ExternalId);
+        builder.Property(o => o.DeliveryStatus).HasMaxLength(ColumnLengths.Code);
+        builder.Property(o => o.DeliveryErrorCode).HasMaxLength(ColumnLengths.Code);
 
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
         builder.HasIndex(o => o.CaseId);

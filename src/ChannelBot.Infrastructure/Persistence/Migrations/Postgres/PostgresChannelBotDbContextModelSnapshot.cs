@@ -164,6 +164,46 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.ChannelOptOutRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Address")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("OptedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("OptedOut")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("OptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ChannelId", "Address")
+                        .IsUnique();
+
+                    b.ToTable("ChannelOptOuts", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.ConversationRecord", b =>
                 {
                     b.Property<string>("Key")
@@ -283,6 +323,20 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(300)");
 
                     b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeliveryErrorCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("DeliveryRank")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DeliveryStatus")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("DeliveryUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("LastError")
