@@ -1,0 +1,329 @@
+using System.Net;
+using System.Text.Json;
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.DirectLine;
+using ChannelBot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChannelBot.Channels.Tests.DirectLine;
+
+/// <summary>Start, reconnect, post and poll: ids, timestamps, the echo, watermarks, the rate limit, the inbox failing.</summary>
+public sealed class DirectLineConversationTests : IAsyncLifetime
+{
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 23, 18, 0, 0, TimeSpan.Zero));
+    private readonly SwitchableInboundSink _sink = new();
+    private DirectLineTestHost _host = null!;
+    private long _outboxId;
+
+    public async Task InitializeAsync() => _host = await DirectLineTestHost.StartAsync(
+        new Dictionary<string, string?> { ["DirectLine:PostBurst"] = "25", ["DirectLine:PostsPerMinute"] = "5" },
+        timeProvider: _clock,
+        sinkOverride: _sink);
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Start_with_a_token_answers_201_with_a_new_token_and_an_absolute_streamUrl_then_200()
+    {
+        var client = await DirectLineTestClient.GenerateAsync(_host.Client);
+        var generated = client.Token;
+
+        using var first = await client.StartAsync("""{"user":{"id":"u-web"}}""");
+        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+        Assert.NotEqual(generated, client.Token);
+        Assert.StartsWith($"ws://{_host.BaseAddress.Authority}/v3/directline/conversations/{client.ConversationId}/stream?t=", client.StreamUrl, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(await first.Content.ReadAsStringAsync());
+        Assert.Equal(1800, json.RootElement.GetProperty("expires_in").GetInt32());
+
+        using var again = await client.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        var join = Assert.Single(_sink.Inner.Received);
+        Assert.Equal("conversationUpdate", join.Type);
+        Assert.Equal("directline", join.ChannelId);
+        Assert.Equal($"{client.ConversationId}|0000000", join.Id);
+        Assert.Equal(join.From?.Id, Assert.Single(join.MembersAdded!).Id);
+    }
+
+    [Fact]
+    public async Task Start_with_the_secret_creates_a_conversation_for_the_users_id()
+    {
+        var client = new DirectLineTestClient(_host.Client, DirectLineTestHost.Secret);
+
+        using var response = await client.StartAsync("""{"user":{"id":"dl_ana","name":"Ana"},"locale":"es-US"}""");
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var join = Assert.Single(_sink.Inner.Received);
+        Assert.Equal("dl_ana", join.From?.Id);
+        Assert.Equal("es-US", join.Locale);
+    }
+
+    [Theory]
+    [InlineData("not json")]
+    [InlineData("""{"user":{"id":""}}""")]
+    public async Task A_start_body_that_makes_no_sense_gets_400(string body)
+    {
+        var client = new DirectLineTestClient(_host.Client, DirectLineTestHost.Secret);
+
+        using var response = await client.StartAsync(body);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_post_is_stamped_handed_to_the_inbox_and_echoed_with_its_clientActivityID()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+
+        var id = await client.SayAsync("there is a pothole on Main", "rjlpkvd36tk");
+
+        Assert.Equal($"{client.ConversationId}|0000001", id);
+        var stored = _sink.Inner.Received.Single(a => a.Type == "message");
+        Assert.Equal(id, stored.Id);
+        Assert.Equal("directline", stored.ChannelId);
+        Assert.Equal(client.ConversationId, stored.Conversation?.Id);
+        Assert.Equal(_clock.GetUtcNow(), stored.Timestamp);
+        Assert.Equal("rjlpkvd36tk", stored.ChannelDataObject?.GetProperty("clientActivityID").GetString());
+        Assert.Equal("channelbot", stored.Recipient?.Id);
+        Assert.Null(stored.ServiceUrl);
+
+        using var poll = await client.GetActivitiesAsync();
+        var body = await poll.Content.ReadAsStringAsync();
+        var echo = Assert.Single(DirectLineTestClient.ReadSet(body).Activities);
+        Assert.Equal(id, echo.Id);
+        Assert.Equal("there is a pothole on Main", echo.Text);
+        Assert.Equal("rjlpkvd36tk", echo.ChannelDataObject?.GetProperty("clientActivityID").GetString());
+        Assert.Contains("\"timestamp\":\"2026-11-23T18:00:00", body, StringComparison.Ordinal);
+        Assert.Contains("Z\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("conversationUpdate", body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Typing_is_echoed_but_not_given_to_the_bot()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+
+        using var response = await client.PostAsync("""{"type":"typing","from":{"id":"u"}}""");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain(_sink.Inner.Received, a => a.Type == "typing");
+        Assert.Equal("typing", Assert.Single(await client.PollAsync()).Type);
+    }
+
+    [Theory]
+    [InlineData("{ not json", HttpStatusCode.BadRequest)]
+    [InlineData("""{"text":"no type"}""", HttpStatusCode.BadRequest)]
+    [InlineData("[1,2]", HttpStatusCode.BadRequest)]
+    public async Task A_post_that_is_not_an_activity_gets_400_and_nothing_is_stored(string body, HttpStatusCode expected)
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+
+        using var response = await client.PostAsync(body);
+
+        Assert.Equal(expected, response.StatusCode);
+        Assert.DoesNotContain(_sink.Inner.Received, a => a.Type != "conversationUpdate");
+        Assert.Empty(await client.PollAsync());
+    }
+
+    [Fact]
+    public async Task An_oversized_activity_gets_413()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+
+        using var response = await client.PostAsync(DirectLineTestClient.Message(new string('x', 300_000), "c1"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Watermarks_deliver_every_activity_once_in_order_across_interleaved_posts_replies_and_polls()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+        var expected = new List<string>();
+        var seen = new List<string>();
+        for (var turn = 0; turn < 6; turn++)
+        {
+            var id = await client.SayAsync($"message {turn}");
+            expected.Add(id);
+            if (turn % 2 == 0)
+            {
+                seen.AddRange((await client.PollAsync()).Select(a => a.Id!));
+            }
+
+            expected.Add(await ReplyAsync(client.ConversationId, id, $"reply {turn}"));
+            if (turn % 3 == 0)
+            {
+                seen.AddRange((await client.PollAsync()).Select(a => a.Id!));
+            }
+        }
+
+        seen.AddRange((await client.PollAsync()).Select(a => a.Id!));
+        var watermark = client.Watermark;
+        Assert.Empty(await client.PollAsync());
+
+        Assert.Equal(expected, seen);
+        Assert.Equal(watermark, client.Watermark);
+        Assert.Equal(expected.Count + 1, int.Parse(watermark, System.Globalization.CultureInfo.InvariantCulture));   // + the join, never delivered
+    }
+
+    [Fact]
+    public async Task A_poll_without_a_watermark_returns_the_whole_history_and_a_bad_watermark_gets_400()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+        await client.SayAsync("one");
+        await client.SayAsync("two");
+
+        Assert.Equal(2, (await client.PollAsync()).Count);
+        client.Watermark = string.Empty;
+        Assert.Equal(2, (await client.PollAsync()).Count);
+
+        using var bad = await client.GetActivitiesAsync("-1");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+    }
+
+    [Fact]
+    public async Task While_the_inbox_fails_a_post_gets_503_a_poll_still_gets_200_and_the_refused_activity_is_never_echoed()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+        await client.SayAsync("before");
+        _sink.Failing = true;
+
+        using var refused = await client.PostAsync(DirectLineTestClient.Message("during", "c-during"));
+        using var poll = await client.GetActivitiesAsync();
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.True(refused.Headers.RetryAfter?.Delta > TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+        var (activities, watermark) = DirectLineTestClient.ReadSet(await poll.Content.ReadAsStringAsync());
+        Assert.Equal(["before"], activities.Select(a => a.Text));
+
+        _sink.Failing = false;
+        await client.SayAsync("after");
+        client.Watermark = watermark!;
+        Assert.Equal(["after"], (await client.PollAsync()).Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task A_poll_answers_200_with_an_empty_set_and_the_same_watermark_when_the_store_throws()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(storeOverride: new BrokenStore());
+        var client = new DirectLineTestClient(host.Client, DirectLineTestHost.Secret) { ConversationId = "any" };
+
+        using var poll = await client.GetActivitiesAsync("7");
+
+        Assert.Equal(HttpStatusCode.OK, poll.StatusCode);
+        var (activities, watermark) = DirectLineTestClient.ReadSet(await poll.Content.ReadAsStringAsync());
+        Assert.Empty(activities);
+        Assert.Equal("7", watermark);
+    }
+
+    [Fact]
+    public async Task Too_many_posts_get_429_with_Retry_After_until_the_bucket_refills()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(
+            new Dictionary<string, string?> { ["DirectLine:PostBurst"] = "3", ["DirectLine:PostsPerMinute"] = "2" },
+            timeProvider: _clock);
+        var client = await DirectLineTestClient.StartedAsync(host.Client);
+        for (var i = 0; i < 3; i++)
+        {
+            await client.SayAsync($"message {i}");
+        }
+
+        using var limited = await client.PostAsync(DirectLineTestClient.Message("one too many", "c4"));
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), limited.Headers.RetryAfter?.Delta);
+        Assert.DoesNotContain(host.Sink.Received, a => a.Text == "one too many");
+
+        _clock.Advance(TimeSpan.FromSeconds(30));
+        await client.SayAsync("after waiting");
+
+        var other = await DirectLineTestClient.StartedAsync(host.Client);
+        await other.SayAsync("another conversation has its own limit");
+    }
+
+    [Fact]
+    public async Task Reconnect_returns_a_new_token_and_a_streamUrl_that_carries_the_watermark()
+    {
+        var client = await DirectLineTestClient.StartedAsync(_host.Client);
+        var before = client.Token;
+        _clock.Advance(TimeSpan.FromSeconds(2));
+
+        using var response = await client.ReconnectAsync("4");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.NotEqual(before, client.Token);
+        Assert.Contains("/stream?watermark=4&t=", client.StreamUrl, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_conversation_gets_404_on_reconnect_poll_and_post()
+    {
+        var secret = new DirectLineTestClient(_host.Client, DirectLineTestHost.Secret) { ConversationId = "nosuchconversation" };
+
+        using var reconnect = await secret.ReconnectAsync();
+        using var poll = await secret.GetActivitiesAsync();
+        using var post = await secret.PostAsync(DirectLineTestClient.Message("hi", "c1"));
+
+        Assert.All([reconnect, poll, post], r => Assert.Equal(HttpStatusCode.NotFound, r.StatusCode));
+    }
+
+    [Fact]
+    public async Task An_idle_conversation_is_dropped_by_the_sweep_and_then_gets_404()
+    {
+        var idle = await DirectLineTestClient.StartedAsync(_host.Client);
+        _clock.Advance(TimeSpan.FromHours(3));
+        var active = await DirectLineTestClient.StartedAsync(_host.Client);
+        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        using (var refresh = await idle.RefreshAsync())
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);   // the token expired long ago anyway
+        }
+
+        _host.Services.GetRequiredService<DirectLineJanitor>().Sweep();
+
+        var store = _host.Services.GetRequiredService<IDirectLineConversationStore>();
+        Assert.Null(store.Find(idle.ConversationId));
+        Assert.NotNull(store.Find(active.ConversationId));
+    }
+
+    [Fact]
+    public async Task When_the_store_is_full_a_new_conversation_gets_429()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:MaxConversations"] = "2" });
+        await DirectLineTestClient.GenerateAsync(host.Client);
+        await DirectLineTestClient.GenerateAsync(host.Client);
+
+        using var request = DirectLineTestClient.Request(HttpMethod.Post, "/v3/directline/tokens/generate", DirectLineTestHost.Secret);
+        using var response = await host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
+    }
+
+    private async Task<string> ReplyAsync(string conversationId, string replyToId, string text)
+    {
+        var reply = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = "directline",
+            Conversation = new ConversationAccount { Id = conversationId },
+            From = new ChannelAccount { Id = "channelbot", Name = "City 311" },
+            ReplyToId = replyToId,
+            Text = text,
+        };
+        var result = await _host.Sender.SendAsync(new OutboundMessage(++_outboxId, "directline", "key", reply, 0), CancellationToken.None);
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        return result.ProviderMessageId!;
+    }
+
+    private sealed class BrokenStore : IDirectLineConversationStore
+    {
+        public int Count => throw new InvalidOperationException("broken");
+
+        public DirectLineConversation? Create(string userId, string? userName, DateTimeOffset now) => throw new InvalidOperationException("broken");
+
+        public DirectLineConversation? Find(string conversationId) => throw new InvalidOperationException("broken");
+
+        public int DropIdle(DateTimeOffset idleBefore) => 0;
+    }
+}
