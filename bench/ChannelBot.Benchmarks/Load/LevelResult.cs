@@ -16,6 +16,8 @@ public sealed record LevelResult(
     int Errors,
     int Timeouts,
     double CpuPercent,
+    double MachineBusyPercent,
+    double MachineStealPercent,
     int Gen0,
     int Gen1,
     int Gen2,

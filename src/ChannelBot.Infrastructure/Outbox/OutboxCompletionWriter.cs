@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,11 +17,13 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
 
     private readonly Channel<OutboxCompletion> _completions = Channel.CreateUnbounded<OutboxCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
+    private readonly SqliteWriteGate _writes;
     private readonly ILogger<OutboxCompletionWriter> _logger;
 
-    public OutboxCompletionWriter(IDbContextFactory<ChannelBotDbContext> databases, ILogger<OutboxCompletionWriter> logger)
+    public OutboxCompletionWriter(IDbContextFactory<ChannelBotDbContext> databases, SqliteWriteGate writes, ILogger<OutboxCompletionWriter> logger)
     {
         _databases = databases;
+        _writes = writes;
         _logger = logger;
     }
 
@@ -69,6 +72,19 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
     private async Task WriteAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await WriteInTransactionAsync(db, batch, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writes.Exit(entered);
+        }
+    }
+
+    private static async Task WriteInTransactionAsync(ChannelBotDbContext db, List<OutboxCompletion> batch, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (var c in batch)
         {

@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Pipeline;
 using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
@@ -22,13 +23,15 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
 
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
     private readonly TurnScheduler _scheduler;
+    private readonly SqliteWriteGate _writes;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboxWriter> _logger;
 
-    public InboxWriter(IDbContextFactory<ChannelBotDbContext> databases, TurnScheduler scheduler, TimeProvider clock, ILogger<InboxWriter> logger)
+    public InboxWriter(IDbContextFactory<ChannelBotDbContext> databases, TurnScheduler scheduler, SqliteWriteGate writes, TimeProvider clock, ILogger<InboxWriter> logger)
     {
         _databases = databases;
         _scheduler = scheduler;
+        _writes = writes;
         _clock = clock;
         _logger = logger;
     }
@@ -112,16 +115,23 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
 
         if (records.Count > 0)
         {
+            var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (DbUpdateException exception) when (DbExceptionClassifier.IsUniqueViolation(exception))
             {
+                _writes.Exit(entered);
+                entered = false;
                 // Another instance stored one of these in the meantime: fall back to one at a time.
                 await StoreOneByOneAsync(records.Select(r => r.Item).ToList(), now, cancellationToken).ConfigureAwait(false);
                 Finish(batch);
                 return;
+            }
+            finally
+            {
+                _writes.Exit(entered);
             }
 
             foreach (var (item, record) in records)
@@ -147,6 +157,7 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
                 ReceivedAt = now,
             };
             db.InboundActivities.Add(record);
+            var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
                 await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
@@ -155,6 +166,10 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
             catch (DbUpdateException exception) when (DbExceptionClassifier.IsUniqueViolation(exception))
             {
                 item.Duplicate = true;
+            }
+            finally
+            {
+                _writes.Exit(entered);
             }
         }
     }

@@ -1,6 +1,7 @@
 using ChannelBot.Application.Conversations;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Outbox;
+using ChannelBot.Infrastructure.Pipeline;
 using ChannelBot.Infrastructure.Turns;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -15,6 +16,7 @@ public static class TurnPipelineRegistration
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<TurnScheduler>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboundActivitySink>(sp => sp.GetRequiredService<InboxWriter>());

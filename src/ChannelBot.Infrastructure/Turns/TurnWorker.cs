@@ -4,6 +4,7 @@ using ChannelBot.Dialogs.State;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Pipeline;
 using ChannelBot.Infrastructure.Photos;
 using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
@@ -29,6 +30,7 @@ internal sealed partial class TurnWorker : BackgroundService
     private readonly CaseGatewayFactory _cases;
     private readonly OutboxDispatcher _outbox;
     private readonly PhotoCollector _photos;
+    private readonly SqliteWriteGate _writes;
     private readonly TimeProvider _clock;
     private readonly ILogger<TurnWorker> _logger;
     private readonly Dictionary<long, int> _failures = [];
@@ -40,6 +42,7 @@ internal sealed partial class TurnWorker : BackgroundService
         CaseGatewayFactory cases,
         OutboxDispatcher outbox,
         PhotoCollector photos,
+        SqliteWriteGate writes,
         TimeProvider clock,
         ILogger<TurnWorker> logger)
     {
@@ -49,6 +52,7 @@ internal sealed partial class TurnWorker : BackgroundService
         _cases = cases;
         _outbox = outbox;
         _photos = photos;
+        _writes = writes;
         _clock = clock;
         _logger = logger;
     }
@@ -119,9 +123,22 @@ internal sealed partial class TurnWorker : BackgroundService
 
     private async Task<List<OutboxMessageRecord>> RunAsync(List<InboundWork> work, CancellationToken cancellationToken)
     {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await RunInTransactionAsync(db, work, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writes.Exit(entered);
+        }
+    }
+
+    private async Task<List<OutboxMessageRecord>> RunInTransactionAsync(ChannelBotDbContext db, List<InboundWork> work, CancellationToken cancellationToken)
+    {
         var now = _clock.GetUtcNow();
         var engine = _engines.Current;
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var keys = work.Select(w => w.ConversationKey).ToList();
         var conversations = await db.Conversations
