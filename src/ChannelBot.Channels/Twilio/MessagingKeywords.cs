@@ -40,6 +40,35 @@ public static class MessagingKeywords
         "no me envien mas", "no me manden mas", "no me escriban mas", "darme de baja", "denme de baja", "dame de baja",
     ];
 
+    /// <summary>
+    /// The keyword class of a message on a channel. On <c>whatsapp</c> (no carrier keywords) CANCEL and QUIT are the
+    /// dialog's words to cancel a report, not opt-outs: nothing blocks the address there, and a resident typing
+    /// "cancel" mid-report means the report (docs/adr/0004-sms-opt-out-keywords.md). On <c>sms</c> they are opt-outs,
+    /// because Twilio and the carriers block the address after them whatever we do.
+    /// </summary>
+    public static MessagingKeyword ClassifyFor(string? channelId, string? text, string? optOutType = null)
+    {
+        var keyword = Classify(text, optOutType);
+        if (keyword == MessagingKeyword.OptOut
+            && string.Equals(channelId, ChannelBot.Schema.ChannelIds.WhatsApp, StringComparison.Ordinal)
+            && string.IsNullOrEmpty(optOutType)
+            && IsCarrierOnlyOptOut(text))
+        {
+            return MessagingKeyword.None;
+        }
+
+        if (keyword == MessagingKeyword.OptInOnLongCode && string.Equals(channelId, ChannelBot.Schema.ChannelIds.WhatsApp, StringComparison.Ordinal))
+        {
+            return MessagingKeyword.None;
+        }
+
+        return keyword;
+    }
+
+    /// <summary>The opt-out words that are also ordinary dialog words (cancel a report).</summary>
+    public static bool IsCarrierOnlyOptOut(string? text) =>
+        text is not null && Word(text) is "CANCEL" or "QUIT";
+
     /// <summary>The keyword class of a message's text, given Twilio's <c>OptOutType</c> when present (it wins).</summary>
     public static MessagingKeyword Classify(string? text, string? optOutType = null)
     {
@@ -58,8 +87,7 @@ public static class MessagingKeywords
             return MessagingKeyword.None;
         }
 
-        var word = text.AsSpan().Trim().Trim(".!¡?¿ \t\r\n").ToString().ToUpperInvariant();
-        if (Words.TryGetValue(word, out var keyword))
+        if (Words.TryGetValue(Word(text), out var keyword))
         {
             return keyword;
         }
@@ -75,6 +103,9 @@ public static class MessagingKeywords
 
         return MessagingKeyword.None;
     }
+
+    /// <summary>The whole message as one upper-case word, surrounding spaces and punctuation dropped.</summary>
+    public static string Word(string text) => text.AsSpan().Trim().Trim(".!¡?¿ \t\r\n").ToString().ToUpperInvariant();
 
     /// <summary>Lower case, accents and apostrophes removed, every other non-letter-or-digit run as one space, padded with spaces.</summary>
     private static string Normalize(string text)

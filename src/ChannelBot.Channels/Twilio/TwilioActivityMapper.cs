@@ -88,7 +88,7 @@ public static class TwilioActivityMapper
         var body = form["Body"];
         var buttonPayload = form["ButtonPayload"];
         var text = !string.IsNullOrEmpty(buttonPayload) ? buttonPayload : body;
-        var keyword = MessagingKeywords.Classify(body, form["OptOutType"]);
+        var keyword = MessagingKeywords.ClassifyFor(channelId, body, form["OptOutType"]);
 
         var activity = new Activity
         {

@@ -36,6 +36,7 @@ public static class TwilioChannelRegistration
 
         services.AddSingleton<TwilioWebhookSigning>();
         services.AddScoped<TwilioRequestHandler>();
+        services.AddSingleton<TwilioKeywordHandler>();
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());

@@ -49,4 +49,7 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 4215, Level = LogLevel.Debug, Message = "Twilio send skipped: outbox {OutboxId} is a {Type} activity, which SMS and WhatsApp cannot show")]
     public static partial void SendSkipped(ILogger logger, long outboxId, string type);
+
+    [LoggerMessage(EventId = 4216, Level = LogLevel.Information, Message = "Twilio consent keyword handled before the dialog: channel {ChannelId}, message {MessageSid}, from {From}, keyword {Keyword}")]
+    public static partial void KeywordHandled(ILogger logger, string channelId, string messageSid, string from, string keyword);
 }

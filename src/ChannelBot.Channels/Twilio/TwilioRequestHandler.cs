@@ -11,7 +11,8 @@ namespace ChannelBot.Channels.Twilio;
 /// <summary>
 /// One inbound-message webhook, <c>POST /api/twilio/messages</c>, in this order: channel configured (else 403),
 /// signature header present (403), size (413), media type (415), body readable (400), signature over the raw
-/// parameters and the configured public URL (403), message fields (400), then the inbox. The message is
+/// parameters and the configured public URL (403), message fields (400), consent keywords
+/// (<see cref="TwilioKeywordHandler"/>: recorded, and kept from the dialog), then the inbox. The message is
 /// acknowledged with empty TwiML only once the sink has made it durable (a redelivery included); the dialog
 /// runs afterwards. When the inbox is down the answer is 503 with <c>Retry-After</c> (Twilio then calls the
 /// Fallback URL). Nothing a client sends ends in a 500.
@@ -20,6 +21,7 @@ public sealed class TwilioRequestHandler(
     IOptions<TwilioOptions> options,
     TwilioWebhookSigning signing,
     IInboundActivitySink sink,
+    TwilioKeywordHandler keywords,
     TimeProvider timeProvider,
     ILogger<TwilioRequestHandler> logger)
 {
@@ -122,6 +124,26 @@ public sealed class TwilioRequestHandler(
         }
 
         var activity = inbound.Activity!;
+        if (inbound.Keyword != MessagingKeyword.None)
+        {
+            bool handled;
+            try
+            {
+                handled = await keywords.HandleAsync(activity, inbound.Keyword, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                TwilioLog.SinkFailed(logger, exception, activity.ChannelId!, activity.Id!);
+                return TwilioResponses.Unavailable(context, "The keyword could not be recorded; the message was not accepted.");
+            }
+
+            if (handled)
+            {
+                TwilioLog.KeywordHandled(logger, activity.ChannelId!, activity.Id!, LogMask.Id(activity.From!.Id), TwilioActivityMapper.KeywordName(inbound.Keyword)!);
+                return TwilioResponses.Acknowledge();
+            }
+        }
+
         InboundAcceptance acceptance;
         try
         {

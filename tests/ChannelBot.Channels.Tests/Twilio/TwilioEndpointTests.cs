@@ -100,12 +100,12 @@ public sealed class TwilioEndpointTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_stop_message_is_stored_with_its_keyword_named()
+    public async Task A_keyword_that_reaches_the_dialog_is_stored_with_its_keyword_named()
     {
-        using var response = await SendAsync(TwilioRequests.Signed(TwilioRequests.Sms("STOP").With("OptOutType", "STOP")));
+        using var response = await SendAsync(TwilioRequests.Signed(TwilioRequests.Sms("YES")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("optOut", Assert.Single(_host.Sink.Received).ChannelDataObject!.Value.GetProperty("keyword").GetString());
+        Assert.Equal("optInOnLongCode", Assert.Single(_host.Sink.Received).ChannelDataObject!.Value.GetProperty("keyword").GetString());
     }
 
     [Fact]

@@ -33,6 +33,14 @@ public sealed class TwilioOracleTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(TwilioResponses.EmptyTwiml, await response.Content.ReadAsStringAsync());
+        if (parameters.Any(p => p.Key == "OptOutType"))
+        {
+            // A consent keyword is recorded and kept from the dialog (TwilioKeywordHandler).
+            Assert.Empty(_host.Sink.Received);
+            Assert.Single(_host.Consent.Changes);
+            return;
+        }
+
         var stored = Assert.Single(_host.Sink.Received);
         Assert.Equal(parameters.First(p => p.Key == "MessageSid").Value, stored.Id);
     }

@@ -56,7 +56,8 @@ public sealed class TwilioTestHost : IAsyncDisposable
     public static async Task<TwilioTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         string environment = "Production",
-        IInboundActivitySink? sinkOverride = null)
+        IInboundActivitySink? sinkOverride = null,
+        IMessagingConsent? consentOverride = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
@@ -67,7 +68,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
         var consent = new InMemoryConsent();
         var deliveries = new InMemoryDeliveryLog();
-        builder.Services.AddSingleton<IMessagingConsent>(consent);
+        builder.Services.AddSingleton<IMessagingConsent>(consentOverride ?? consent);
         builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
         builder.AddTwilioChannel();
 
