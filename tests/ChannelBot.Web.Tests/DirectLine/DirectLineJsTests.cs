@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using ChannelBot.Web.Tests.Support;
+
+namespace ChannelBot.Web.Tests.DirectLine;
+
+/// <summary>
+/// The official <c>botframework-directlinejs</c> client (node/intake.js, pinned in node/package-lock.json) files a
+/// pothole report against the running app, once over the WebSocket and once polling: the echo, no activity twice,
+/// token adoption and refresh, resume with conversationId + watermark after the first connection is dropped, and
+/// the ticket. Node.js is a prerequisite: without it these tests fail, they are never skipped.
+/// </summary>
+public sealed class DirectLineJsTests
+{
+    private static readonly SemaphoreSlim InstallLock = new(1, 1);
+    private static readonly string NodeDirectory = Path.Combine(SourceDirectory(), "node");
+
+    [Theory]
+    [InlineData("websocket")]
+    [InlineData("polling")]
+    public async Task The_official_client_files_a_pothole_report_and_gets_the_ticket(string mode)
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var app = ChannelBotApp.Start(storage, new Dictionary<string, string?>
+        {
+            ["DirectLine:TokenSigningKey"] = "dGVzdC1zaWduaW5nLWtleS1mb3ItZGlyZWN0LWxpbmUtdG9rZW5zLTAxMjM0NTY3",
+        });
+        await EnsureInstalledAsync();
+
+        var (exitCode, output, error) = await ExecAsync("node", ["intake.js", app.BaseAddress.GetLeftPart(UriPartial.Authority), mode]);
+
+        Assert.True(exitCode == 0, $"node intake.js {mode} failed ({exitCode}): {error}");
+        using var result = JsonDocument.Parse(output);
+        var ticket = result.RootElement.GetProperty("ticket").GetString();
+        Assert.True(result.RootElement.GetProperty("refreshed").GetBoolean());
+        var saved = Assert.Single(await CaseRows.AllAsync(app.Services));
+        Assert.Equal(ticket, saved.Ticket.ToString());
+        Assert.Equal("directline", saved.Reporter.ChannelId);
+        Assert.Equal("123 Main St", saved.Location.Address);
+    }
+
+    private static async Task EnsureInstalledAsync()
+    {
+        var marker = Path.Combine(NodeDirectory, "node_modules", "botframework-directlinejs", "package.json");
+        if (File.Exists(marker))
+        {
+            return;
+        }
+
+        await InstallLock.WaitAsync();
+        try
+        {
+            if (!File.Exists(marker))
+            {
+                var (exitCode, output, error) = await ExecAsync("bash", [Path.Combine(NodeDirectory, "install.sh")]);
+                Assert.True(exitCode == 0, $"node/install.sh could not install botframework-directlinejs ({exitCode}): {output} {error}");
+            }
+        }
+        finally
+        {
+            InstallLock.Release();
+        }
+    }
+
+    private static async Task<(int ExitCode, string Output, string Error)> ExecAsync(string fileName, string[] arguments)
+    {
+        var start = new ProcessStartInfo(fileName)
+        {
+            WorkingDirectory = NodeDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} could not be started.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+
+        return (process.ExitCode, await output, await error);
+    }
+
+    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
+}
