@@ -12,15 +12,20 @@ namespace Microsoft.AspNetCore.Builder;
 public static class TwilioEndpoints
 {
     /// <summary>
-    /// Maps <c>POST /api/twilio/messages</c> (inbound SMS, MMS and WhatsApp). Needs <c>AddTwilioChannel</c> and
+    /// Maps <c>POST /api/twilio/messages</c> (inbound SMS, MMS and WhatsApp) and <c>POST /api/twilio/status</c>
+    /// (delivery status callbacks). Needs <c>AddTwilioChannel</c> and
     /// an <see cref="ChannelBot.Application.Conversations.IInboundActivitySink"/>.
     /// </summary>
     public static IEndpointConventionBuilder MapTwilio(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
+        endpoints
+            .MapPost(TwilioRoutes.StatusPath, static (HttpContext context) =>
+                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context, TwilioRoutes.StatusPath))
+            .WithDisplayName("Twilio status callbacks: POST /api/twilio/status");
         return endpoints
             .MapPost(TwilioRoutes.MessagesPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context))
+                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context, TwilioRoutes.MessagesPath))
             .WithDisplayName("Twilio inbound messages: POST /api/twilio/messages");
     }
 }

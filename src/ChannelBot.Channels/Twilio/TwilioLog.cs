@@ -52,4 +52,10 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 4216, Level = LogLevel.Information, Message = "Twilio consent keyword handled before the dialog: channel {ChannelId}, message {MessageSid}, from {From}, keyword {Keyword}")]
     public static partial void KeywordHandled(ILogger logger, string channelId, string messageSid, string from, string keyword);
+
+    [LoggerMessage(EventId = 4220, Level = LogLevel.Debug, Message = "Twilio status callback: message {MessageSid} {Status}, error {ErrorCode}: {Outcome}")]
+    public static partial void StatusRecorded(ILogger logger, string messageSid, string status, string errorCode, string outcome);
+
+    [LoggerMessage(EventId = 4221, Level = LogLevel.Information, Message = "Twilio status callback with a status not tracked, acknowledged: message {MessageSid} {Status}")]
+    public static partial void StatusIgnored(ILogger logger, string messageSid, string status);
 }

@@ -1,4 +1,6 @@
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Schema;
 using ChannelBot.Channels.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -22,18 +24,26 @@ public sealed class TwilioRequestHandler(
     TwilioWebhookSigning signing,
     IInboundActivitySink sink,
     TwilioKeywordHandler keywords,
+    IDeliveryStatusLog deliveries,
+    IMessagingConsent consent,
     TimeProvider timeProvider,
     ILogger<TwilioRequestHandler> logger)
 {
     private readonly TwilioOptions _options = options.Value;
 
-    public async Task HandleAsync(HttpContext context)
+    public Task HandleAsync(HttpContext context) => HandleAsync(context, TwilioRoutes.MessagesPath);
+
+    /// <summary>
+    /// A webhook on <paramref name="path"/>: <see cref="TwilioRoutes.MessagesPath"/> (inbound messages) or
+    /// <see cref="TwilioRoutes.StatusPath"/> (status callbacks, verified the same way, see <see cref="RecordStatusAsync"/>).
+    /// </summary>
+    public async Task HandleAsync(HttpContext context, string path)
     {
         ArgumentNullException.ThrowIfNull(context);
         IResult result;
         try
         {
-            result = await ProcessAsync(context, context.RequestAborted).ConfigureAwait(false);
+            result = await ProcessAsync(context, path, context.RequestAborted).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -48,7 +58,7 @@ public sealed class TwilioRequestHandler(
         await result.ExecuteAsync(context).ConfigureAwait(false);
     }
 
-    private async Task<IResult> ProcessAsync(HttpContext context, CancellationToken cancellationToken)
+    private async Task<IResult> ProcessAsync(HttpContext context, string path, CancellationToken cancellationToken)
     {
         var request = context.Request;
         if (!signing.IsOpen)
@@ -99,7 +109,7 @@ public sealed class TwilioRequestHandler(
             return Refuse(StatusCodes.Status400BadRequest, parseError!);
         }
 
-        var url = signing.SignedUrl(TwilioRoutes.MessagesPath, RawQuery(context));
+        var url = signing.SignedUrl(path, RawQuery(context));
         var valid = isJson
             ? TwilioSignature.IsValidWithBody(signing.AuthToken!, signature[0], url, body.Bytes.Span)
             : TwilioSignature.IsValid(signing.AuthToken!, signature[0], url, form.Parameters);
@@ -111,6 +121,11 @@ public sealed class TwilioRequestHandler(
         if (signing.TakeFirstDevelopmentUse())
         {
             TwilioLog.DevelopmentTokenUsed(logger);
+        }
+
+        if (path == TwilioRoutes.StatusPath)
+        {
+            return await RecordStatusAsync(context, form, cancellationToken).ConfigureAwait(false);
         }
 
         var inbound = TwilioActivityMapper.Map(form, timeProvider.GetUtcNow());
@@ -168,6 +183,50 @@ public sealed class TwilioRequestHandler(
                 LogMask.Id(activity.From!.Id),
                 activity.Attachments?.Count ?? 0,
                 TwilioActivityMapper.KeywordName(inbound.Keyword) ?? "none");
+        }
+
+        return TwilioResponses.Acknowledge();
+    }
+
+    /// <summary>
+    /// A verified status callback: the outbox row named by the callback URL's <c>outbox</c> parameter (or found by
+    /// <c>MessageSid</c>) gets the reported status if it ranks higher than the one it has (duplicates and late
+    /// arrivals change nothing), with <c>ErrorCode</c>. 21610/63014 on a callback also opt the address out.
+    /// Answered 200 whatever the outcome for a well-formed callback (Twilio does not retry), 503 if it could not be stored.
+    /// </summary>
+    private async Task<IResult> RecordStatusAsync(HttpContext context, TwilioForm form, CancellationToken cancellationToken)
+    {
+        var sid = form["MessageSid"] ?? form["SmsSid"];
+        var status = form["MessageStatus"] ?? form["SmsStatus"];
+        if (string.IsNullOrWhiteSpace(sid) || sid.Length > TwilioActivityMapper.MaxSidLength || string.IsNullOrWhiteSpace(status) || status.Length > 64)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "A status callback needs a MessageSid and a MessageStatus.");
+        }
+
+        long? outboxId = long.TryParse(context.Request.Query[TwilioMessageComposer.OutboxParameter], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id) ? id : null;
+        var rank = Application.Messaging.DeliveryStatusRank.Of(status);
+        var errorCode = form["ErrorCode"] is { Length: > 0 and <= 64 } code ? code : null;
+        var now = timeProvider.GetUtcNow();
+        try
+        {
+            if (rank == 0)
+            {
+                TwilioLog.StatusIgnored(logger, sid, status);
+                return TwilioResponses.Acknowledge();
+            }
+
+            var outcome = await deliveries.RecordAsync(new DeliveryReport(outboxId, sid, status, rank, errorCode, now), cancellationToken).ConfigureAwait(false);
+            TwilioLog.StatusRecorded(logger, sid, status, errorCode ?? "-", outcome.ToString());
+            if (errorCode is "21610" or "63014" && form["To"] is { Length: > 0 and <= TwilioActivityMapper.MaxAddressLength } to)
+            {
+                var channelId = to.StartsWith(TwilioActivityMapper.WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? ChannelIds.WhatsApp : ChannelIds.Sms;
+                await consent.RecordAsync(new ConsentChange(channelId, to, OptedOut: true, "twilio:" + errorCode + " " + sid, now), cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            TwilioLog.SinkFailed(logger, exception, "status", sid);
+            return TwilioResponses.Unavailable(context, "The status could not be stored.");
         }
 
         return TwilioResponses.Acknowledge();
