@@ -151,6 +151,21 @@ public sealed class DirectLineTokenTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData("garbage")]
+    [InlineData("a.b.c")]
+    [InlineData("eyJhbGciOiJub25lIn0.eyJjb252IjoieCIsInVzZXIiOiJ5In0.")]
+    public async Task A_bearer_that_is_not_our_token_gets_403_not_500(string bearer)
+    {
+        var client = new DirectLineTestClient(_host.Client, bearer) { ConversationId = "x" };
+
+        using var start = await client.StartAsync();
+        using var poll = await client.GetActivitiesAsync();
+
+        Assert.Equal(HttpStatusCode.Forbidden, start.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, poll.StatusCode);
+    }
+
     [Fact]
     public async Task A_token_signed_with_another_key_gets_403()
     {
