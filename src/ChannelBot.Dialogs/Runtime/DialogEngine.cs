@@ -72,6 +72,11 @@ public sealed class DialogEngine
             return Finish(turn);
         }
 
+        if (TryAnswerFeedback(turn))
+        {
+            return Finish(turn);
+        }
+
         if (resume && state.Top is { Dialog: DialogFrame.IntakeDialog } intakeFrame)
         {
             _intake.ResumeAfterChange(turn, intakeFrame);
@@ -134,6 +139,58 @@ public sealed class DialogEngine
         _intake.Reprompt(turn);
         return Finish(turn);
     }
+
+    /// <summary>Tells the resident whether their "it is not fixed" reopened the report.</summary>
+    public TurnResult OnCaseReopened(ConversationState state, Activity activity, CaseReopening reopening)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(reopening);
+        var turn = new Turn(_resources, state, activity, _clock.GetUtcNow());
+        state.Pending = null;
+        turn.Say(turn.T(reopening.Reopened ? "feedback.reopened" : "feedback.notReopened", ("ticket", reopening.Ticket)));
+        return Finish(turn);
+    }
+
+    /// <summary>
+    /// The answer to "Is it fixed?": yes thanks the resident, no reopens the report with their words. Anything
+    /// else (a new report, a question) drops the question and goes on as usual. A question older than
+    /// <see cref="FeedbackWindow"/> is no longer waiting for an answer.
+    /// </summary>
+    private static bool TryAnswerFeedback(Turn turn)
+    {
+        if (turn.State.Feedback is not { } feedback || turn.State.Intake is not null)
+        {
+            return false;
+        }
+
+        turn.State.Feedback = null;
+        if (turn.Now - feedback.AskedAt > FeedbackWindow)
+        {
+            return false;
+        }
+
+        switch (turn.YesOrNo() ?? LeadingOneOrTwo(turn.NormalizedText))
+        {
+            case true:
+                turn.Say(turn.T("feedback.thanks", ("ticket", feedback.Ticket)));
+                return true;
+            case false:
+                turn.State.Pending = PendingEffect.ReopenCase;
+                turn.Effect = new ReopenCase(feedback.Ticket, turn.Text);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>"2 - the hole is still there": the option number the question offered, followed by the resident's words.</summary>
+    private static bool? LeadingOneOrTwo(string normalized) =>
+        normalized.StartsWith("1 ", StringComparison.Ordinal) ? true
+        : normalized.StartsWith("2 ", StringComparison.Ordinal) ? false
+        : null;
+
+    /// <summary>How long "Is it fixed?" waits for its answer.</summary>
+    public static TimeSpan FeedbackWindow { get; } = TimeSpan.FromDays(7);
 
     private void Greet(Turn turn)
     {

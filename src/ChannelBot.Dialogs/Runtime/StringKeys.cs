@@ -31,6 +31,7 @@ public static class StringKeys
         "status.closed", "status.reopened",
         "notify.acknowledged", "notify.scheduled", "notify.in_progress", "notify.fixed", "notify.closed",
         "notify.closed.duplicate", "notify.closed.referred", "notify.closed.no_action", "notify.reopened", "notify.note",
+        "feedback.thanks", "feedback.reopened", "feedback.notReopened",
         "step.attributes.multiHint",
         "step.attributes.retry.string", "step.attributes.retry.number", "step.attributes.retry.datetime",
         "step.attributes.retry.text", "step.attributes.retry.singlevaluelist", "step.attributes.retry.multivaluelist",

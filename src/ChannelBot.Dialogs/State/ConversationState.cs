@@ -27,6 +27,9 @@ public sealed class ConversationState
     /// <summary>The resident's latest ticket from this conversation, for "status" without a number.</summary>
     public string? LastTicket { get; set; }
 
+    /// <summary>Set when the city asked "is it fixed?" about a report; cleared by the next message.</summary>
+    public FeedbackRequest? Feedback { get; set; }
+
     public DateTimeOffset? LastInboundAt { get; set; }
 
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];

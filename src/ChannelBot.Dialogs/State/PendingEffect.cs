@@ -5,4 +5,5 @@ public enum PendingEffect
 {
     SubmitCase,
     LookUpCase,
+    ReopenCase,
 }

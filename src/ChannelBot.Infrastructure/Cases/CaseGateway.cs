@@ -12,7 +12,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// batch's single commit, together with the conversation state and the replies), and its ticket number comes
 /// from the counter row inside the same transaction, so a rolled-back batch spends no number.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
 
@@ -55,6 +55,27 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             isReporter ? lastNote : null,
             isReporter ? found.Location.Address : null,
             isReporter);
+    }
+
+    public async Task<CaseReopening> ReopenAsync(string ticket, string note, string askerChannelId, string? askerUserId, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return new CaseReopening(ticket, Reopened: false);
+        }
+
+        var found = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == number, cancellationToken).ConfigureAwait(false);
+        var isReporter = found is not null && askerUserId is not null
+            && string.Equals(found.Reporter.ChannelId, askerChannelId, StringComparison.Ordinal)
+            && string.Equals(found.Reporter.ChannelUserId, askerUserId, StringComparison.Ordinal);
+        if (found is null || !isReporter || found.Status is not (CaseStatus.Fixed or CaseStatus.Closed))
+        {
+            return new CaseReopening(number.ToString(), Reopened: false);
+        }
+
+        var words = note.Trim();
+        found.Reopen(CaseActors.Resident, clock.GetUtcNow(), publicNote: words.Length > 0 ? words : null);
+        return new CaseReopening(number.ToString(), Reopened: true);
     }
 
     /// <summary>The id of the case this gateway created under <paramref name="receipt"/>, for linking replies to it.</summary>

@@ -1,5 +1,6 @@
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Dialogs.Notifications;
+using ChannelBot.Dialogs.State;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Domain.Common;
 using ChannelBot.Infrastructure.Outbox;
@@ -34,6 +35,27 @@ public sealed class CaseStatusChanger
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(allowed);
+
+        // A resident's turn may save their conversation at the same moment ("is it fixed?" is written into it):
+        // then the change is simply made again on fresh rows.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryChangeAsync(ticket, request, by, allowed, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new CaseChangeOutcome(CaseChangeStatus.Conflict, null, "Someone else changed the case at the same time: reload it and try again.");
+            }
+        }
+    }
+
+    private async Task<CaseChangeOutcome> TryChangeAsync(TicketNumber ticket, StatusChangeRequest request, string by, Func<Case, bool> allowed, CancellationToken cancellationToken)
+    {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var found = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == ticket, cancellationToken).ConfigureAwait(false);
         if (found is null)
@@ -65,23 +87,35 @@ public sealed class CaseStatusChanger
         if (notice is not null)
         {
             db.OutboxMessages.Add(notice);
+            if (found.Status == CaseStatus.Fixed)
+            {
+                await AskIfFixedAsync(db, found, now, cancellationToken).ConfigureAwait(false);
+            }
         }
 
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new CaseChangeOutcome(CaseChangeStatus.Conflict, null, "Someone else changed the case at the same time: reload it and try again.");
-        }
-
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         if (notice is not null)
         {
             _outbox.Dispatch([notice]);
         }
 
         return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: notice is null ? 0 : 1);
+    }
+
+    /// <summary>The "fixed" message asks "Is it fixed?": the resident's conversation waits for that answer.</summary>
+    private static async Task AskIfFixedAsync(ChannelBotDbContext db, Case fixedCase, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Key == fixedCase.ConversationKey, cancellationToken).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        var state = DialogStateJson.Deserialize(conversation.StateJson);
+        state.Feedback = new FeedbackRequest(fixedCase.Ticket.ToString(), now);
+        conversation.StateJson = DialogStateJson.Serialize(state);
+        conversation.Version++;
+        conversation.UpdatedAt = now;
     }
 
     private static void Apply(Case found, StatusChangeRequest request, string by, DateTimeOffset now)

@@ -122,6 +122,39 @@ public sealed partial class StaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_resident_who_answers_no_to_is_it_fixed_reopens_the_case_with_their_words()
+    {
+        var before = _connector.SentTo(_resident.ConversationId).Count;
+        using var fixedResponse = await PostStatusAsync(OperatorKey, new StatusChangeDto("fixed", null, null, null, null));
+        Assert.Equal(HttpStatusCode.OK, fixedResponse.StatusCode);
+        var question = (await WaitForSentAsync(before + 1))[^1];
+        Assert.Contains("Is it fixed? Reply 1 for yes, 2 for no.", question.Text, StringComparison.Ordinal);
+
+        var answer = await _resident.SayAsync("2 - the hole is still there");
+
+        Assert.Contains("reopened report " + _ticket, answer.Text, StringComparison.Ordinal);
+        var detail = await GetAsync<CaseDetailDto>($"/api/cases/{_ticket}", OperatorKey);
+        Assert.Equal("reopened", detail.Case.Status);
+        var reopened = detail.History[^1];
+        Assert.Equal("resident", reopened.By);
+        Assert.Equal("2 - the hole is still there", reopened.PublicNote);
+    }
+
+    [Fact]
+    public async Task A_resident_who_answers_yes_to_is_it_fixed_is_thanked_and_the_case_stays_fixed()
+    {
+        var before = _connector.SentTo(_resident.ConversationId).Count;
+        using var fixedResponse = await PostStatusAsync(OperatorKey, new StatusChangeDto("fixed", null, null, null, null));
+        await WaitForSentAsync(before + 1);
+
+        var answer = await _resident.SayAsync("1");
+
+        Assert.Contains("Thank you", answer.Text, StringComparison.Ordinal);
+        var detail = await GetAsync<CaseDetailDto>($"/api/cases/{_ticket}", OperatorKey);
+        Assert.Equal("fixed", detail.Case.Status);
+    }
+
+    [Fact]
     public async Task An_illegal_move_is_refused_with_422_and_changes_nothing()
     {
         using var response = await PostStatusAsync(OperatorKey, new StatusChangeDto("reopened", null, null, null, null));
