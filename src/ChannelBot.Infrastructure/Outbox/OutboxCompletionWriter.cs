@@ -35,20 +35,57 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var batch = new List<OutboxCompletion>(MaxBatch);
-        while (await _completions.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
+        try
         {
-            batch.Clear();
-            while (batch.Count < MaxBatch && _completions.Reader.TryRead(out var completion))
+            while (await _completions.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
-                batch.Add(completion);
+                Take(batch);
+                await WriteAsync(batch, stoppingToken).ConfigureAwait(false);
+                batch.Clear();
             }
+        }
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping (a provider may report the cancellation as its own exception): outcomes of sends that already happened are still written (this writer stops after the
+            // dispatcher), or the next start would find those rows pending and send them a second time.
+            // The batch whose write the stop interrupted goes first.
+            using var drain = new CancellationTokenSource(DrainTimeout);
+            try
+            {
+                while (batch.Count > 0 || _completions.Reader.TryPeek(out _))
+                {
+                    Take(batch);
+                    await WriteAsync(batch, drain.Token).ConfigureAwait(false);
+                    batch.Clear();
+                }
+            }
+            catch (Exception exception) when (drain.IsCancellationRequested || exception is OperationCanceledException)
+            {
+                LogDrainIncomplete(DrainTimeout);
+            }
+        }
+    }
 
-            await WriteWithRetryAsync(batch, stoppingToken).ConfigureAwait(false);
-            var final = batch.Where(c => c.Status != OutboxStatus.Pending).Select(c => c.Id).ToList();
-            if (final.Count > 0)
-            {
-                Written?.Invoke(final);
-            }
+    /// <summary>How long stopping waits for the last outcomes to be written.</summary>
+    private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Fills the batch up to <see cref="MaxBatch"/> with waiting outcomes.</summary>
+    private void Take(List<OutboxCompletion> batch)
+    {
+        while (batch.Count < MaxBatch && _completions.Reader.TryRead(out var completion))
+        {
+            batch.Add(completion);
+        }
+    }
+
+    /// <summary>Writes the batch (retrying until it is written or the token ends) and tells the dispatcher.</summary>
+    private async Task WriteAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)
+    {
+        await WriteWithRetryAsync(batch, cancellationToken).ConfigureAwait(false);
+        var final = batch.Where(c => c.Status != OutboxStatus.Pending).Select(c => c.Id).ToList();
+        if (final.Count > 0)
+        {
+            Written?.Invoke(final);
         }
     }
 
@@ -58,7 +95,7 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
         {
             try
             {
-                await WriteAsync(batch, cancellationToken).ConfigureAwait(false);
+                await WriteOnceAsync(batch, cancellationToken).ConfigureAwait(false);
                 return;
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -69,7 +106,7 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
         }
     }
 
-    private async Task WriteAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)
+    private async Task WriteOnceAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
@@ -112,6 +149,9 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Stopping: not every send outcome was written within {Timeout}; those messages may be sent again at the next start.")]
+    private partial void LogDrainIncomplete(TimeSpan timeout);
 
     [LoggerMessage(EventId = 2201, Level = LogLevel.Error, Message = "Writing {Count} send outcomes failed (attempt {Attempt}); retrying.")]
     private partial void LogWriteFailed(Exception exception, int count, int attempt);
