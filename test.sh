@@ -14,8 +14,9 @@ say "PostgreSQL for the PostgreSQL tests"
 eval "$(scripts/start-test-postgres.sh --print-env)"
 export CHANNELBOT_TEST_POSTGRES
 
-say "npm packages the tests use (the official twilio package as the signature oracle)"
+say "npm packages the tests use (the official twilio and botframework-directlinejs clients)"
 tests/ChannelBot.Channels.Tests/Twilio/node/install.sh
+tests/ChannelBot.Web.Tests/DirectLine/node/install.sh
 
 say "Build"
 dotnet build ChannelBot.sln -c Release -nologo -clp:ErrorsOnly

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using ChannelBot.Channels.Connector;
+using ChannelBot.Channels.DirectLine;
 using ChannelBot.Channels.Twilio;
 using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
@@ -28,6 +29,7 @@ public sealed class SampleSettingsTests
             (PhotoOptions.Section, typeof(PhotoOptions)),
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
             (StaffOptions.Section, typeof(StaffOptions)),
+            (DirectLineOptions.SectionName, typeof(DirectLineOptions)),
         })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
@@ -52,6 +54,8 @@ public sealed class SampleSettingsTests
     [InlineData("Connector", "MicrosoftAppId")]
     [InlineData("Twilio", "AuthToken")]
     [InlineData("Twilio", "AccountSid")]
+    [InlineData("DirectLine", "Secret")]
+    [InlineData("DirectLine", "TokenSigningKey")]
     public void Secrets_are_left_empty(string section, string setting) =>
         Assert.Equal(JsonValueKind.Null, Sample.GetProperty(section).GetProperty(setting).ValueKind);
 
