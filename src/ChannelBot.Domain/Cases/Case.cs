@@ -77,7 +77,13 @@ public sealed class Case
 
     public DateTimeOffset? DueAt { get; private set; }
 
-    /// <summary>Every status the case has had, oldest first; the first entry is its submission.</summary>
+    /// <summary>The crew or person working on it, when staff assigned it.</summary>
+    public string? Assignee { get; private set; }
+
+    /// <summary>The case this one repeats, when staff closed it as a duplicate; its reporter then follows that case.</summary>
+    public TicketNumber? DuplicateOf { get; private set; }
+
+    /// <summary>Every change the case has had, oldest first; the first entry is its submission.</summary>
     public IReadOnlyList<CaseStatusChange> History => _history;
 
     /// <summary>Goes up by one with every change; storage uses it to refuse a concurrent change.</summary>
@@ -169,9 +175,70 @@ public sealed class Case
     {
         MoveTo(CaseStatus.Reopened, by, now, publicNote, internalNote);
         ClosureReason = null;
+        DuplicateOf = null;
     }
 
-    private void MoveTo(CaseStatus to, string by, DateTimeOffset now, string? publicNote, string? internalNote)
+    /// <summary>Gives the case to a crew or person (null: takes it back). Only an open case is assigned.</summary>
+    public void AssignTo(string? assignee, string by, DateTimeOffset now, string? internalNote = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        var who = string.IsNullOrWhiteSpace(assignee) ? null : assignee.Trim();
+        Require(who is not { Length: > MaxAssigneeLength }, $"An assignee's name has at most {MaxAssigneeLength} characters.");
+        Require(IsOpen, $"Case {Ticket} is {Status.ToCode()}: reopen it before assigning it.");
+        Require(who != Assignee, who is null ? $"Case {Ticket} is not assigned." : $"Case {Ticket} is already assigned to {who}.");
+        Assignee = who;
+        Record(CaseChangeKind.Assigned, by, now, internalNote, who is null ? "unassigned" : $"assigned to {who}");
+    }
+
+    /// <summary>
+    /// Files the case under another service, routed to that service's department (staff found the resident
+    /// picked the wrong category). Only an open case; the answers to the old service's questions are kept.
+    /// </summary>
+    public void Recategorise(string serviceCode, string serviceName, string department, string by, DateTimeOffset now, string? internalNote = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceCode);
+        ArgumentException.ThrowIfNullOrWhiteSpace(serviceName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(department);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        Require(IsOpen, $"Case {Ticket} is {Status.ToCode()}: reopen it before changing its category.");
+        Require(serviceCode != ServiceCode, $"Case {Ticket} is already filed under {serviceCode}.");
+        var detail = department == Department
+            ? $"{ServiceCode} → {serviceCode}"
+            : $"{ServiceCode} → {serviceCode}; routed {Department} → {department}";
+        ServiceCode = serviceCode;
+        ServiceName = serviceName;
+        if (department != Department)
+        {
+            Department = department;
+            Assignee = null;
+        }
+
+        Record(CaseChangeKind.Recategorised, by, now, internalNote, detail);
+    }
+
+    /// <summary>Closes the case as a repeat of <paramref name="original"/>, which its reporter then follows.</summary>
+    public void MarkDuplicateOf(Case original, string by, DateTimeOffset now, string? publicNote = null, string? internalNote = null)
+    {
+        ArgumentNullException.ThrowIfNull(original);
+        Require(original.Id != Id, $"Case {Ticket} cannot repeat itself.");
+        Require(original.DuplicateOf is null, $"Case {original.Ticket} is itself a duplicate of {original.DuplicateOf}: mark this one a duplicate of {original.DuplicateOf}.");
+        MoveTo(CaseStatus.Closed, by, now, publicNote, internalNote, $"duplicate of {original.Ticket}");
+        ClosureReason = CaseClosureReason.Duplicate;
+        DuplicateOf = original.Ticket;
+        Assignee = null;
+    }
+
+    /// <summary>The longest assignee name.</summary>
+    public const int MaxAssigneeLength = 200;
+
+    private void Record(CaseChangeKind kind, string by, DateTimeOffset now, string? internalNote, string detail)
+    {
+        _history.Add(new CaseStatusChange(_history.Count + 1, Status, Status, now, by, null, internalNote, kind, detail));
+        UpdatedAt = now;
+        Version++;
+    }
+
+    private void MoveTo(CaseStatus to, string by, DateTimeOffset now, string? publicNote, string? internalNote, string? detail = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(by);
         if (!CaseStatusTransitions.IsAllowed(Status, to))
@@ -179,7 +246,7 @@ public sealed class Case
             throw new DomainException($"Case {Ticket} cannot move from {Status.ToCode()} to {to.ToCode()}.");
         }
 
-        _history.Add(new CaseStatusChange(_history.Count + 1, Status, to, now, by, publicNote, internalNote));
+        _history.Add(new CaseStatusChange(_history.Count + 1, Status, to, now, by, publicNote, internalNote, CaseChangeKind.Status, detail));
         Status = to;
         UpdatedAt = now;
         Version++;

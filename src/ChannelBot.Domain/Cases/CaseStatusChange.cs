@@ -6,8 +6,10 @@ namespace ChannelBot.Domain.Cases;
 /// </summary>
 public sealed class CaseStatusChange
 {
-    internal CaseStatusChange(int sequence, CaseStatus? from, CaseStatus to, DateTimeOffset at, string by, string? publicNote, string? internalNote)
+    internal CaseStatusChange(int sequence, CaseStatus? from, CaseStatus to, DateTimeOffset at, string by, string? publicNote, string? internalNote, CaseChangeKind kind = CaseChangeKind.Status, string? detail = null)
     {
+        Kind = kind;
+        Detail = detail;
         Sequence = sequence;
         From = from;
         To = to;
@@ -39,4 +41,10 @@ public sealed class CaseStatusChange
     public string? PublicNote { get; private set; }
 
     public string? InternalNote { get; private set; }
+
+    /// <summary>A status move, an assignment or a recategorisation (the last two keep the status: From = To).</summary>
+    public CaseChangeKind Kind { get; private set; }
+
+    /// <summary>What changed, in words for staff: "assigned to Crew 12", "PTHOLE → SDWLK", "duplicate of 311-2026-000007".</summary>
+    public string? Detail { get; private set; }
 }

@@ -44,6 +44,9 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.Property(c => c.ChannelId).HasMaxLength(ColumnLengths.ChannelId);
         builder.Property(c => c.ConversationKey).HasMaxLength(ColumnLengths.ConversationKey);
         builder.Property(c => c.Language).HasMaxLength(ColumnLengths.Language);
+        builder.Property(c => c.Assignee).HasMaxLength(Case.MaxAssigneeLength);
+        builder.Property(c => c.DuplicateOf).HasConversion<TicketNumberConverter>().HasMaxLength(ColumnLengths.Ticket);
+        builder.HasIndex(c => c.DuplicateOf);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
 
@@ -68,6 +71,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             history.Property(h => h.From).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
             history.Property(h => h.To).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
             history.Property(h => h.By).HasMaxLength(ColumnLengths.Name);
+            history.Property(h => h.Kind).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
+            history.Property(h => h.Detail).HasMaxLength(ColumnLengths.Detail);
             history.HasIndex(h => h.At);
         });
         builder.Navigation(c => c.History).UsePropertyAccessMode(PropertyAccessMode.Field);

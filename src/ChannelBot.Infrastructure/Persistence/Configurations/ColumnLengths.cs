@@ -14,4 +14,5 @@ internal static class ColumnLengths
     public const int Language = 35;
     public const int Ticket = 40;
     public const int Name = 200;
+    public const int Detail = 500;
 }

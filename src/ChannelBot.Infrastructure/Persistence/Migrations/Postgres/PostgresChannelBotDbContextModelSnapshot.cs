@@ -28,6 +28,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<string>("Attributes")
                         .IsRequired()
                         .HasColumnType("text")
@@ -66,6 +70,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DuplicateOf")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -149,6 +157,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ConversationKey");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DuplicateOf");
 
                     b.HasIndex("Ticket")
                         .IsUnique();
@@ -448,12 +458,21 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                                 .HasMaxLength(200)
                                 .HasColumnType("character varying(200)");
 
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
                             b1.Property<string>("From")
                                 .HasMaxLength(16)
                                 .HasColumnType("character varying(16)");
 
                             b1.Property<string>("InternalNote")
                                 .HasColumnType("text");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)");
 
                             b1.Property<string>("PublicNote")
                                 .HasColumnType("text");

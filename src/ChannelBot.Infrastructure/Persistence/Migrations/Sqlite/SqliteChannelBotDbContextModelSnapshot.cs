@@ -23,6 +23,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Assignee")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Attributes")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -61,6 +65,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("DuplicateOf")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Language")
                         .IsRequired()
@@ -144,6 +152,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ConversationKey");
 
                     b.HasIndex("CreatedAt");
+
+                    b.HasIndex("DuplicateOf");
 
                     b.HasIndex("Ticket")
                         .IsUnique();
@@ -437,11 +447,20 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                                 .HasMaxLength(200)
                                 .HasColumnType("TEXT");
 
+                            b1.Property<string>("Detail")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
                             b1.Property<string>("From")
                                 .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("InternalNote")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Kind")
+                                .IsRequired()
+                                .HasMaxLength(16)
                                 .HasColumnType("TEXT");
 
                             b1.Property<string>("PublicNote")

@@ -1,0 +1,14 @@
+namespace ChannelBot.Domain.Cases;
+
+/// <summary>What a history entry records.</summary>
+public enum CaseChangeKind
+{
+    /// <summary>The status moved (the first entry is the submission).</summary>
+    Status,
+
+    /// <summary>Given to (or taken from) a crew or a person; the status stays.</summary>
+    Assigned,
+
+    /// <summary>Filed under another service, and so maybe routed to another department; the status stays.</summary>
+    Recategorised,
+}
