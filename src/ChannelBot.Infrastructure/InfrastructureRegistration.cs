@@ -27,7 +27,7 @@ public static class InfrastructureRegistration
         builder.AddTurnPipeline();
         builder.AddPhotos();
         builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
-        builder.Services.AddSingleton(sp => new CaseStatusChanger(
+        builder.Services.AddSingleton(sp => new CaseEditor(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
             sp.GetRequiredService<IDialogEngineSource>(),
             sp.GetRequiredService<OutboxDispatcher>(),

@@ -18,7 +18,9 @@ public sealed record CaseSummaryDto(
     DateTimeOffset? DueAt,
     bool Overdue,
     string ChannelId,
-    string Language);
+    string Language,
+    string? Assignee,
+    string? DuplicateOf);
 
 /// <summary>One case with everything staff need to act on it.</summary>
 public sealed record CaseDetailDto(
@@ -38,7 +40,9 @@ public sealed record CasePhotoDto(int Number, string Status, string ContentType,
 
 public sealed record ReporterDto(string? Name, string? Phone, string? Email, string ChannelId);
 
-public sealed record CaseHistoryDto(int Sequence, string? From, string To, DateTimeOffset At, string By, string? PublicNote, string? InternalNote);
+/// <param name="Kind">status, assigned or recategorised.</param>
+/// <param name="Detail">What changed besides the status: "assigned to Crew 12", "PTHOLE → SDWLK; routed …", "duplicate of …".</param>
+public sealed record CaseHistoryDto(int Sequence, string Kind, string? From, string To, DateTimeOffset At, string By, string? PublicNote, string? InternalNote, string? Detail);
 
 /// <summary>A page of cases, newest first.</summary>
 public sealed record CasePageDto(IReadOnlyList<CaseSummaryDto> Cases, int Total, int Page, int PageSize);
@@ -50,6 +54,15 @@ public sealed record CasePageDto(IReadOnlyList<CaseSummaryDto> Cases, int Total,
 /// <param name="InternalNote">Seen by staff only.</param>
 /// <param name="Version">The version the change is based on; a newer case answers 409.</param>
 public sealed record StatusChangeDto(string Status, string? Reason, string? PublicNote, string? InternalNote, long? Version);
+
+/// <summary>The body of <c>POST /api/cases/{ticket}/assignee</c>: who works on it (null or empty: nobody).</summary>
+public sealed record AssignDto(string? Assignee, string? InternalNote, long? Version);
+
+/// <summary>The body of <c>POST /api/cases/{ticket}/category</c>: the catalog service code it belongs under.</summary>
+public sealed record RecategoriseDto(string ServiceCode, string? InternalNote, long? Version);
+
+/// <summary>The body of <c>POST /api/cases/{ticket}/duplicate</c>: the ticket of the case this one repeats.</summary>
+public sealed record DuplicateDto(string Original, string? PublicNote, string? InternalNote, long? Version);
 
 internal static class CaseDtoMapping
 {
@@ -68,7 +81,9 @@ internal static class CaseDtoMapping
         c.DueAt,
         c.IsOpen && c.DueAt < now,
         c.ChannelId,
-        c.Language);
+        c.Language,
+        c.Assignee,
+        c.DuplicateOf?.ToString());
 
     public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now) => new(
         c.ToSummary(now),
@@ -84,7 +99,7 @@ internal static class CaseDtoMapping
             p.FailureReason))],
         new ReporterDto(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email, c.Reporter.ChannelId),
         c.ConsentToUpdates,
-        [.. c.History.Select(h => new CaseHistoryDto(h.Sequence, h.From?.ToCode(), h.To.ToCode(), h.At, h.By, h.PublicNote, h.InternalNote))]);
+        [.. c.History.Select(h => new CaseHistoryDto(h.Sequence, h.Kind.ToString().ToLowerInvariant(), h.From?.ToCode(), h.To.ToCode(), h.At, h.By, h.PublicNote, h.InternalNote, h.Detail))]);
 
     public static string? ReasonCode(CaseClosureReason? reason) => reason switch
     {

@@ -24,6 +24,18 @@ public static class StaffCaseEndpoints
             .RequireAuthorization(StaffRoles.WritePolicy)
             .WithName("ChangeCaseStatus")
             .WithSummary("Moves the case to a new status; the resident is told on their own channel if they agreed to updates.");
+        cases.MapPost("/{ticket}/assignee", AssignAsync)
+            .RequireAuthorization(StaffRoles.WritePolicy)
+            .WithName("AssignCase")
+            .WithSummary("Gives the case to a crew or person (null: nobody); recorded in the history.");
+        cases.MapPost("/{ticket}/category", RecategoriseAsync)
+            .RequireAuthorization(StaffRoles.WritePolicy)
+            .WithName("RecategoriseCase")
+            .WithSummary("Files the case under another service of the catalog and routes it to that service's department.");
+        cases.MapPost("/{ticket}/duplicate", MarkDuplicateAsync)
+            .RequireAuthorization(StaffRoles.WritePolicy)
+            .WithName("MarkCaseDuplicate")
+            .WithSummary("Closes the case as a duplicate of another; its reporter is told and then hears about the original.");
         return endpoints;
     }
 
@@ -99,7 +111,7 @@ public static class StaffCaseEndpoints
         string ticket,
         StatusChangeDto change,
         ClaimsPrincipal user,
-        CaseStatusChanger changer,
+        CaseEditor editor,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -114,9 +126,60 @@ public static class StaffCaseEndpoints
         }
 
         var request = new StatusChangeRequest(change.Status.Trim(), change.Reason, change.PublicNote, change.InternalNote, change.Version);
-        var by = user.Identity?.Name ?? "staff";
-        var outcome = await changer.ChangeAsync(number, request, by, c => MaySee(user, c), cancellationToken);
-        return outcome.Status switch
+        var outcome = await editor.ChangeStatusAsync(number, request, By(user), c => MaySee(user, c), cancellationToken);
+        return Answer(outcome, clock);
+    }
+
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> AssignAsync(
+        string ticket, AssignDto change, ClaimsPrincipal user, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return TypedResults.NotFound();
+        }
+
+        var outcome = await editor.AssignAsync(number, change.Assignee, change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
+        return Answer(outcome, clock);
+    }
+
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> RecategoriseAsync(
+        string ticket, RecategoriseDto change, ClaimsPrincipal user, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (string.IsNullOrWhiteSpace(change.ServiceCode))
+        {
+            return TypedResults.Problem("Say which service code of the catalog the case belongs under.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await editor.RecategoriseAsync(number, change.ServiceCode.Trim(), change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
+        return Answer(outcome, clock);
+    }
+
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> MarkDuplicateAsync(
+        string ticket, DuplicateDto change, ClaimsPrincipal user, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!TicketNumber.TryParse(change.Original, out var original))
+        {
+            return TypedResults.Problem($"'{change.Original}' is not a ticket number like 311-2026-000123.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var outcome = await editor.MarkDuplicateAsync(number, original, change.PublicNote, change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
+        return Answer(outcome, clock);
+    }
+
+    private static string By(ClaimsPrincipal user) => user.Identity?.Name ?? "staff";
+
+    private static Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult> Answer(CaseChangeOutcome outcome, TimeProvider clock) =>
+        outcome.Status switch
         {
             CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow())),
             CaseChangeStatus.NotFound => TypedResults.NotFound(),
@@ -124,7 +187,6 @@ public static class StaffCaseEndpoints
             CaseChangeStatus.Conflict => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status409Conflict),
             _ => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status422UnprocessableEntity),
         };
-    }
 
     private static string? OwnDepartment(ClaimsPrincipal user) =>
         user.IsInRole(StaffRoles.Department) ? user.FindFirstValue(StaffRoles.DepartmentClaim) : null;

@@ -155,6 +155,69 @@ public sealed partial class StaffApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Assigning_is_recorded_and_shown_on_the_case()
+    {
+        using var response = await PostAsync($"/api/cases/{_ticket}/assignee", OperatorKey, new AssignDto("Crew 12", "tomorrow 7am", null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
+        Assert.Equal("Crew 12", detail.Case.Assignee);
+        Assert.Equal("received", detail.Case.Status);
+        var entry = detail.History[^1];
+        Assert.Equal("assigned", entry.Kind);
+        Assert.Equal("assigned to Crew 12", entry.Detail);
+        Assert.Equal("Olga Operator", entry.By);
+    }
+
+    [Fact]
+    public async Task Recategorising_reroutes_the_case_and_the_old_department_loses_it()
+    {
+        using var response = await PostAsync($"/api/cases/{_ticket}/category", StreetsKey, new RecategoriseDto("GRAFFITI", "it is paint, not a hole", null));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var detail = (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
+        Assert.Equal("GRAFFITI", detail.Case.ServiceCode);
+        Assert.Equal("DPW-GRAFFITI", detail.Case.Department);
+        Assert.Equal("recategorised", detail.History[^1].Kind);
+        Assert.Equal("PTHOLE → GRAFFITI; routed DPW-STREETS → DPW-GRAFFITI", detail.History[^1].Detail);
+        using var afterwards = await SendAsync(HttpMethod.Get, $"/api/cases/{_ticket}", StreetsKey);
+        Assert.Equal(HttpStatusCode.Forbidden, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_service_code_is_refused_with_422()
+    {
+        using var response = await PostAsync($"/api/cases/{_ticket}/category", OperatorKey, new RecategoriseDto("NOPE", null, null));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_duplicate_s_reporter_is_told_and_then_follows_the_original()
+    {
+        var neighbour = new EmulatorClient(_http, _connector, "staff-dup-" + Guid.NewGuid().ToString("N"), userId: "resident-2");
+        await PotholeScript.StartAsync(neighbour);
+        var duplicate = Ticket().Match(await PotholeScript.FinishAsync(neighbour)).Value;
+        var neighbourBefore = _connector.SentTo(neighbour.ConversationId).Count;
+
+        using var marked = await PostAsync($"/api/cases/{duplicate}/duplicate", OperatorKey, new DuplicateDto(_ticket, null, null, null));
+
+        Assert.Equal(HttpStatusCode.OK, marked.StatusCode);
+        var detail = (await marked.Content.ReadFromJsonAsync<CaseDetailDto>())!;
+        Assert.Equal("closed", detail.Case.Status);
+        Assert.Equal("duplicate", detail.Case.ClosureReason);
+        Assert.Equal(_ticket, detail.Case.DuplicateOf);
+        var told = await WaitForSentAsync(neighbour.ConversationId, neighbourBefore + 1);
+        Assert.Contains("someone else already reported", told[^1].Text, StringComparison.Ordinal);
+
+        using var started = await PostStatusAsync(OperatorKey, new StatusChangeDto("in_progress", null, null, null, null));
+        Assert.Equal(HttpStatusCode.OK, started.StatusCode);
+        var followed = await WaitForSentAsync(neighbour.ConversationId, neighbourBefore + 2);
+        Assert.Contains(duplicate, followed[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("working on it", followed[^1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_illegal_move_is_refused_with_422_and_changes_nothing()
     {
         using var response = await PostStatusAsync(OperatorKey, new StatusChangeDto("reopened", null, null, null, null));
@@ -216,9 +279,12 @@ public sealed partial class StaffApiTests : IAsyncLifetime
         Assert.Contains("ChangeCaseStatus", document, StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> PostStatusAsync(string key, StatusChangeDto change)
+    private Task<HttpResponseMessage> PostStatusAsync(string key, StatusChangeDto change) =>
+        PostAsync($"/api/cases/{_ticket}/status", key, change);
+
+    private async Task<HttpResponseMessage> PostAsync<T>(string path, string key, T body)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{_ticket}/status") { Content = JsonContent.Create(change) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
         request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
         return await _http.SendAsync(request);
     }
@@ -237,12 +303,15 @@ public sealed partial class StaffApiTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<T>())!;
     }
 
-    private async Task<IReadOnlyList<ChannelBot.Schema.Activity>> WaitForSentAsync(int count)
+    private Task<IReadOnlyList<ChannelBot.Schema.Activity>> WaitForSentAsync(int count) =>
+        WaitForSentAsync(_resident.ConversationId, count);
+
+    private async Task<IReadOnlyList<ChannelBot.Schema.Activity>> WaitForSentAsync(string conversationId, int count)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
-            var sent = _connector.SentTo(_resident.ConversationId);
+            var sent = _connector.SentTo(conversationId);
             if (sent.Count >= count)
             {
                 return sent;

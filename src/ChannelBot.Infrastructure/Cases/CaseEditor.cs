@@ -1,0 +1,262 @@
+using ChannelBot.Application.Dialogs;
+using ChannelBot.Dialogs.Notifications;
+using ChannelBot.Dialogs.State;
+using ChannelBot.Domain.Cases;
+using ChannelBot.Domain.Common;
+using ChannelBot.Infrastructure.Outbox;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChannelBot.Infrastructure.Cases;
+
+/// <summary>
+/// Staff changes to a case: status, assignment, category, duplicate. Each change, its history entry and the
+/// messages to the residents who follow the case (its reporter, and the reporters of cases closed as its
+/// duplicates, when they agreed to updates and the change is news to them) are saved in one transaction; the
+/// messages are then sent by the outbox on each resident's own channel, so a crash can neither lose nor double them.
+/// </summary>
+public sealed class CaseEditor
+{
+    private readonly IDbContextFactory<ChannelBotDbContext> _databases;
+    private readonly IDialogEngineSource _dialogs;
+    private readonly OutboxDispatcher _outbox;
+    private readonly TimeProvider _clock;
+
+    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock)
+    {
+        _databases = databases;
+        _dialogs = dialogs;
+        _outbox = outbox;
+        _clock = clock;
+    }
+
+    /// <param name="allowed">Whether the caller may change this case (a department sees only its own cases).</param>
+    public Task<CaseChangeOutcome> ChangeStatusAsync(TicketNumber ticket, StatusChangeRequest request, string by, Func<Case, bool> allowed, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        return EditAsync(ticket, request.ExpectedVersion, allowed, cancellationToken, (_, found, now) =>
+        {
+            Apply(found, request, by, now);
+            return Task.FromResult<StatusNews?>(new StatusNews(request.Reason, Clean(request.PublicNote)));
+        });
+    }
+
+    public Task<CaseChangeOutcome> AssignAsync(TicketNumber ticket, string? assignee, string? internalNote, long? expectedVersion, string by, Func<Case, bool> allowed, CancellationToken cancellationToken) =>
+        EditAsync(ticket, expectedVersion, allowed, cancellationToken, (_, found, now) =>
+        {
+            found.AssignTo(assignee, by, now, Clean(internalNote));
+            return Task.FromResult<StatusNews?>(null);
+        });
+
+    /// <summary>Files the case under <paramref name="serviceCode"/> from the catalog, routed to that service's department.</summary>
+    public Task<CaseChangeOutcome> RecategoriseAsync(TicketNumber ticket, string serviceCode, string? internalNote, long? expectedVersion, string by, Func<Case, bool> allowed, CancellationToken cancellationToken) =>
+        EditAsync(ticket, expectedVersion, allowed, cancellationToken, (_, found, now) =>
+        {
+            var definitions = _dialogs.Current.Definitions;
+            var service = definitions.Catalog.Find(serviceCode)
+                ?? throw new DomainException($"'{serviceCode}' is not a service in the catalog.");
+            found.Recategorise(service.Code, service.Name.Get(definitions.DefaultLanguage), service.Department, by, now, Clean(internalNote));
+            return Task.FromResult<StatusNews?>(null);
+        });
+
+    /// <summary>Closes the case as a repeat of <paramref name="original"/>; its reporter is told and then follows the original.</summary>
+    public Task<CaseChangeOutcome> MarkDuplicateAsync(TicketNumber ticket, TicketNumber original, string? publicNote, string? internalNote, long? expectedVersion, string by, Func<Case, bool> allowed, CancellationToken cancellationToken) =>
+        EditAsync(ticket, expectedVersion, allowed, cancellationToken, async (db, found, now) =>
+        {
+            var target = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == original, cancellationToken).ConfigureAwait(false)
+                ?? throw new DomainException($"There is no case {original}.");
+            found.MarkDuplicateOf(target, by, now, Clean(publicNote), Clean(internalNote));
+            return new StatusNews("duplicate", Clean(publicNote), FollowersToo: false);
+        });
+
+    /// <summary>What a status change tells residents: the closure reason, the public note, and whether followers hear it.</summary>
+    private sealed record StatusNews(string? Reason, string? PublicNote, bool FollowersToo = true);
+
+    private async Task<CaseChangeOutcome> EditAsync(
+        TicketNumber ticket,
+        long? expectedVersion,
+        Func<Case, bool> allowed,
+        CancellationToken cancellationToken,
+        Func<ChannelBotDbContext, Case, DateTimeOffset, Task<StatusNews?>> change)
+    {
+        ArgumentNullException.ThrowIfNull(allowed);
+
+        // A resident's turn may save their conversation at the same moment ("is it fixed?" is written into it):
+        // then the change is simply made again on fresh rows.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await TryEditAsync(ticket, expectedVersion, allowed, change, cancellationToken).ConfigureAwait(false);
+            }
+            catch (DbUpdateConcurrencyException) when (attempt < 3)
+            {
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                return new CaseChangeOutcome(CaseChangeStatus.Conflict, null, "Someone else changed the case at the same time: reload it and try again.");
+            }
+        }
+    }
+
+    private async Task<CaseChangeOutcome> TryEditAsync(
+        TicketNumber ticket,
+        long? expectedVersion,
+        Func<Case, bool> allowed,
+        Func<ChannelBotDbContext, Case, DateTimeOffset, Task<StatusNews?>> change,
+        CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var found = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == ticket, cancellationToken).ConfigureAwait(false);
+        if (found is null)
+        {
+            return new CaseChangeOutcome(CaseChangeStatus.NotFound);
+        }
+
+        if (!allowed(found))
+        {
+            return new CaseChangeOutcome(CaseChangeStatus.Forbidden);
+        }
+
+        if (expectedVersion is { } expected && expected != found.Version)
+        {
+            return new CaseChangeOutcome(CaseChangeStatus.Conflict, found, $"The case is at version {found.Version}, not {expected}: reload it and try again.");
+        }
+
+        var now = _clock.GetUtcNow();
+        StatusNews? news;
+        try
+        {
+            news = await change(db, found, now).ConfigureAwait(false);
+        }
+        catch (DomainException refused)
+        {
+            return new CaseChangeOutcome(CaseChangeStatus.Refused, found, refused.Message);
+        }
+
+        var messages = new List<OutboxMessageRecord>();
+        if (news is not null)
+        {
+            var followers = news.FollowersToo
+                ? await db.Cases.Where(c => c.DuplicateOf == found.Ticket && c.ConsentToUpdates).ToListAsync(cancellationToken).ConfigureAwait(false)
+                : [];
+            foreach (var resident in followers.Prepend(found))
+            {
+                if (Notify(resident, found, news, now) is { } message)
+                {
+                    messages.Add(message);
+                    if (found.Status == CaseStatus.Fixed)
+                    {
+                        await AskIfFixedAsync(db, resident, now, cancellationToken).ConfigureAwait(false);
+                    }
+                }
+            }
+        }
+
+        db.OutboxMessages.AddRange(messages);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        if (messages.Count > 0)
+        {
+            _outbox.Dispatch(messages);
+        }
+
+        return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: messages.Count);
+    }
+
+    /// <summary>The "fixed" message asks "Is it fixed?": the resident's conversation waits for that answer.</summary>
+    private static async Task AskIfFixedAsync(ChannelBotDbContext db, Case residentCase, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Key == residentCase.ConversationKey, cancellationToken).ConfigureAwait(false);
+        if (conversation is null)
+        {
+            return;
+        }
+
+        var state = DialogStateJson.Deserialize(conversation.StateJson);
+        state.Feedback = new FeedbackRequest(residentCase.Ticket.ToString(), now);
+        conversation.StateJson = DialogStateJson.Serialize(state);
+        conversation.Version++;
+        conversation.UpdatedAt = now;
+    }
+
+    private static void Apply(Case found, StatusChangeRequest request, string by, DateTimeOffset now)
+    {
+        var publicNote = Clean(request.PublicNote);
+        var internalNote = Clean(request.InternalNote);
+        switch (request.Status)
+        {
+            case "acknowledged":
+                found.Acknowledge(by, now, publicNote, internalNote);
+                break;
+            case "scheduled":
+                found.Schedule(by, now, publicNote, internalNote);
+                break;
+            case "in_progress":
+                found.StartWork(by, now, publicNote, internalNote);
+                break;
+            case "fixed":
+                found.MarkFixed(by, now, publicNote, internalNote);
+                break;
+            case "closed":
+                found.Close(ParseReason(request.Reason), by, now, publicNote, internalNote);
+                break;
+            case "reopened":
+                found.Reopen(by, now, publicNote, internalNote);
+                break;
+            default:
+                throw new DomainException($"'{request.Status}' is not a status staff can set: use acknowledged, scheduled, in_progress, fixed, closed or reopened.");
+        }
+    }
+
+    private static CaseClosureReason? ParseReason(string? reason) => reason switch
+    {
+        null or "" => null,
+        "duplicate" => CaseClosureReason.Duplicate,
+        "referred" => CaseClosureReason.Referred,
+        "no_action" => CaseClosureReason.NoAction,
+        _ => throw new DomainException($"'{reason}' is not a closure reason: use duplicate, referred or no_action."),
+    };
+
+    private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+
+    /// <summary>
+    /// The outbox row that tells <paramref name="resident"/>'s reporter about <paramref name="changed"/> (the same
+    /// case, or the original it repeats) under their own ticket, or null when they did not ask for updates.
+    /// </summary>
+    private OutboxMessageRecord? Notify(Case resident, Case changed, StatusNews news, DateTimeOffset now)
+    {
+        var status = changed.Status.ToCode();
+        if (!resident.ConsentToUpdates || resident.ConversationReferenceJson is null || !StatusNotificationText.IsNews(status))
+        {
+            return null;
+        }
+
+        var reference = ActivityJson.DeserializeReference(resident.ConversationReferenceJson);
+        var text = StatusNotificationText.For(
+            _dialogs.Current.Definitions,
+            new StatusNotice(resident.Ticket.ToString(), resident.ServiceCode, status, changed.Status == CaseStatus.Closed ? news.Reason : null, news.PublicNote, resident.Language, resident.ChannelId));
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = reference.ChannelId ?? resident.ChannelId,
+            ServiceUrl = reference.ServiceUrl,
+            Conversation = reference.Conversation,
+            From = reference.Bot,
+            Recipient = reference.User,
+            Locale = reference.Locale,
+            Text = text,
+            Timestamp = now,
+        };
+        return new OutboxMessageRecord
+        {
+            ConversationKey = resident.ConversationKey,
+            ChannelId = message.ChannelId,
+            ActivityJson = ActivityJson.Serialize(message),
+            CreatedAt = now,
+            NextAttemptAt = now,
+            Status = OutboxStatus.Pending,
+            CaseId = resident.Id,
+        };
+    }
+}
