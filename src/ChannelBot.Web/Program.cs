@@ -6,6 +6,7 @@ builder.AddServiceDefaults();   // logging, problem details, health checks, forw
 builder.AddInfrastructure();    // storage (SQLite/PostgreSQL), dialog files, turn pipeline, outbox
 builder.AddChannels();          // Bot Framework Connector (/api/messages) and the other channels
 builder.AddStaffApi();          // /api/cases for staff and integrations (API keys), /openapi/v1.json
+builder.AddSite();              // the resident-facing landing page with the web chat widget
 
 var app = builder.Build();
 
@@ -15,6 +16,7 @@ app.UseAuthorization();
 app.MapHealthEndpoints();       // /health/live, /health/ready
 app.MapChannels();              // /api/messages ...
 app.MapStaffApi();              // /api/cases, /openapi/v1.json
+app.MapSite();                  // /, static files (wwwroot/site, wwwroot/lib)
 
 await app.RunAsync();
 

@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs the web page's front-end packages from package-lock.json (npm ci) and copies only the files the page
+# serves into ../wwwroot/lib/ (git-ignored): the official Web Chat bundle, botframework-webchat 4.18.1
+# dist/webchat.js, and its licence notice. The npm package unpacks to ~185 MB (a 147 MB stats file), so only the
+# bundle is copied. Does nothing when the copied files are already there for this package-lock.json.
+#
+# Run by the build of ChannelBot.Web (an MSBuild target, when the bundle is missing) and by ./test.sh.
+#   src/ChannelBot.Web/ClientApp/install.sh           install when missing
+#   src/ChannelBot.Web/ClientApp/install.sh --force   install again
+set -euo pipefail
+cd "$(dirname "$0")"
+
+say() { echo "ClientApp/install.sh: $*" >&2; }
+die() { say "error: $*"; exit 1; }
+
+lib=../wwwroot/lib
+stamp=$lib/.package-lock.sha256
+want=$(sha256sum package-lock.json | cut -d' ' -f1)
+
+if [ "${1:-}" != "--force" ] && [ -f "$lib/webchat/webchat.js" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+  exit 0
+fi
+
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
+  || die "Node.js 20+ with npm is needed to install the web chat bundle (botframework-webchat from npm). Install Node.js (e.g. 'apt-get install nodejs npm'), then build again."
+major=$(node -p 'process.versions.node.split(".")[0]')
+[ "$major" -ge 20 ] || die "Node.js 20+ is needed (found $(node --version))."
+
+if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] \
+   || [ "$(cat node_modules/.package-lock.sha256 2>/dev/null)" != "$want" ]; then
+  say "npm ci (botframework-webchat, from package-lock.json)"
+  npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+  echo "$want" > node_modules/.package-lock.sha256
+fi
+
+rm -rf "$lib/webchat"
+mkdir -p "$lib/webchat"
+cp node_modules/botframework-webchat/dist/webchat.js "$lib/webchat/webchat.js"
+cp node_modules/botframework-webchat/dist/webchat.js.LICENSE.txt "$lib/webchat/webchat.js.LICENSE.txt"
+cp node_modules/botframework-webchat/LICENSE "$lib/webchat/LICENSE" 2>/dev/null || true
+echo "$want" > "$stamp"
+say "copied botframework-webchat $(node -p 'require("./node_modules/botframework-webchat/package.json").version') dist/webchat.js into wwwroot/lib/webchat/"
