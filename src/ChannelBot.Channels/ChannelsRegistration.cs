@@ -11,6 +11,7 @@ public static class ChannelsRegistration
     {
         builder.AddTwilioChannel();
         builder.AddDirectLineChannel();
+        builder.AddMetaChannel();
 
         // Channels with their own webhooks go above this line. The Connector stays last: its sender takes every
         // channel no other sender claims (Teams, the Emulator, anything Azure Bot Service relays).
@@ -22,6 +23,7 @@ public static class ChannelsRegistration
     {
         endpoints.MapTwilio();
         endpoints.MapDirectLine();
+        endpoints.MapMeta();
         endpoints.MapConnector();
         return endpoints;
     }

@@ -1,0 +1,11 @@
+namespace ChannelBot.Channels.Meta;
+
+/// <summary>An attachment's payload: the media's CDN URL, or a location's coordinates.</summary>
+public sealed class MetaAttachmentPayload
+{
+    public string? Url { get; set; }
+
+    public MetaCoordinates? Coordinates { get; set; }
+
+    public long? StickerId { get; set; }
+}

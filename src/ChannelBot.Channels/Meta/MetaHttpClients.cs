@@ -1,0 +1,11 @@
+namespace ChannelBot.Channels.Meta;
+
+/// <summary>Names of the <see cref="IHttpClientFactory"/> clients this channel uses.</summary>
+public static class MetaHttpClients
+{
+    /// <summary>The Graph API: Send API calls.</summary>
+    public const string Graph = "meta-graph";
+
+    /// <summary>Inbound media: public CDN links, fetched without credentials.</summary>
+    public const string Media = "meta-media";
+}

@@ -1,0 +1,238 @@
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Common;
+using ChannelBot.Channels.Twilio;
+using ChannelBot.Schema;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.CircuitBreaker;
+using Polly.Timeout;
+
+namespace ChannelBot.Channels.Meta;
+
+/// <summary>
+/// Sends <c>facebook</c> activities through the Messenger Send API:
+/// <c>POST {GraphBaseUrl}/{GraphVersion}/me/messages</c>, JSON, <c>Authorization: Bearer</c> with the Page access
+/// token (and <c>appsecret_proof</c> when the app secret is configured). Bodies: <see cref="MetaMessageComposer"/>;
+/// answers: <see cref="MetaSendClassifier"/>. A <c>typing</c> activity becomes the <c>typing_on</c> sender action.
+/// <para>
+/// Before it sends: an opted-out resident is never messaged (the one confirmation of the opt-out excepted); and
+/// Messenger's standard window is kept — a resident whose last message is known to be more than 24 hours old gets
+/// nothing, the row fails for good with "cannot notify on Messenger" (no message tag is ever used: the update tags
+/// are retired; utility message templates are later work). Inside the window a reply goes as <c>RESPONSE</c>, a
+/// message we start (a case update) as <c>UPDATE</c>. When the window is not known (after a restart), Meta decides
+/// and its 10/2018278 is classified the same way.
+/// </para>
+/// <para>
+/// The Send API is not idempotent and offers no look-up of what was sent, so a timeout or a 5xx is retried: a
+/// resident may, rarely, get a message twice, never lose one. Only the Page token is attached, only to the Graph host.
+/// </para>
+/// </summary>
+public sealed class MetaSender(
+    IHttpClientFactory httpClientFactory,
+    IOptions<MetaOptions> options,
+    IMessagingConsent consent,
+    IMessengerWindows windows,
+    MessengerSentLog sentLog,
+    TimeProvider timeProvider,
+    ILogger<MetaSender> logger) : IChannelSender
+{
+    /// <summary>Messenger's standard messaging window after the resident's last message.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
+
+    private const int MaxResponseBytes = 64 * 1024;
+
+    private readonly MetaOptions _options = options.Value;
+
+    /// <summary>
+    /// <c>facebook</c>, when a Page access token is configured. Without one the channel id is left to the
+    /// Connector (a bot registered with Azure Bot Service gets Messenger through it).
+    /// </summary>
+    public bool Handles(string channelId) =>
+        string.Equals(channelId, ChannelIds.Facebook, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(_options.PageAccessToken);
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var activity = message.Activity;
+        var isTyping = activity.IsType(ActivityTypes.Typing);
+        if (!activity.IsType(ActivityTypes.Message) && !isTyping)
+        {
+            MetaLog.SendSkipped(logger, message.Id, activity.Type ?? "(none)");
+            return SendResult.Sent(null);
+        }
+
+        var psid = MetaMessageComposer.RecipientOf(activity);
+        if (string.IsNullOrWhiteSpace(_options.PageAccessToken))
+        {
+            return Fail(message, LogMask.Id(psid), "the Meta channel has no Meta:PageAccessToken to send with");
+        }
+
+        if (string.IsNullOrEmpty(psid))
+        {
+            return Fail(message, "(none)", "the activity has no conversation.id (the resident's PSID)");
+        }
+
+        var to = LogMask.Id(psid);
+        if (!ConsentConfirmations.IsConfirmation(activity)
+            && await consent.IsOptedOutAsync(ChannelIds.Facebook, psid, cancellationToken).ConfigureAwait(false))
+        {
+            return Fail(message, to, "the resident has opted out of Messenger messages; not sent");
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var last = await windows.LastInboundAsync(psid, cancellationToken).ConfigureAwait(false);
+        if (last is { } lastInbound && now - lastInbound > Window)
+        {
+            var hours = (int)(now - lastInbound).TotalHours;
+            return Fail(message, to, $"outside Messenger's 24-hour window (the resident last wrote {hours} h ago): cannot notify on Messenger; no message tag is used (the update tags are retired) and no utility message template is configured");
+        }
+
+        try
+        {
+            if (isTyping)
+            {
+                var typing = await PostAsync(MetaMessageComposer.SenderAction(psid, "typing_on"), cancellationToken).ConfigureAwait(false);
+                return typing.Result.Outcome == SendOutcome.Sent
+                    ? SendResult.Sent(null)
+                    : Fail(message, to, "typing indicator not sent: " + typing.Result.Error);
+            }
+
+            var messagingType = string.IsNullOrEmpty(activity.ReplyToId) ? MetaMessagingTypes.Update : MetaMessagingTypes.Response;
+            if (!MetaMessageComposer.TryCompose(activity, messagingType, out var outbound, out var invalid))
+            {
+                return Fail(message, to, invalid!);
+            }
+
+            string? lastMid = null;
+            for (var part = 0; part < outbound!.Requests.Count; part++)
+            {
+                var requestedAt = timeProvider.GetUtcNow();
+                var verdict = await PostAsync(outbound.Requests[part], cancellationToken).ConfigureAwait(false);
+                if (verdict.TokenRejected)
+                {
+                    MetaLog.TokenRejected(logger, message.Id, verdict.Result.Error!);
+                }
+
+                var result = verdict.Result;
+                if (result.Outcome != SendOutcome.Sent)
+                {
+                    var error = part == 0 ? result.Error! : $"{result.Error} (after {part} of {outbound.Requests.Count} parts were sent)";
+                    return result.Outcome == SendOutcome.RetryLater
+                        ? Retry(message, to, error, result.RetryAfter)
+                        : Fail(message, to, error);
+                }
+
+                if (result.ProviderMessageId is { } mid)
+                {
+                    sentLog.Record(psid, mid, requestedAt);
+                    lastMid = mid;
+                }
+            }
+
+            MetaLog.Sent(logger, message.Id, to, lastMid ?? "(none)", outbound.Requests.Count, messagingType);
+            return SendResult.Sent(lastMid);
+        }
+        catch (BrokenCircuitException exception)
+        {
+            return Retry(message, to, "the circuit to the Graph API is open after repeated failures", exception.RetryAfter);
+        }
+        catch (TimeoutRejectedException)
+        {
+            return Retry(message, to, $"no answer from the Graph API within {_options.SendTimeout.TotalSeconds:0.#} s");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Retry(message, to, "the request to the Graph API timed out");
+        }
+        catch (HttpRequestException exception)
+        {
+            return Retry(message, to, $"the Graph API could not be reached ({exception.HttpRequestError})");
+        }
+    }
+
+    private async Task<MetaSendVerdict> PostAsync(JsonObject body, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri());
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.PageAccessToken);
+        request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
+        var client = httpClientFactory.CreateClient(MetaHttpClients.Graph);
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        var bytes = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        return MetaSendClassifier.Classify(
+            (int)response.StatusCode,
+            response.IsSuccessStatusCode ? Parse(bytes, MetaJsonContext.Default.MetaSendResponse) : null,
+            response.IsSuccessStatusCode ? null : Parse(bytes, MetaJsonContext.Default.MetaGraphErrorEnvelope)?.Error,
+            RetryAfterHeader.Read(response, timeProvider));
+    }
+
+    /// <summary><c>{GraphBaseUrl}/{GraphVersion}/me/messages</c>, with <c>appsecret_proof</c> (HMAC-SHA256 of the token with the app secret) when the secret is configured.</summary>
+    private string MessagesUri()
+    {
+        var uri = _options.GraphBaseUrl.TrimEnd('/') + "/" + _options.GraphVersion.Trim('/') + "/me/messages";
+        if (!string.IsNullOrWhiteSpace(_options.AppSecret))
+        {
+            var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_options.AppSecret), Encoding.UTF8.GetBytes(_options.PageAccessToken!)));
+            uri += "?appsecret_proof=" + proof;
+        }
+
+        return uri;
+    }
+
+    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+        await using (stream.ConfigureAwait(false))
+        {
+            var buffer = new MemoryStream();
+            var chunk = new byte[8 * 1024];
+            int read;
+            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                if (buffer.Length + read > MaxResponseBytes)
+                {
+                    return [];
+                }
+
+                buffer.Write(chunk, 0, read);
+            }
+
+            return buffer.ToArray();
+        }
+    }
+
+    private static T? Parse<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class
+    {
+        if (bytes.Length == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonSerializer.Deserialize(bytes, type);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private SendResult Fail(OutboundMessage message, string to, string error)
+    {
+        MetaLog.SendFailed(logger, message.Id, to, error);
+        return SendResult.Failed(error);
+    }
+
+    private SendResult Retry(OutboundMessage message, string to, string error, TimeSpan? retryAfter = null)
+    {
+        MetaLog.SendRetry(logger, message.Id, to, error);
+        return SendResult.Retry(error, retryAfter);
+    }
+}
