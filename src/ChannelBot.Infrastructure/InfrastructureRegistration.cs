@@ -6,6 +6,7 @@ using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -31,7 +32,9 @@ public static class InfrastructureRegistration
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
             sp.GetRequiredService<IDialogEngineSource>(),
             sp.GetRequiredService<OutboxDispatcher>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<IOptions<NotificationOptions>>()));
+        builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;
     }

@@ -1,4 +1,5 @@
 using ChannelBot.Application.Dialogs;
+using ChannelBot.Application.Notifications;
 using ChannelBot.Dialogs.Notifications;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Domain.Cases;
@@ -7,6 +8,7 @@ using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Infrastructure.Cases;
 
@@ -22,13 +24,15 @@ public sealed class CaseEditor
     private readonly IDialogEngineSource _dialogs;
     private readonly OutboxDispatcher _outbox;
     private readonly TimeProvider _clock;
+    private readonly QuietHours _quietHours;
 
-    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock)
+    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, IOptions<NotificationOptions> options)
     {
         _databases = databases;
         _dialogs = dialogs;
         _outbox = outbox;
         _clock = clock;
+        _quietHours = new QuietHours(options.Value.QuietHoursStart, options.Value.QuietHoursEnd);
     }
 
     /// <param name="allowed">Whether the caller may change this case (a department sees only its own cases).</param>
@@ -156,10 +160,9 @@ public sealed class CaseEditor
 
         db.OutboxMessages.AddRange(messages);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        if (messages.Count > 0)
-        {
-            _outbox.Dispatch(messages);
-        }
+
+        // Held for the quiet hours: the outbox sweep sends them when they fall due.
+        _outbox.Dispatch(messages.Where(m => m.NextAttemptAt <= now));
 
         return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: messages.Count);
     }
@@ -254,7 +257,7 @@ public sealed class CaseEditor
             ChannelId = message.ChannelId,
             ActivityJson = ActivityJson.Serialize(message),
             CreatedAt = now,
-            NextAttemptAt = now,
+            NextAttemptAt = _quietHours.SendAt(now, _dialogs.Current.CityTimeZone),
             Status = OutboxStatus.Pending,
             CaseId = resident.Id,
         };

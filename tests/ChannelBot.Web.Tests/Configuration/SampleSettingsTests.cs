@@ -3,6 +3,7 @@ using System.Text.Json;
 using ChannelBot.Channels.Connector;
 using ChannelBot.Channels.DirectLine;
 using ChannelBot.Channels.Twilio;
+using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
@@ -29,6 +30,7 @@ public sealed class SampleSettingsTests
             (PhotoOptions.Section, typeof(PhotoOptions)),
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
             (StaffOptions.Section, typeof(StaffOptions)),
+            (NotificationOptions.Section, typeof(NotificationOptions)),
             (DirectLineOptions.SectionName, typeof(DirectLineOptions)),
         })
         {

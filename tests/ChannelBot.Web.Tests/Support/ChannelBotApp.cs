@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChannelBot.Web.Tests.Support;
 
@@ -10,16 +12,19 @@ namespace ChannelBot.Web.Tests.Support;
 public sealed class ChannelBotApp : WebApplicationFactory<Program>
 {
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
-    private ChannelBotApp(Dictionary<string, string?> settings)
+    private ChannelBotApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         _settings = settings;
+        _services = services;
         UseKestrel(0);
     }
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static ChannelBotApp Start(TestStorage storage, IDictionary<string, string?>? settings = null)
+    /// <param name="services">Replaces registrations after the app's own (e.g. a FakeTimeProvider as the TimeProvider).</param>
+    public static ChannelBotApp Start(TestStorage storage, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -35,7 +40,7 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
             all[key] = value;   // null: leave the setting to the app's own default
         }
 
-        var app = new ChannelBotApp(all);
+        var app = new ChannelBotApp(all, services);
         app.StartServer();
         app.BaseAddress = app.ClientOptions.BaseAddress;
         return app;
@@ -49,6 +54,11 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
         {
             builder.UseSetting(key, value);
+        }
+
+        if (_services is not null)
+        {
+            builder.ConfigureTestServices(_services);
         }
     }
 }

@@ -1,0 +1,77 @@
+using ChannelBot.Web.Tests.Support;
+using Microsoft.Playwright;
+
+namespace ChannelBot.Web.Tests.Browser;
+
+/// <summary>
+/// The real app on Kestrel loopback (SQLite, Direct Line on with a test signing key) and Debian's Chromium driven by
+/// Microsoft.Playwright, headless, shared by the browser tests of one class; each test gets its own browser
+/// context (a fresh profile: its own sessionStorage, so its own conversation).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    /// <summary>Debian's Chromium, installed by scripts/install-chromium.sh (./test.sh runs it).</summary>
+    public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>The longest any wait for the page may take before the test fails (never a sleep: a bound on waiting).</summary>
+    public const float WaitMilliseconds = 30_000;
+
+    private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("channelbot-browser-");
+    private TestStorage _storage = null!;
+    private IPlaywright _playwright = null!;
+
+    public ChannelBotApp App { get; private set; } = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+        {
+            throw new InvalidOperationException($"{ChromiumPath} is missing: run scripts/install-chromium.sh (./test.sh does) to install Debian's chromium.");
+        }
+
+        _storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        App = ChannelBotApp.Start(_storage, new Dictionary<string, string?>
+        {
+            ["DirectLine:TokenSigningKey"] = "YnJvd3Nlci10ZXN0LXNpZ25pbmcta2V5LWZvci1kaXJlY3QtbGluZS0wMTIzNDU2Nzg5",
+            ["DirectLine:UploadPath"] = Path.Combine(_files.FullName, "uploads"),
+            ["DirectLine:SessionBurst"] = "1000",
+            ["Photos:Path"] = Path.Combine(_files.FullName, "photos"),
+        });
+
+        Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+            ],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+
+        _playwright?.Dispose();
+        if (App is not null)
+        {
+            await App.DisposeAsync();
+        }
+
+        if (_storage is not null)
+        {
+            await _storage.DisposeAsync();
+        }
+
+        _files.Delete(recursive: true);
+    }
+}

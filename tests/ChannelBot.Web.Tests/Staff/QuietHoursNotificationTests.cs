@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Web.Staff;
+using ChannelBot.Web.Tests.Conversations;
+using ChannelBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChannelBot.Web.Tests.Staff;
+
+/// <summary>A status change at 23:00 in the city reaches the resident at 08:00, not in the night.</summary>
+public sealed class QuietHoursNotificationTests
+{
+    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
+    private static readonly TimeSpan Eastern = TimeSpan.FromHours(-5);
+
+    [Fact]
+    public async Task A_change_at_23_00_is_sent_at_08_00()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 22, 40, 0, Eastern));
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var connector = new FakeConnector();
+        await using var app = ChannelBotApp.Start(
+            storage,
+            new Dictionary<string, string?>
+            {
+                ["Staff:ApiKeys:0:Name"] = "Night operator",
+                ["Staff:ApiKeys:0:Key"] = OperatorKey,
+                ["Staff:ApiKeys:0:Role"] = "operator",
+            },
+            services => services.AddSingleton<TimeProvider>(clock));
+        using var http = app.CreateHttpClient();
+        var resident = new EmulatorClient(http, connector, "night-" + Guid.NewGuid().ToString("N"));
+        await PotholeScript.StartAsync(resident);
+        var receipt = await PotholeScript.FinishAsync(resident);
+        var ticket = System.Text.RegularExpressions.Regex.Match(receipt, @"311-\d{4}-\d{6}").Value;
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 0, 0, Eastern));
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
+        {
+            Content = JsonContent.Create(new StatusChangeDto("in_progress", null, null, null, null)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var held = await UpdateRowAsync(app.Services);
+        Assert.Equal(OutboxStatus.Pending, held.Status);
+        Assert.Equal(new DateTimeOffset(2026, 12, 1, 8, 0, 0, Eastern), held.NextAttemptAt);
+        Assert.DoesNotContain(connector.SentTo(resident.ConversationId), a => a.Text?.Contains("working on it", StringComparison.Ordinal) == true);
+
+        clock.SetUtcNow(new DateTimeOffset(2026, 12, 1, 8, 0, 30, Eastern));
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!connector.SentTo(resident.ConversationId).Any(a => a.Text?.Contains("working on it", StringComparison.Ordinal) == true))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The held update was not sent after 08:00.");
+            await Task.Delay(25);
+        }
+    }
+
+    private static async Task<OutboxMessageRecord> UpdateRowAsync(IServiceProvider services)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId != null).OrderBy(m => m.Id).LastAsync();
+    }
+}
