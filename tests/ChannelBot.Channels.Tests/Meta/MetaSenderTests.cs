@@ -1,0 +1,410 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Meta;
+using ChannelBot.Channels.Tests.Support;
+using ChannelBot.Channels.Tests.Twilio;
+using ChannelBot.Channels.Twilio;
+using ChannelBot.Schema;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ChannelBot.Channels.Tests.Meta;
+
+/// <summary><see cref="MetaSender"/> against a fake Send API (WireMock) asserting the exact JSON and the window and error rules.</summary>
+public sealed class MetaSenderTests : IDisposable
+{
+    private const string Resident = MetaTestHost.Resident;
+
+    private readonly FakeGraphApi _graph = new();
+    private readonly InMemoryConsent _consent = new();
+    private readonly FakeTimeProvider _clock = TestClock.Create();
+    private readonly InMemoryMessengerWindows _windows = new(TimeProvider.System);
+    private readonly List<IHost> _hosts = [];
+
+    public void Dispose()
+    {
+        foreach (var host in _hosts)
+        {
+            host.Dispose();
+        }
+
+        _graph.Dispose();
+    }
+
+    [Fact]
+    public async Task A_text_reply_is_posted_as_a_response_with_the_page_token()
+    {
+        _graph.AcceptMessages();
+
+        var result = await Sender().SendAsync(Outbound(7, Reply("Thanks, your report is filed.")), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent(FakeGraphApi.TextMid), result);
+        var send = Assert.Single(_graph.Sends);
+        Assert.Equal(
+            """{"recipient":{"id":"6512300000000001"},"messaging_type":"RESPONSE","message":{"text":"Thanks, your report is filed."}}""",
+            FakeGraphApi.Body(send).ToJsonString());
+        Assert.Equal("Bearer " + MetaTestHost.PageAccessToken, send.RequestMessage.Headers!["Authorization"].Single());
+        Assert.StartsWith("application/json", send.RequestMessage.Headers!["Content-Type"].Single(), StringComparison.Ordinal);
+        var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(MetaTestHost.AppSecret), Encoding.UTF8.GetBytes(MetaTestHost.PageAccessToken)));
+        Assert.Equal(proof, send.RequestMessage.Query!["appsecret_proof"].Single());
+        Assert.DoesNotContain("access_token", send.RequestMessage.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Choices_become_quick_replies_whose_payload_is_the_options_value()
+    {
+        _graph.AcceptMessages();
+        var activity = Reply("What is the problem?");
+        activity.SuggestedActions = new SuggestedActions
+        {
+            Actions = [new("imBack", "Pothole", "pothole"), new("imBack", "Graffiti", "graffiti"), new("imBack", "Streetlight out", "streetlight")],
+        };
+
+        var result = await Sender().SendAsync(Outbound(1, activity), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal(
+            """{"recipient":{"id":"6512300000000001"},"messaging_type":"RESPONSE","message":{"text":"What is the problem?","quick_replies":[{"content_type":"text","title":"Pothole","payload":"pothole"},{"content_type":"text","title":"Graffiti","payload":"graffiti"},{"content_type":"text","title":"Streetlight out","payload":"streetlight"}]}}""",
+            Assert.Single(_graph.Bodies).ToJsonString());
+    }
+
+    [Fact]
+    public async Task Thirteen_choices_are_quick_replies_and_fourteen_a_numbered_list()
+    {
+        _graph.AcceptMessages();
+        var thirteen = WithChoices(Reply("Pick one"), 13);
+        var fourteen = WithChoices(Reply("Pick one"), 14);
+
+        await Sender().SendAsync(Outbound(1, thirteen), CancellationToken.None);
+        await Sender().SendAsync(Outbound(2, fourteen), CancellationToken.None);
+
+        var bodies = _graph.Bodies;
+        Assert.Equal(13, bodies[0]["message"]!["quick_replies"]!.AsArray().Count);
+        Assert.Null(bodies[1]["message"]!["quick_replies"]);
+        Assert.Equal("Pick one\n" + string.Join('\n', Enumerable.Range(1, 14).Select(i => $"{i}. Option {i}")), bodies[1]["message"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_title_over_twenty_characters_turns_the_menu_into_a_numbered_list()
+    {
+        _graph.AcceptMessages();
+        var activity = Reply("Is it blocking traffic?");
+        activity.SuggestedActions = new SuggestedActions
+        {
+            Actions = [new("imBack", "Yes", "yes"), new("imBack", "Yes, the whole road is closed", "closed")],
+        };
+
+        await Sender().SendAsync(Outbound(1, activity), CancellationToken.None);
+
+        Assert.Equal(
+            """{"recipient":{"id":"6512300000000001"},"messaging_type":"RESPONSE","message":{"text":"Is it blocking traffic?\n1. Yes\n2. Yes, the whole road is closed"}}""",
+            Assert.Single(_graph.Bodies).ToJsonString());
+    }
+
+    [Fact]
+    public async Task An_image_goes_as_its_own_attachment_message_before_the_text()
+    {
+        _graph.AcceptMessages();
+        var activity = Reply("Here is the map.");
+        activity.Attachments =
+        [
+            new Attachment { ContentType = "image/png", ContentUrl = "https://311.example.gov/maps/1.png" },
+            new Attachment { ContentType = "application/pdf", ContentUrl = "https://311.example.gov/a.pdf" },
+        ];
+
+        var result = await Sender().SendAsync(Outbound(3, activity), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent(FakeGraphApi.TextMid), result);
+        Assert.Equal(
+            [
+                """{"recipient":{"id":"6512300000000001"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"image","payload":{"url":"https://311.example.gov/maps/1.png"}}}}""",
+                """{"recipient":{"id":"6512300000000001"},"messaging_type":"RESPONSE","message":{"text":"Here is the map."}}""",
+            ],
+            _graph.Bodies.Select(b => b.ToJsonString()));
+    }
+
+    [Fact]
+    public async Task A_message_we_start_inside_the_window_goes_as_an_update()
+    {
+        _graph.AcceptMessages();
+        var sender = Sender();
+        await Windows().RecordInboundAsync(Resident, TestClock.Now.AddHours(-23), CancellationToken.None);
+
+        var result = await sender.SendAsync(Outbound(1, Notification("Your report 311-000042 is fixed.")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal("UPDATE", Assert.Single(_graph.Bodies)["messaging_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_reply_twenty_three_hours_after_the_residents_last_message_goes_as_a_response()
+    {
+        _graph.AcceptMessages();
+        var sender = Sender();
+        await Windows().RecordInboundAsync(Resident, TestClock.Now.AddHours(-23), CancellationToken.None);
+
+        var result = await sender.SendAsync(Outbound(1, Reply("Still there?")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Sent, result.Outcome);
+        Assert.Equal("RESPONSE", Assert.Single(_graph.Bodies)["messaging_type"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Outside_the_24_hour_window_nothing_is_sent_and_the_row_fails_as_cannot_notify()
+    {
+        _graph.AcceptMessages();
+        var sender = Sender();
+        await Windows().RecordInboundAsync(Resident, TestClock.Now.AddHours(-2), CancellationToken.None);
+        _clock.Advance(TimeSpan.FromHours(23));
+
+        var result = await sender.SendAsync(Outbound(1, Notification("Your report 311-000042 is closed.")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains("outside Messenger's 24-hour window", result.Error, StringComparison.Ordinal);
+        Assert.Contains("cannot notify on Messenger", result.Error, StringComparison.Ordinal);
+        Assert.Empty(_graph.Sends);
+    }
+
+    [Fact]
+    public async Task An_opted_out_resident_is_not_messaged_but_gets_the_confirmation()
+    {
+        _graph.AcceptMessages();
+        _consent.OptOut("facebook", Resident);
+        var inbound = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "m_stop",
+            ChannelId = "facebook",
+            From = new ChannelAccount(Resident),
+            Recipient = new ChannelAccount(MetaTestHost.PageId),
+            Conversation = new ConversationAccount(Resident),
+        };
+
+        var refused = await Sender().SendAsync(Outbound(1, Reply("What is the problem?")), CancellationToken.None);
+        var confirmation = await Sender().SendAsync(Outbound(2, ConsentConfirmations.ReplyTo(inbound, "You will get no more messages.", TestClock.Now)), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, refused.Outcome);
+        Assert.Contains("opted out", refused.Error, StringComparison.Ordinal);
+        Assert.Equal(SendOutcome.Sent, confirmation.Outcome);
+        Assert.Equal("You will get no more messages.", Assert.Single(_graph.Bodies)["message"]!["text"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_typing_activity_is_the_typing_on_sender_action()
+    {
+        _graph.AcceptMessages();
+        var typing = Reply(null);
+        typing.Type = ActivityTypes.Typing;
+
+        var result = await Sender().SendAsync(Outbound(1, typing), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent(null), result);
+        Assert.Equal("""{"recipient":{"id":"6512300000000001"},"sender_action":"typing_on"}""", Assert.Single(_graph.Bodies).ToJsonString());
+    }
+
+    [Theory]
+    [InlineData(10, 2018278, "outside Messenger's 24-hour window")]
+    [InlineData(551, 1545041, "unavailable")]
+    [InlineData(100, 2018001, "no Messenger user")]
+    [InlineData(100, null, "Graph API answered 400 error 100")]
+    [InlineData(200, null, "Graph API answered 400 error 200")]
+    public async Task A_permanent_graph_error_fails_the_row_for_good_with_its_reason(int code, int? subcode, string reason)
+    {
+        _graph.RefuseMessages(400, code, subcode);
+
+        var result = await Sender().SendAsync(Outbound(1, Reply("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains(reason, result.Error, StringComparison.Ordinal);
+        Assert.Single(_graph.Sends);
+    }
+
+    [Theory]
+    [InlineData(400, 613)]
+    [InlineData(400, 4)]
+    [InlineData(400, 17)]
+    [InlineData(400, 32)]
+    [InlineData(500, 2)]
+    [InlineData(500, 1)]
+    [InlineData(503, 0)]
+    public async Task Rate_limits_and_transient_errors_are_retried_later_by_the_outbox_not_here(int status, int code)
+    {
+        _graph.RefuseMessages(status, code);
+
+        var result = await Sender().SendAsync(Outbound(1, Reply("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, result.Outcome);
+        Assert.Single(_graph.Sends);
+    }
+
+    [Fact]
+    public async Task A_refused_page_token_fails_for_good_and_raises_an_error_alert()
+    {
+        _graph.RefuseMessages(400, 190, 463, "Error validating access token: Session has expired");
+        var logs = new ListLoggerProvider();
+
+        var result = await Sender(logs).SendAsync(Outbound(1, Reply("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.Failed, result.Outcome);
+        Assert.Contains("access token", result.Error, StringComparison.Ordinal);
+        Assert.Contains(logs.Entries, e => e.Level == Microsoft.Extensions.Logging.LogLevel.Error && e.EventId == 4433);
+    }
+
+    [Fact]
+    public async Task An_unreachable_graph_api_is_retried_later()
+    {
+        int port;
+        using (var listener = new TcpListener(System.Net.IPAddress.Loopback, 0))
+        {
+            listener.Start();
+            port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        }
+
+        var result = await Sender(graphBaseUrl: $"http://127.0.0.1:{port}").SendAsync(Outbound(1, Reply("Hi")), CancellationToken.None);
+
+        Assert.Equal(SendOutcome.RetryLater, result.Outcome);
+    }
+
+    [Fact]
+    public async Task No_send_ever_carries_a_message_tag()
+    {
+        _graph.AcceptMessages();
+        var sender = Sender();
+        await Windows().RecordInboundAsync(Resident, TestClock.Now.AddHours(-1), CancellationToken.None);
+        var image = Reply("Map");
+        image.Attachments = [new Attachment { ContentType = "image/jpeg", ContentUrl = "https://311.example.gov/m.jpg" }];
+
+        await sender.SendAsync(Outbound(1, Reply("Hi")), CancellationToken.None);
+        await sender.SendAsync(Outbound(2, Notification("Closed.")), CancellationToken.None);
+        await sender.SendAsync(Outbound(3, WithChoices(Reply("Pick"), 3)), CancellationToken.None);
+        await sender.SendAsync(Outbound(4, image), CancellationToken.None);
+
+        Assert.Equal(5, _graph.Sends.Count);
+        foreach (var body in _graph.Bodies)
+        {
+            Assert.False(body.ContainsKey("tag"));
+            Assert.Contains(body["messaging_type"]!.GetValue<string>(), new[] { "RESPONSE", "UPDATE" });
+            foreach (var retired in MetaMessagingTypes.RetiredTags)
+            {
+                Assert.DoesNotContain(retired, body.ToJsonString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task The_sent_mid_is_remembered_so_a_read_receipt_can_find_it()
+    {
+        _graph.AcceptMessages();
+        using var host = Host();
+
+        await host.Services.GetRequiredService<MetaSender>().SendAsync(Outbound(1, Reply("Hi")), CancellationToken.None);
+
+        var log = host.Services.GetRequiredService<MessengerSentLog>();
+        Assert.Equal([FakeGraphApi.TextMid], log.Before(Resident, TestClock.Now, MessengerReceipt.Read));
+        Assert.Empty(log.Before(Resident, TestClock.Now.AddSeconds(-10), MessengerReceipt.Read));
+    }
+
+    [Fact]
+    public void Without_a_page_token_facebook_is_left_to_the_connector()
+    {
+        var configured = Sender();
+        var unconfigured = Sender(pageToken: null);
+
+        Assert.True(configured.Handles("facebook"));
+        Assert.False(configured.Handles("sms"));
+        Assert.False(unconfigured.Handles("facebook"));
+    }
+
+    [Fact]
+    public void The_connector_stays_last_so_the_meta_sender_claims_facebook()
+    {
+        var builder = Builder(Settings());
+        builder.Configuration["Connector:AllowAnonymous"] = "true";
+        builder.AddChannels();
+        using var host = builder.Build();
+
+        var first = host.Services.GetServices<IChannelSender>().First(s => s.Handles("facebook"));
+
+        Assert.IsType<MetaSender>(first);
+    }
+
+    private static Activity Reply(string? text) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = "facebook",
+        From = new ChannelAccount(MetaTestHost.PageId),
+        Recipient = new ChannelAccount(Resident),
+        Conversation = new ConversationAccount(Resident),
+        ReplyToId = "m_text_AbC123",
+        Text = text,
+    };
+
+    private static Activity Notification(string text)
+    {
+        var activity = Reply(text);
+        activity.ReplyToId = null;
+        return activity;
+    }
+
+    private static Activity WithChoices(Activity activity, int count)
+    {
+        activity.SuggestedActions = new SuggestedActions
+        {
+            Actions = [.. Enumerable.Range(1, count).Select(i => new CardAction("imBack", $"Option {i}", $"option-{i}"))],
+        };
+        return activity;
+    }
+
+    private static OutboundMessage Outbound(long id, Activity activity) =>
+        new(id, "facebook", ConversationKey.For("facebook", activity.Conversation!.Id!), activity, 0);
+
+    private Dictionary<string, string?> Settings(string? pageToken = MetaTestHost.PageAccessToken, string? graphBaseUrl = null)
+    {
+        var settings = MetaTestHost.ConfiguredSettings();
+        settings["Meta:GraphBaseUrl"] = graphBaseUrl ?? _graph.Url;
+        settings["Meta:SendTimeout"] = "00:00:10";
+        settings["Meta:PageAccessToken"] = pageToken;
+        return settings;
+    }
+
+    private HostApplicationBuilder Builder(Dictionary<string, string?> settings, ListLoggerProvider? logs = null)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
+        builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
+        builder.Services.AddLogging();
+        if (logs is not null)
+        {
+            builder.Services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(logs);
+        }
+
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.Services.AddSingleton<IMessagingConsent>(_consent);
+        builder.Services.AddSingleton<IDeliveryStatusLog>(new InMemoryDeliveryLog());
+        builder.Services.AddSingleton<IInboundActivitySink>(new RecordingInboundSink());
+        builder.Services.AddSingleton<IMessengerWindows>(_windows);
+        builder.AddMetaChannel();
+        return builder;
+    }
+
+    private IMessengerWindows Windows() => _windows;
+
+    private IHost Host(ListLoggerProvider? logs = null, string? pageToken = MetaTestHost.PageAccessToken, string? graphBaseUrl = null)
+    {
+        var host = Builder(Settings(pageToken, graphBaseUrl), logs).Build();
+        return host;
+    }
+
+    private MetaSender Sender(ListLoggerProvider? logs = null, string? pageToken = MetaTestHost.PageAccessToken, string? graphBaseUrl = null)
+    {
+        var host = Host(logs, pageToken, graphBaseUrl);
+        _hosts.Add(host);
+        return host.Services.GetRequiredService<MetaSender>();
+    }
+}

@@ -1,0 +1,340 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using ChannelBot.Application.Conversations;
+using ChannelBot.Channels.Meta;
+using ChannelBot.Channels.Tests.Support;
+using ChannelBot.Schema;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ChannelBot.Channels.Tests.Meta;
+
+/// <summary><c>GET/POST /api/meta/webhook</c> on Kestrel, with the recorded-shape fixtures signed as Meta signs them.</summary>
+public sealed class MetaWebhookTests : IAsyncLifetime
+{
+    private MetaTestHost _host = null!;
+
+    public async Task InitializeAsync() => _host = await MetaTestHost.StartAsync();
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task The_subscription_handshake_echoes_the_challenge_as_plain_text()
+    {
+        using var response = await _host.Client.GetAsync($"/api/meta/webhook?hub.mode=subscribe&hub.verify_token={MetaTestHost.VerifyToken}&hub.challenge=1158201444");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/plain", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("1158201444", await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1158201444")]
+    [InlineData("hub.mode=unsubscribe&hub.verify_token=meta-test-verify-token&hub.challenge=1158201444")]
+    [InlineData("hub.verify_token=meta-test-verify-token&hub.challenge=1158201444")]
+    [InlineData("hub.mode=subscribe&hub.challenge=1158201444")]
+    [InlineData("hub.mode=subscribe&hub.verify_token=meta-test-verify-token")]
+    [InlineData("")]
+    public async Task A_handshake_without_the_right_mode_token_and_challenge_is_forbidden(string query)
+    {
+        using var response = await _host.Client.GetAsync("/api/meta/webhook?" + query);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.DoesNotContain("1158201444", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_text_message_reaches_the_inbox_keyed_by_its_mid()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("text"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.Equal(ActivityTypes.Message, stored.Type);
+        Assert.Equal("facebook", stored.ChannelId);
+        Assert.Equal("m_text_AbC123", stored.Id);
+        Assert.Equal(MetaTestHost.Resident, stored.From?.Id);
+        Assert.Equal(MetaTestHost.Resident, stored.Conversation?.Id);
+        Assert.Equal(MetaTestHost.PageId, stored.Recipient?.Id);
+        Assert.Equal("Pothole on Main St & 5th", stored.Text);
+        Assert.Equal(TestClock.Now, stored.Timestamp);
+        Assert.Equal("m_text_AbC123", stored.ChannelData!.Value.GetProperty("facebook").GetProperty("message").GetProperty("mid").GetString());
+    }
+
+    [Fact]
+    public async Task A_quick_reply_answers_with_its_payload_not_its_display_text()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("quick-reply"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.Equal("m_quick_AbC124", stored.Id);
+        Assert.Equal("streets", stored.Text);
+    }
+
+    [Fact]
+    public async Task A_postback_answers_with_its_payload_keyed_by_its_mid()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("postback"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.Equal("m_postback_AbC125", stored.Id);
+        Assert.Equal("report", stored.Text);
+        Assert.Equal(MetaTestHost.Resident, stored.Conversation?.Id);
+    }
+
+    [Fact]
+    public async Task An_image_reaches_the_inbox_as_an_attachment_with_the_cdn_url()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("image"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.Null(stored.Text);
+        var image = Assert.Single(stored.Attachments!);
+        Assert.Equal("https://scontent.xx.fbcdn.net/v/t1.15752-9/pothole_n.png?_nc_cat=1&oh=00_AbC&oe=6F000000", image.ContentUrl);
+        Assert.Equal("image/png", image.ContentType);
+    }
+
+    [Fact]
+    public async Task A_location_reaches_the_inbox_as_a_place_with_geo_coordinates()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("location"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.Equal("m_location_AbC127", stored.Id);
+        Assert.Equal("Place", Assert.Single(stored.Entities!).Type);
+        Assert.Equal(new GeoPoint(39.9242266, -83.8088171, "Pat's Location"), GeoPoint.FromActivity(stored));
+    }
+
+    [Fact]
+    public async Task An_echo_of_our_own_message_is_acknowledged_and_not_stored()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("echo"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+        Assert.Empty(_host.Deliveries.Reports);
+    }
+
+    [Fact]
+    public async Task A_delivery_receipt_records_each_named_message_as_delivered()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("delivery"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+        Assert.Equal(["m_sent_Out001", "m_sent_Out002"], _host.Deliveries.Reports.Select(r => r.ProviderMessageId));
+        Assert.All(_host.Deliveries.Reports, r =>
+        {
+            Assert.Equal("delivered", r.Status);
+            Assert.Equal(6, r.Rank);
+            Assert.Null(r.OutboxId);
+            Assert.Equal(TestClock.Now.AddSeconds(5), r.At);
+        });
+    }
+
+    [Fact]
+    public async Task A_read_receipt_records_our_messages_sent_before_its_watermark_once()
+    {
+        var sent = _host.Services.GetRequiredService<MessengerSentLog>();
+        sent.Record(MetaTestHost.Resident, "m_sent_before", TestClock.Now.AddSeconds(4));
+        sent.Record(MetaTestHost.Resident, "m_sent_after", TestClock.Now.AddSeconds(30));
+        sent.Record("6512300000000099", "m_sent_someone_else", TestClock.Now);
+
+        using var first = await _host.PostAsync(MetaFixtures.Read("read"));
+        using var again = await _host.PostAsync(MetaFixtures.Read("read"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        var report = Assert.Single(_host.Deliveries.Reports);
+        Assert.Equal("m_sent_before", report.ProviderMessageId);
+        Assert.Equal("read", report.Status);
+        Assert.Equal(7, report.Rank);
+    }
+
+    [Fact]
+    public async Task Every_item_of_every_entry_of_a_batch_is_processed_once_even_when_redelivered()
+    {
+        using var first = await _host.PostAsync(MetaFixtures.Read("batch"));
+        using var redelivered = await _host.PostAsync(MetaFixtures.Read("batch"));
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        var received = _host.Sink.Received;
+        Assert.Equal(8, received.Count);
+        Assert.Equal(["m_batch_A1", "m_batch_A2", "m_batch_B1", "m_batch_B2"], received.Take(4).Select(a => a.Id));
+        Assert.Equal(received.Take(4).Select(a => a.Id), received.Skip(4).Select(a => a.Id));
+        Assert.Equal(4, received.Select(a => a.Id).Distinct().Count());
+        Assert.Equal(["Graffiti on the library", "streetlight", "start", null], received.Take(4).Select(a => a.Text));
+        Assert.Equal(["6512300000000001", "6512300000000002", "6512300000000003", "6512300000000001"], received.Take(4).Select(a => a.Conversation!.Id));
+        Assert.Equal("https://scontent.xx.fbcdn.net/v/graffiti_n.jpg?oh=00_X", Assert.Single(received[3].Attachments!).ContentUrl);
+    }
+
+    [Fact]
+    public async Task A_body_with_unicode_escapes_is_accepted_on_its_raw_bytes_and_decoded()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("unicode"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Straße bei der Märktbrücke – großes Loch / 🚧", Assert.Single(_host.Sink.Received).Text);
+    }
+
+    [Fact]
+    public async Task The_same_body_re_serialized_under_the_original_signature_is_forbidden()
+    {
+        var raw = MetaFixtures.Read("unicode");
+        var signature = MetaSignature.Compute(MetaTestHost.AppSecret, raw);
+        var reserialized = Encoding.UTF8.GetBytes(System.Text.Json.Nodes.JsonNode.Parse(raw)!.ToJsonString(new JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
+
+        using var response = await _host.PostAsync(reserialized, headers: new Dictionary<string, string> { [MetaSignature.HeaderName] = signature });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Fact]
+    public async Task The_sha1_header_alone_is_forbidden_even_when_it_is_right()
+    {
+        var body = MetaFixtures.Read("text");
+        var sha1 = "sha1=" + Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA1.HashData(Encoding.UTF8.GetBytes(MetaTestHost.AppSecret), body));
+
+        using var response = await _host.PostAsync(body, headers: new Dictionary<string, string> { [MetaSignature.LegacyHeaderName] = sha1 });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Fact]
+    public async Task The_sha256_digest_in_the_sha1_header_is_forbidden()
+    {
+        var body = MetaFixtures.Read("text");
+        var digest = MetaSignature.Compute(MetaTestHost.AppSecret, body);
+
+        using var response = await _host.PostAsync(body, headers: new Dictionary<string, string> { [MetaSignature.LegacyHeaderName] = digest[7..] });
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unsigned_post_and_one_signed_with_another_secret_are_forbidden()
+    {
+        using var unsigned = await _host.PostAsync(MetaFixtures.Read("text"), secret: null);
+        using var other = await _host.PostAsync(MetaFixtures.Read("text"), secret: "another-app-secret");
+
+        Assert.Equal(HttpStatusCode.Forbidden, unsigned.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, other.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Theory]
+    [InlineData("{\"object\":\"page\",\"entry\":[")]
+    [InlineData("not json")]
+    [InlineData("[]")]
+    [InlineData("{\"object\":\"page\"}")]
+    [InlineData("{\"object\":\"page\",\"entry\":{}}")]
+    [InlineData("{\"object\":\"page\",\"entry\":[1]}")]
+    [InlineData("{\"object\":\"page\",\"entry\":[{\"messaging\":{}}]}")]
+    public async Task A_signed_malformed_body_is_a_bad_request_never_a_server_error(string body)
+    {
+        using var response = await _host.PostAsync(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("""{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":7},"recipient":{"id":"104700000000001"},"message":{"mid":"m1","text":"x"}}]}]}""")]
+    [InlineData("""{"object":"page","entry":[{"id":"1","messaging":[{"recipient":{"id":"104700000000001"},"message":{"mid":"m1","text":"x"}}]}]}""")]
+    [InlineData("""{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"104700000000001"},"message":{"text":"x"}}]}]}""")]
+    [InlineData("""{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"104700000000001"},"optin":{"type":"notification_messages"}}]}]}""")]
+    [InlineData("""{"object":"page","entry":[{"id":"1","messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"999"},"message":{"mid":"m1","text":"x"}}]}]}""")]
+    [InlineData("""{"object":"instagram","entry":[{"id":"1","messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"104700000000001"},"message":{"mid":"m1","text":"x"}}]}]}""")]
+    public async Task An_event_this_bot_cannot_use_is_acknowledged_and_not_stored(string body)
+    {
+        using var response = await _host.PostAsync(Encoding.UTF8.GetBytes(body));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Fact]
+    public async Task A_body_over_the_limit_is_refused_with_413()
+    {
+        var body = Encoding.UTF8.GetBytes("{\"object\":\"page\",\"entry\":[],\"pad\":\"" + new string('x', 20_000) + "\"}");
+
+        using var response = await _host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_by_its_media_type_is_refused_with_415()
+    {
+        var body = MetaFixtures.Read("text");
+        using var request = new HttpRequestMessage(HttpMethod.Post, MetaRoutes.WebhookPath) { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/x-www-form-urlencoded");
+        request.Headers.TryAddWithoutValidation(MetaSignature.HeaderName, MetaSignature.Compute(MetaTestHost.AppSecret, body));
+
+        using var response = await _host.Client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Stop_opts_the_resident_out_with_one_confirmation_and_never_reaches_the_dialog()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"object":"page","entry":[{"id":"104700000000001","time":1795456800123,"messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"104700000000001"},"timestamp":1795456800000,"message":{"mid":"m_stop_1","text":" Stop! "}}]}]}""");
+
+        using var first = await _host.PostAsync(body);
+        using var redelivered = await _host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+        Assert.True(_host.Consent.IsOptedOut("facebook", MetaTestHost.Resident));
+        var confirmed = Assert.Single(_host.Consent.Confirmed);
+        Assert.Equal("m_stop_1", confirmed.Confirmation!.ReplyToId);
+        Assert.Equal(MetaTestHost.Resident, confirmed.Confirmation.Conversation!.Id);
+    }
+
+    [Theory]
+    [InlineData("cancel")]
+    [InlineData("help")]
+    [InlineData("yes")]
+    [InlineData("start")]
+    public async Task Dialog_words_and_start_from_someone_not_opted_out_reach_the_dialog(string text)
+    {
+        var body = Encoding.UTF8.GetBytes("""{"object":"page","entry":[{"id":"104700000000001","messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"104700000000001"},"timestamp":1795456800000,"message":{"mid":"m_word","text":"WORD"}}]}]}""".Replace("WORD", text, StringComparison.Ordinal));
+
+        using var response = await _host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(text, Assert.Single(_host.Sink.Received).Text);
+        Assert.Empty(_host.Consent.Changes);
+    }
+
+    [Fact]
+    public async Task A_quick_reply_whose_payload_is_a_keyword_is_an_answer_not_an_opt_out()
+    {
+        var body = Encoding.UTF8.GetBytes("""{"object":"page","entry":[{"id":"104700000000001","messaging":[{"sender":{"id":"6512300000000001"},"recipient":{"id":"104700000000001"},"timestamp":1795456800000,"message":{"mid":"m_qr_stop","text":"Stop sign","quick_reply":{"payload":"stop"}}}]}]}""");
+
+        using var response = await _host.PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("stop", Assert.Single(_host.Sink.Received).Text);
+        Assert.Empty(_host.Consent.Changes);
+    }
+
+    [Fact]
+    public async Task A_message_opens_the_residents_window_at_metas_timestamp()
+    {
+        using var response = await _host.PostAsync(MetaFixtures.Read("text"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var windows = _host.Services.GetRequiredService<IMessengerWindows>();
+        Assert.Equal(TestClock.Now, await windows.LastInboundAsync(MetaTestHost.Resident, CancellationToken.None));
+    }
+}
