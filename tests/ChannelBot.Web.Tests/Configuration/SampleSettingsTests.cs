@@ -2,6 +2,7 @@ using System.Reflection;
 using System.Text.Json;
 using ChannelBot.Channels.Connector;
 using ChannelBot.Channels.DirectLine;
+using ChannelBot.Channels.Meta;
 using ChannelBot.Channels.Twilio;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Dialogs;
@@ -32,6 +33,7 @@ public sealed class SampleSettingsTests
             (StaffOptions.Section, typeof(StaffOptions)),
             (NotificationOptions.Section, typeof(NotificationOptions)),
             (DirectLineOptions.SectionName, typeof(DirectLineOptions)),
+            (MetaOptions.SectionName, typeof(MetaOptions)),
         })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))
