@@ -66,6 +66,17 @@ public sealed class CaseReader
         return (list, total);
     }
 
+    /// <summary>Every message sent (or to be sent) to residents about the case, oldest first, with its delivery.</summary>
+    public async Task<IReadOnlyList<OutboxMessageRecord>> MessagesAsync(Guid caseId, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.CaseId == caseId)
+            .OrderBy(m => m.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     public async Task<Case?> GetAsync(TicketNumber ticket, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,6 @@
 using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Schema;
 
 namespace ChannelBot.Web.Staff;
 
@@ -31,7 +33,23 @@ public sealed record CaseDetailDto(
     IReadOnlyList<CasePhotoDto> Photos,
     ReporterDto Reporter,
     bool ConsentToUpdates,
-    IReadOnlyList<CaseHistoryDto> History);
+    IReadOnlyList<CaseHistoryDto> History,
+    IReadOnlyList<CaseMessageDto> Messages);
+
+/// <summary>A message to a resident about the case: what it said, where it went, and what became of it.</summary>
+/// <param name="Status">pending (SendAfter says when), sent or failed (Error says why: opted out, outside the window...).</param>
+/// <param name="Delivery">What the channel reported afterwards: queued, sent, delivered, read, undelivered, failed.</param>
+public sealed record CaseMessageDto(
+    long Id,
+    string ChannelId,
+    string? Text,
+    DateTimeOffset CreatedAt,
+    string Status,
+    DateTimeOffset? SendAfter,
+    DateTimeOffset? SentAt,
+    string? Delivery,
+    string? DeliveryError,
+    string? Error);
 
 public sealed record CaseAttributeDto(string Code, IReadOnlyList<string> Values, string? Display);
 
@@ -85,7 +103,7 @@ internal static class CaseDtoMapping
         c.Assignee,
         c.DuplicateOf?.ToString());
 
-    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now) => new(
+    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now, IReadOnlyList<OutboxMessageRecord> messages) => new(
         c.ToSummary(now),
         c.Version,
         c.Description,
@@ -99,7 +117,18 @@ internal static class CaseDtoMapping
             p.FailureReason))],
         new ReporterDto(c.Reporter.Name, c.Reporter.Phone, c.Reporter.Email, c.Reporter.ChannelId),
         c.ConsentToUpdates,
-        [.. c.History.Select(h => new CaseHistoryDto(h.Sequence, h.Kind.ToString().ToLowerInvariant(), h.From?.ToCode(), h.To.ToCode(), h.At, h.By, h.PublicNote, h.InternalNote, h.Detail))]);
+        [.. c.History.Select(h => new CaseHistoryDto(h.Sequence, h.Kind.ToString().ToLowerInvariant(), h.From?.ToCode(), h.To.ToCode(), h.At, h.By, h.PublicNote, h.InternalNote, h.Detail))],
+        [.. messages.Select(m => new CaseMessageDto(
+            m.Id,
+            m.ChannelId,
+            ActivityJson.Deserialize(m.ActivityJson).Text,
+            m.CreatedAt,
+            m.Status.ToString().ToLowerInvariant(),
+            m.Status == OutboxStatus.Pending ? m.NextAttemptAt : null,
+            m.SentAt,
+            m.DeliveryStatus,
+            m.DeliveryErrorCode,
+            m.LastError))]);
 
     public static string? ReasonCode(CaseClosureReason? reason) => reason switch
     {

@@ -86,7 +86,9 @@ public static class StaffCaseEndpoints
             return TypedResults.NotFound();
         }
 
-        return MaySee(user, found) ? TypedResults.Ok(found.ToDetail(clock.GetUtcNow())) : TypedResults.Forbid();
+        return MaySee(user, found)
+            ? TypedResults.Ok(found.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(found.Id, cancellationToken)))
+            : TypedResults.Forbid();
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> PhotoAsync(
@@ -112,6 +114,7 @@ public static class StaffCaseEndpoints
         StatusChangeDto change,
         ClaimsPrincipal user,
         CaseEditor editor,
+        CaseReader reader,
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
@@ -127,11 +130,11 @@ public static class StaffCaseEndpoints
 
         var request = new StatusChangeRequest(change.Status.Trim(), change.Reason, change.PublicNote, change.InternalNote, change.Version);
         var outcome = await editor.ChangeStatusAsync(number, request, By(user), c => MaySee(user, c), cancellationToken);
-        return Answer(outcome, clock);
+        return await AnswerAsync(outcome, reader, clock, cancellationToken);
     }
 
     private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> AssignAsync(
-        string ticket, AssignDto change, ClaimsPrincipal user, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+        string ticket, AssignDto change, ClaimsPrincipal user, CaseEditor editor, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TicketNumber.TryParse(ticket, out var number))
         {
@@ -139,11 +142,11 @@ public static class StaffCaseEndpoints
         }
 
         var outcome = await editor.AssignAsync(number, change.Assignee, change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
-        return Answer(outcome, clock);
+        return await AnswerAsync(outcome, reader, clock, cancellationToken);
     }
 
     private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> RecategoriseAsync(
-        string ticket, RecategoriseDto change, ClaimsPrincipal user, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+        string ticket, RecategoriseDto change, ClaimsPrincipal user, CaseEditor editor, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TicketNumber.TryParse(ticket, out var number))
         {
@@ -156,11 +159,11 @@ public static class StaffCaseEndpoints
         }
 
         var outcome = await editor.RecategoriseAsync(number, change.ServiceCode.Trim(), change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
-        return Answer(outcome, clock);
+        return await AnswerAsync(outcome, reader, clock, cancellationToken);
     }
 
     private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> MarkDuplicateAsync(
-        string ticket, DuplicateDto change, ClaimsPrincipal user, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+        string ticket, DuplicateDto change, ClaimsPrincipal user, CaseEditor editor, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!TicketNumber.TryParse(ticket, out var number))
         {
@@ -173,15 +176,16 @@ public static class StaffCaseEndpoints
         }
 
         var outcome = await editor.MarkDuplicateAsync(number, original, change.PublicNote, change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
-        return Answer(outcome, clock);
+        return await AnswerAsync(outcome, reader, clock, cancellationToken);
     }
 
     private static string By(ClaimsPrincipal user) => user.Identity?.Name ?? "staff";
 
-    private static Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult> Answer(CaseChangeOutcome outcome, TimeProvider clock) =>
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> AnswerAsync(
+        CaseChangeOutcome outcome, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken) =>
         outcome.Status switch
         {
-            CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow())),
+            CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(outcome.Case!.Id, cancellationToken))),
             CaseChangeStatus.NotFound => TypedResults.NotFound(),
             CaseChangeStatus.Forbidden => TypedResults.Forbid(),
             CaseChangeStatus.Conflict => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status409Conflict),

@@ -119,6 +119,23 @@ public sealed partial class StaffApiTests : IAsyncLifetime
         Assert.Contains("A crew is on the way.", update.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Truck 12", update.Text, StringComparison.Ordinal);
         Assert.Null(update.ReplyToId);
+
+        // Staff see the message on the case, and that it went out.
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var seen = await GetAsync<CaseDetailDto>($"/api/cases/{_ticket}", OperatorKey);
+            var message = Assert.Single(seen.Messages, m => m.Text == update.Text);
+            Assert.Equal("emulator", message.ChannelId);
+            if (message.Status == "sent")
+            {
+                Assert.NotNull(message.SentAt);
+                break;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"The message is still {message.Status}.");
+            await Task.Delay(25);
+        }
     }
 
     [Fact]
