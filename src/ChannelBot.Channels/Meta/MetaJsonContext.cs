@@ -12,7 +12,6 @@ namespace ChannelBot.Channels.Meta;
 [JsonSerializable(typeof(MetaSendResponse))]
 [JsonSerializable(typeof(MetaGraphErrorEnvelope))]
 [JsonSerializable(typeof(JsonObject))]
-[JsonSerializable(typeof(Dictionary<string, bool>))]
 internal sealed partial class MetaJsonContext : JsonSerializerContext
 {
 }
