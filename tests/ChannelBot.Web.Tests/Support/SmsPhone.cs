@@ -1,0 +1,54 @@
+using System.Net;
+using ChannelBot.Channels.Twilio;
+
+namespace ChannelBot.Web.Tests.Support;
+
+/// <summary>A resident's phone: texts the city through the app's Twilio webhook, signed as Twilio signs, and reads what the fake Twilio delivered.</summary>
+public sealed class SmsPhone(HttpClient http, FakeTwilio twilio, string number)
+{
+    public string Number => number;
+
+    /// <summary>Texts <paramref name="body"/> and returns the city's answer (the next text this phone receives).</summary>
+    public async Task<string> TextAsync(string body)
+    {
+        var before = twilio.ReceivedBy(number).Count;
+        await SendAsync(body);
+        return await WaitForTextAsync(before + 1);
+    }
+
+    public async Task SendAsync(string body)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("MessageSid", "SM" + Guid.NewGuid().ToString("N")),
+            new("AccountSid", FakeTwilio.AccountSid),
+            new("From", number),
+            new("To", FakeTwilio.CityNumber),
+            new("Body", body),
+            new("NumMedia", "0"),
+            new("NumSegments", "1"),
+        };
+        var signature = TwilioSignature.Compute(FakeTwilio.AuthToken, FakeTwilio.PublicBaseUrl + "/api/twilio/messages", fields);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/twilio/messages") { Content = new FormUrlEncodedContent(fields) };
+        request.Headers.Add("X-Twilio-Signature", signature);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    /// <summary>Waits until this phone has received <paramref name="count"/> texts; returns the last.</summary>
+    public async Task<string> WaitForTextAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (true)
+        {
+            var received = twilio.ReceivedBy(number);
+            if (received.Count >= count)
+            {
+                return received[count - 1];
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{number} received {received.Count} of {count} texts: {string.Join(" | ", received)}");
+            await Task.Delay(25);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ChannelBot.Web.Staff;
+using ChannelBot.Web.Tests.Support;
+
+namespace ChannelBot.Web.Tests.Twilio;
+
+/// <summary>
+/// The whole loop on SMS: a resident texts a report, staff move it to in progress and then fixed, the resident
+/// receives both updates at the fake Twilio API, answers "2", and the case is reopened with those words. Then
+/// the same with a Twilio that misbehaves on 30% of its calls: every message still arrives exactly once.
+/// </summary>
+public sealed class SmsNotificationLoopTests
+{
+    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
+
+    [Fact]
+    public async Task A_resident_on_SMS_hears_in_progress_and_fixed_and_reopens_with_2()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        await using var app = Start(storage, twilio);
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550143");
+        var ticket = await SmsScript.ReportPotholeAsync(phone);
+        var before = twilio.ReceivedBy(phone.Number).Count;
+
+        await ChangeStatusAsync(http, ticket, "in_progress");
+        Assert.Equal($"Update on your Pothole report {ticket}: crews are working on it now.", await phone.WaitForTextAsync(before + 1));
+        await ChangeStatusAsync(http, ticket, "fixed");
+        Assert.Equal(
+            $"Update on your Pothole report {ticket}: the city marked it fixed. Is it fixed? Reply 1 for yes, 2 for no.",
+            await phone.WaitForTextAsync(before + 2));
+
+        var answer = await phone.TextAsync("2");
+
+        Assert.Contains($"reopened report {ticket}", answer, StringComparison.Ordinal);
+        var detail = await GetAsync(http, ticket);
+        Assert.Equal("reopened", detail.Case.Status);
+        Assert.Equal("2", detail.History[^1].PublicNote);
+        Assert.Equal("resident", detail.History[^1].By);
+        Assert.Equal(before + 3, twilio.ReceivedBy(phone.Number).Count);
+    }
+
+    [Fact]
+    public async Task With_Twilio_failing_30_percent_of_calls_every_message_arrives_exactly_once()
+    {
+        // Seeded, so a failure can be replayed: 20% rate limited, 5% a 500 before the message exists, 5% a 500
+        // after it was created (only the sender's look-up can tell).
+        var random = new Random(20261129);
+        var faults = new Func<int, TwilioFault>(_ =>
+        {
+            lock (random)
+            {
+                return random.Next(100) switch
+                {
+                    < 20 => TwilioFault.RateLimited,
+                    < 25 => TwilioFault.ServerErrorBeforeCreate,
+                    < 30 => TwilioFault.ServerErrorAfterCreate,
+                    _ => TwilioFault.None,
+                };
+            }
+        });
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio(faults);
+        await using var app = Start(storage, twilio);
+        using var http = app.CreateHttpClient();
+        var phones = Enumerable.Range(0, 4).Select(i => new SmsPhone(http, twilio, $"+1555555020{i}")).ToList();
+
+        var tickets = await Task.WhenAll(phones.Select(SmsScript.ReportPotholeAsync));
+        foreach (var ticket in tickets)
+        {
+            await ChangeStatusAsync(http, ticket, "in_progress");
+            await ChangeStatusAsync(http, ticket, "fixed");
+        }
+
+        for (var i = 0; i < phones.Count; i++)
+        {
+            // One answer per text, then the two updates, and never anything twice.
+            var expected = SmsScript.Texts.Length + 2;
+            await phones[i].WaitForTextAsync(expected);
+            var received = twilio.ReceivedBy(phones[i].Number);
+            Assert.Equal(1, received.Count(t => t.Contains("crews are working on it now", StringComparison.Ordinal)));
+            Assert.Equal(1, received.Count(t => t.Contains("the city marked it fixed", StringComparison.Ordinal)));
+            Assert.True(received.Count == expected, $"{phones[i].Number} received {received.Count} texts, not {expected}: {string.Join(" | ", received)}");
+        }
+
+        Assert.True(twilio.Served(TwilioFault.RateLimited) > 0, "No call was rate limited: the faults were not exercised.");
+        Assert.True(twilio.Served(TwilioFault.ServerErrorBeforeCreate) > 0, "No call failed before creating.");
+        Assert.True(twilio.Served(TwilioFault.ServerErrorAfterCreate) > 0, "No call failed after creating: the look-up before a resend was not exercised.");
+    }
+
+    private static ChannelBotApp Start(TestStorage storage, FakeTwilio twilio)
+    {
+        var settings = twilio.Settings;
+        settings["Staff:ApiKeys:0:Name"] = "Olga Operator";
+        settings["Staff:ApiKeys:0:Key"] = OperatorKey;
+        settings["Staff:ApiKeys:0:Role"] = "operator";
+        settings["Outbox:FirstRetryDelay"] = "00:00:00.050";
+        settings["Outbox:MaxRetryDelay"] = "00:00:00.500";
+        settings["Outbox:SweepInterval"] = "00:00:01";
+        settings["Notifications:QuietHoursStart"] = "00:00";
+        settings["Notifications:QuietHoursEnd"] = "00:00";
+        return ChannelBotApp.Start(storage, settings);
+    }
+
+    private static async Task ChangeStatusAsync(HttpClient http, string ticket, string status)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
+        {
+            Content = JsonContent.Create(new StatusChangeDto(status, null, null, null, null)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    private static async Task<CaseDetailDto> GetAsync(HttpClient http, string ticket)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}");
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
+    }
+}
