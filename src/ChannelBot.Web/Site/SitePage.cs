@@ -59,6 +59,7 @@ public sealed class SitePage(IOptions<SiteOptions> site, IOptions<DirectLineOpti
             <meta name="referrer" content="no-referrer">
             <meta name="theme-color" content="{html.Encode(_site.PrimaryColor)}">
             <title>{html.Encode(city)} 311</title>
+            <link rel="icon" href="{html.Encode(basePath)}/site/logo.svg" type="image/svg+xml">
             <link rel="stylesheet" href="{html.Encode(basePath)}/site/site.css">
             <script type="application/json" id="channelbot-site">{JsonSerializer.Serialize(settings, Json)}</script>
             </head>
@@ -111,13 +112,13 @@ public sealed class SitePage(IOptions<SiteOptions> site, IOptions<DirectLineOpti
     public string ContentSecurityPolicy()
     {
         var own = "'self'";
-        var connect = "'self'";
+        var connect = "'self' blob:";   // Web Chat reads the files a resident picks through blob: URLs
         if (Uri.TryCreate(_directLine.PublicBaseUrl, UriKind.Absolute, out var publicBase))
         {
             var origin = publicBase.GetLeftPart(UriPartial.Authority);
             var socket = (publicBase.Scheme == Uri.UriSchemeHttps ? "wss://" : "ws://") + publicBase.Authority;
             own = $"'self' {origin}";
-            connect = $"'self' {origin} {socket}";
+            connect = $"'self' {origin} {socket} blob:";
         }
 
         var framers = _directLine.AllowedOrigins.Select(DirectLineCors.NormalizeOrigin).OfType<string>().Distinct(StringComparer.Ordinal);

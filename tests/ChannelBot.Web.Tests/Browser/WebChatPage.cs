@@ -37,6 +37,8 @@ public sealed class WebChatPage : IAsyncDisposable
 
     public ILocator SendBox => Page.Locator("#webchat [data-id='webchat-sendbox-input']");
 
+    public ILocator SendButton => Page.Locator("#webchat .webchat__send-button");
+
     public ILocator SuggestedActions => Page.Locator("#webchat .webchat__suggested-action");
 
     public IReadOnlyCollection<string> OffHostRequests => _offHost;

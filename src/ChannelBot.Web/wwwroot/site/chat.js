@@ -208,6 +208,17 @@
     for (const activity of conversation.activities) {
       store.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', meta: { restored: true }, payload: { activity } });
     }
+    const restored = conversation.activities.length;
+    // Web Chat takes suggested actions from live activities only: give back those of the last kept message when
+    // it is the bot's and nothing newer came with the resumed connection.
+    function restoreSuggestedActions() {
+      const last = conversation.activities[conversation.activities.length - 1];
+      if (restored && conversation.activities.length === restored && last && last.from && last.from.role === 'bot'
+          && last.suggestedActions && (last.suggestedActions.actions || []).length
+          && (!(last.suggestedActions.to || []).length || last.suggestedActions.to.includes(conversation.userId))) {
+        store.dispatch({ type: 'WEB_CHAT/SET_SUGGESTED_ACTIONS', payload: { suggestedActions: last.suggestedActions.actions } });
+      }
+    }
 
     function keepToken() {
       if (directLine.token && directLine.token !== conversation.token) {
@@ -220,6 +231,7 @@
     let online = false;
     directLine.connectionStatus$.subscribe(status => {
       if (status === ONLINE) {
+        if (!online && resuming) { restoreSuggestedActions(); }
         online = true;
         conversation.started = true;
         keepToken();
@@ -238,11 +250,13 @@
     setInterval(keepToken, 60 * 1000);
     addEventListener('pagehide', keepToken);
 
+    // Changing userID or username makes Web Chat reconnect (and end this Direct Line), so both stay as they start.
+    const username = TEXT[language].username;
     const render = () => window.WebChat.renderWebChat({
       directLine,
       store,
       userID: conversation.userId,
-      username: TEXT[language].username,
+      username,
       locale: LOCALES[language],
       styleOptions: {
         accent: settings.primaryColor,
@@ -253,8 +267,7 @@
         hideUploadButton: false,
         uploadAccept: 'image/*',
         uploadMultiple: true,
-        suggestedActionLayout: 'stacked',
-        suggestedActionsStackedLayoutButtonTextWrap: true,
+        suggestedActionLayout: 'flow',
         sendTimeout: 20000,
       },
     }, element);
