@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of ChannelBot on a fresh machine that has only the .NET SDK and Node.js:
-# installs and starts what the tests need (a throwaway PostgreSQL on 127.0.0.1), builds, runs all test
+# installs and starts what the tests need (a throwaway PostgreSQL on 127.0.0.1, Chromium), builds, runs all test
 # projects, and ends with one line "N passed, N failed".
 #
 #   ./test.sh                 everything
@@ -14,9 +14,13 @@ say "PostgreSQL for the PostgreSQL tests"
 eval "$(scripts/start-test-postgres.sh --print-env)"
 export CHANNELBOT_TEST_POSTGRES
 
-say "npm packages the tests use (the official twilio and botframework-directlinejs clients)"
+say "npm packages the tests use (the official twilio and botframework-directlinejs clients) and the web page's Web Chat bundle"
 tests/ChannelBot.Channels.Tests/Twilio/node/install.sh
 tests/ChannelBot.Web.Tests/DirectLine/node/install.sh
+src/ChannelBot.Web/ClientApp/install.sh
+
+say "Chromium for the browser tests (Debian's package, driven by Microsoft.Playwright)"
+scripts/install-chromium.sh
 
 say "Build"
 dotnet build ChannelBot.sln -c Release -nologo -clp:ErrorsOnly

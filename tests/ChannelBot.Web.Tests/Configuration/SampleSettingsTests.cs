@@ -33,6 +33,7 @@ public sealed class SampleSettingsTests
             (StaffOptions.Section, typeof(StaffOptions)),
             (NotificationOptions.Section, typeof(NotificationOptions)),
             (DirectLineOptions.SectionName, typeof(DirectLineOptions)),
+            (ChannelBot.Web.Site.SiteOptions.Section, typeof(ChannelBot.Web.Site.SiteOptions)),
             (MetaOptions.SectionName, typeof(MetaOptions)),
         })
         {
