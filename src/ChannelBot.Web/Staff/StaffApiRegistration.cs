@@ -1,6 +1,7 @@
 using ChannelBot.Web.Staff;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -31,6 +32,12 @@ public static class StaffApiRegistration
     {
         ArgumentNullException.ThrowIfNull(app);
         app.MapOpenApi("/openapi/{documentName}.json");
+
+        // The interactive reference, served from the app itself (no CDN, no web fonts from elsewhere).
+        app.MapScalarApiReference("/api/reference", options => options
+            .WithTitle("ChannelBot staff API")
+            .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .DisableDefaultFonts());
         ((IEndpointRouteBuilder)app).MapStaffApi();
         return app;
     }
