@@ -21,4 +21,6 @@ public sealed record LevelResult(
     int Gen0,
     int Gen1,
     int Gen2,
-    int Cases);
+    int Cases,
+    double AllocatedKbPerTurn = 0,
+    double GcPausePercent = 0);

@@ -27,7 +27,7 @@ public static class LoadTest
                 var result = await RunLevelAsync(storage, level, options.Warmup, options.Duration);
                 results.Add(result);
                 await Console.Error.WriteLineAsync(
-                    string.Create(CultureInfo.InvariantCulture, $"{storage} x{level}: {result.TurnsPerSecond:F0} turns/s, p50 {result.P50Ms:F1} ms, p95 {result.P95Ms:F1} ms, p99 {result.P99Ms:F1} ms, ack p50 {result.AckP50Ms:F1} ms, errors {result.Errors}, timeouts {result.Timeouts}, cpu {result.CpuPercent:F0}%, machine {result.MachineBusyPercent:F0}% busy {result.MachineStealPercent:F0}% steal"));
+                    string.Create(CultureInfo.InvariantCulture, $"{storage} x{level}: {result.TurnsPerSecond:F0} turns/s, p50 {result.P50Ms:F1} ms, p95 {result.P95Ms:F1} ms, p99 {result.P99Ms:F1} ms, ack p50 {result.AckP50Ms:F1} ms, errors {result.Errors}, timeouts {result.Timeouts}, cpu {result.CpuPercent:F0}%, {result.AllocatedKbPerTurn:F0} KB/turn, machine {result.MachineBusyPercent:F0}% busy {result.MachineStealPercent:F0}% steal"));
             }
         }
 
@@ -69,11 +69,15 @@ public static class LoadTest
         var cpuFrom = process.TotalProcessorTime;
         var machineFrom = MachineCpu.Read();
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
+        var allocatedFrom = GC.GetTotalAllocatedBytes();
+        var pausedFrom = GC.GetTotalPauseDuration();
         await Task.Delay(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), stopAt));
         process.Refresh();
         var cpu = process.TotalProcessorTime - cpuFrom;
         var (machineBusy, machineSteal) = MachineCpu.Read().Since(machineFrom);
         var gcs = (GC.CollectionCount(0) - gen0, GC.CollectionCount(1) - gen1, GC.CollectionCount(2) - gen2);
+        var allocated = GC.GetTotalAllocatedBytes() - allocatedFrom;
+        var paused = GC.GetTotalPauseDuration() - pausedFrom;
         await Task.WhenAll(residents);
 
         var cases = await CountCasesAsync(app.Services);
@@ -99,7 +103,9 @@ public static class LoadTest
             gcs.Item1,
             gcs.Item2,
             gcs.Item3,
-            cases);
+            cases,
+            latencies.Length == 0 ? 0 : allocated / 1024.0 / latencies.Length,
+            100 * paused.TotalSeconds / duration.TotalSeconds);
     }
 
     private static async Task<int> CountCasesAsync(IServiceProvider services)
@@ -118,11 +124,11 @@ public static class LoadTest
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Closed loop, warm-up {options.Warmup.TotalSeconds:0} s, measured {options.Duration.TotalSeconds:0} s per level, {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, server GC {System.Runtime.GCSettings.IsServerGC}");
         text.AppendLine();
-        text.AppendLine("| storage | residents | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | ack p50/p99 ms | errors | timeouts | process CPU | machine busy / steal | CPU ms per turn | GC 0/1/2 | cases filed |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        text.AppendLine("| storage | residents | turns | turns/s | p50 ms | p95 ms | p99 ms | max ms | ack p50/p99 ms | errors | timeouts | process CPU | machine busy / steal | CPU ms per turn | KB allocated per turn | GC pause | GC 0/1/2 | cases filed |");
+        text.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---|---:|---:|---:|---|---:|");
         foreach (var r in results)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Concurrency} | {r.Turns} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.AckP50Ms:F1}/{r.AckP99Ms:F1} | {r.Errors} | {r.Timeouts} | {r.CpuPercent:F0}% | {r.MachineBusyPercent:F0}% / {r.MachineStealPercent:F0}% | {(r.Turns == 0 ? 0 : r.CpuPercent / 100 * Environment.ProcessorCount * r.Window.TotalMilliseconds / r.Turns):F2} | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.Cases} |");
+            text.AppendLine(CultureInfo.InvariantCulture, $"| {r.Provider} | {r.Concurrency} | {r.Turns} | {r.TurnsPerSecond:F0} | {r.P50Ms:F1} | {r.P95Ms:F1} | {r.P99Ms:F1} | {r.MaxMs:F1} | {r.AckP50Ms:F1}/{r.AckP99Ms:F1} | {r.Errors} | {r.Timeouts} | {r.CpuPercent:F0}% | {r.MachineBusyPercent:F0}% / {r.MachineStealPercent:F0}% | {(r.Turns == 0 ? 0 : r.CpuPercent / 100 * Environment.ProcessorCount * r.Window.TotalMilliseconds / r.Turns):F2} | {r.AllocatedKbPerTurn:F1} | {r.GcPausePercent:F1}% | {r.Gen0}/{r.Gen1}/{r.Gen2} | {r.Cases} |");
         }
 
         return text.ToString();

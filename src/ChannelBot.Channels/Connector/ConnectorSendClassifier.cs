@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Text.Json;
 using ChannelBot.Application.Outbound;
@@ -46,29 +47,37 @@ public static class ConnectorSendClassifier
 
     private static string? Truncate(string? text) => text is { Length: > 200 } ? text[..200] + "…" : text;
 
-    /// <summary>Reads at most 64 KiB of the body: the status decides the outcome, the body only explains it.</summary>
-    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, Func<byte[], T?> parse, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads at most 64 KiB of the body: the status decides the outcome, the body only explains it. The buffer
+    /// is pooled (one 64 KiB array per send was half of everything the app allocated under load).
+    /// </summary>
+    private static async Task<T?> ReadAsync<T>(HttpResponseMessage response, Func<ReadOnlySpan<byte>, T?> parse, CancellationToken cancellationToken)
         where T : class
     {
+        var rented = ArrayPool<byte>.Shared.Rent(MaxBodyBytes);
         try
         {
             var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                var buffer = new byte[MaxBodyBytes];
+                var buffer = rented.AsMemory(0, MaxBodyBytes);
                 var length = 0;
                 int read;
-                while (length < buffer.Length && (read = await stream.ReadAsync(buffer.AsMemory(length), cancellationToken).ConfigureAwait(false)) > 0)
+                while (length < buffer.Length && (read = await stream.ReadAsync(buffer[length..], cancellationToken).ConfigureAwait(false)) > 0)
                 {
                     length += read;
                 }
 
-                return length == 0 || length == buffer.Length ? null : parse(buffer[..length]);
+                return length == 0 || length == buffer.Length ? null : parse(rented.AsSpan(0, length));
             }
         }
         catch (Exception exception) when (exception is JsonException or HttpRequestException or IOException)
         {
             return null;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
         }
     }
 }

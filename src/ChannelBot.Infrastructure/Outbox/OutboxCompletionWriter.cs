@@ -122,32 +122,76 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
 
     private static async Task WriteInTransactionAsync(ChannelBotDbContext db, List<OutboxCompletion> batch, CancellationToken cancellationToken)
     {
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var c in batch)
+
+        // One statement per kind of outcome (usually all are "sent"), however many rows.
+        await UpdateAsync(db, batch, OutboxStatus.Sent, cancellationToken).ConfigureAwait(false);
+        await UpdateAsync(db, batch, OutboxStatus.Failed, cancellationToken).ConfigureAwait(false);
+        await UpdateAsync(db, batch, OutboxStatus.Pending, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>WITH v AS (VALUES …) UPDATE "OutboxMessages" … FROM v</c> for the outcomes of one kind: sent (status,
+    /// sent time, attempts, provider id), failed (status, attempts, error) or to be retried (attempts, next try, error).
+    /// A row written twice in one batch (a retry recorded, then its send) gets its last outcome: earlier ones are skipped.
+    /// </summary>
+    private static async Task UpdateAsync(ChannelBotDbContext db, List<OutboxCompletion> batch, OutboxStatus kind, CancellationToken cancellationToken)
+    {
+        var last = new Dictionary<long, int>(batch.Count);
+        for (var i = 0; i < batch.Count; i++)
         {
-            var rows = db.OutboxMessages.Where(o => o.Id == c.Id);
-            _ = c.Status switch
-            {
-                OutboxStatus.Sent => await rows.ExecuteUpdateAsync(
-                    set => set.SetProperty(o => o.Status, OutboxStatus.Sent)
-                        .SetProperty(o => o.SentAt, c.At)
-                        .SetProperty(o => o.Attempts, c.Attempts)
-                        .SetProperty(o => o.ProviderMessageId, c.ProviderMessageId),
-                    cancellationToken).ConfigureAwait(false),
-                OutboxStatus.Failed => await rows.ExecuteUpdateAsync(
-                    set => set.SetProperty(o => o.Status, OutboxStatus.Failed)
-                        .SetProperty(o => o.Attempts, c.Attempts)
-                        .SetProperty(o => o.LastError, c.Error),
-                    cancellationToken).ConfigureAwait(false),
-                _ => await rows.ExecuteUpdateAsync(
-                    set => set.SetProperty(o => o.Attempts, c.Attempts)
-                        .SetProperty(o => o.NextAttemptAt, c.NextAttemptAt ?? c.At)
-                        .SetProperty(o => o.LastError, c.Error),
-                    cancellationToken).ConfigureAwait(false),
-            };
+            last[batch[i].Id] = i;
         }
 
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        var count = 0;
+        var update = StoreCommand.On(db);
+        await using (update.ConfigureAwait(false))
+        {
+            update.Sql("WITH v(i, a, t, x) AS (VALUES ");
+            for (var i = 0; i < batch.Count; i++)
+            {
+                var c = batch[i];
+                if (c.Status != kind || last[c.Id] != i)
+                {
+                    continue;
+                }
+
+                update.Sql(count++ == 0 ? "(" : ", (")
+                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Id), c.Id).Sql(", ")
+                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Attempts), c.Attempts).Sql(", ");
+                _ = kind switch
+                {
+                    OutboxStatus.Sent => update
+                        .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.SentAt), c.At).Sql(", ")
+                        .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.ProviderMessageId), c.ProviderMessageId).Sql(")"),
+                    OutboxStatus.Failed => update
+                        .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.SentAt), null).Sql(", ")
+                        .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.LastError), c.Error).Sql(")"),
+                    _ => update
+                        .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.NextAttemptAt), c.NextAttemptAt ?? c.At).Sql(", ")
+                        .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.LastError), c.Error).Sql(")"),
+                };
+            }
+
+            if (count == 0)
+            {
+                return;
+            }
+
+            update.Sql(""") UPDATE "OutboxMessages" SET """);
+            _ = kind switch
+            {
+                OutboxStatus.Sent => update.Sql("\"Status\" = ").Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Status), OutboxStatus.Sent)
+                    .Sql(""", "SentAt" = v.t, "Attempts" = v.a, "ProviderMessageId" = v.x"""),
+                OutboxStatus.Failed => update.Sql("\"Status\" = ").Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Status), OutboxStatus.Failed)
+                    .Sql(""", "Attempts" = v.a, "LastError" = v.x"""),
+                _ => update.Sql("\"Attempts\" = v.a, \"NextAttemptAt\" = v.t, \"LastError\" = v.x"),
+            };
+            update.Sql(""" FROM v WHERE "Id" = v.i""");
+            await update.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(EventId = 2202, Level = LogLevel.Warning, Message = "Stopping: not every send outcome was written within {Timeout}; those messages may be sent again at the next start.")]

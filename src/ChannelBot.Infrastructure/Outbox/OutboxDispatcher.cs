@@ -56,6 +56,16 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         }
     }
 
+    /// <summary>Hands committed outbox rows over for sending, with the activities they were serialized from (same order).</summary>
+    internal void Dispatch(IReadOnlyList<OutboxMessageRecord> rows, IReadOnlyList<Activity> activities)
+    {
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var row = rows[i];
+            Dispatch(new OutboxItem(row.Id, row.ChannelId, row.ConversationKey, row.ActivityJson, row.Attempts, activities[i]));
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeping = SweepForeverAsync(stoppingToken);
@@ -138,7 +148,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
         try
         {
-            var activity = ActivityJson.Deserialize(item.ActivityJson);
+            var activity = item.TakeActivity();
             return await sender.SendAsync(new OutboundMessage(item.Id, item.ChannelId, item.ConversationKey, activity, item.Attempts), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)

@@ -76,102 +76,75 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
 
     private async Task StoreAsync(List<PendingInbound> batch, CancellationToken cancellationToken)
     {
-        var now = _clock.GetUtcNow();
+        // Duplicates inside the batch never reach the database; those already stored (or stored at the same
+        // moment by another instance) are skipped by ON CONFLICT DO NOTHING and simply not returned.
         var fresh = new List<PendingInbound>(batch.Count);
         var seen = new HashSet<(string, string)>();
-        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var ids = batch.Select(b => b.ActivityId).Distinct().ToList();
-        var stored = await db.InboundActivities
-            .Where(i => ids.Contains(i.ActivityId))
-            .Select(i => new { i.ChannelId, i.ActivityId })
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var row in stored)
-        {
-            seen.Add((row.ChannelId, row.ActivityId));
-        }
-
-        var records = new List<(PendingInbound Item, InboundActivityRecord Record)>();
         foreach (var item in batch)
         {
-            if (!seen.Add((item.ChannelId, item.ActivityId)))
+            if (seen.Add((item.ChannelId, item.ActivityId)))
+            {
+                fresh.Add(item);
+            }
+            else
             {
                 item.Duplicate = true;
-                continue;
             }
-
-            var record = new InboundActivityRecord
-            {
-                ChannelId = item.ChannelId,
-                ActivityId = item.ActivityId,
-                ConversationKey = item.ConversationKey,
-                ActivityJson = item.Json,
-                ReceivedAt = now,
-            };
-            db.InboundActivities.Add(record);
-            records.Add((item, record));
-            fresh.Add(item);
         }
 
-        if (records.Count > 0)
+        var now = _clock.GetUtcNow();
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var insert = StoreCommand.On(db);
+        await using (insert.ConfigureAwait(false))
         {
+            insert.Sql("""INSERT INTO "InboundActivities" ("ChannelId", "ActivityId", "ConversationKey", "ActivityJson", "ReceivedAt", "Attempts") VALUES """);
+            for (var i = 0; i < fresh.Count; i++)
+            {
+                var item = fresh[i];
+                insert.Sql(i == 0 ? "(" : ", (")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ChannelId), item.ChannelId).Sql(", ")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ActivityId), item.ActivityId).Sql(", ")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ConversationKey), item.ConversationKey).Sql(", ")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ActivityJson), item.Json).Sql(", ")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ReceivedAt), now).Sql(", 0)");
+            }
+
+            insert.Sql("""
+                 ON CONFLICT ("ActivityId", "ChannelId") DO NOTHING RETURNING "Id", "ChannelId", "ActivityId"
+                """);
+
+            List<(long Id, string ChannelId, string ActivityId)> stored;
             var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
             try
             {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-            catch (DbUpdateException exception) when (DbExceptionClassifier.IsUniqueViolation(exception))
-            {
-                _writes.Exit(entered);
-                entered = false;
-                // Another instance stored one of these in the meantime: fall back to one at a time.
-                await StoreOneByOneAsync(records.Select(r => r.Item).ToList(), now, cancellationToken).ConfigureAwait(false);
-                Finish(batch);
-                return;
+                stored = await insert.QueryAsync(r => (r.GetInt64(0), r.GetString(1), r.GetString(2)), cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 _writes.Exit(entered);
             }
 
-            foreach (var (item, record) in records)
+            var ids = new Dictionary<(string, string), long>(stored.Count);
+            foreach (var (id, channelId, activityId) in stored)
             {
-                item.StoredId = record.Id;
+                ids[(channelId, activityId)] = id;
+            }
+
+            foreach (var item in fresh)
+            {
+                if (ids.TryGetValue((item.ChannelId, item.ActivityId), out var id))
+                {
+                    item.StoredId = id;
+                }
+                else
+                {
+                    item.Duplicate = true;
+                }
             }
         }
 
         Finish(batch);
-    }
-
-    private async Task StoreOneByOneAsync(List<PendingInbound> items, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        foreach (var item in items)
-        {
-            await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-            var record = new InboundActivityRecord
-            {
-                ChannelId = item.ChannelId,
-                ActivityId = item.ActivityId,
-                ConversationKey = item.ConversationKey,
-                ActivityJson = item.Json,
-                ReceivedAt = now,
-            };
-            db.InboundActivities.Add(record);
-            var entered = await _writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
-            try
-            {
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-                item.StoredId = record.Id;
-            }
-            catch (DbUpdateException exception) when (DbExceptionClassifier.IsUniqueViolation(exception))
-            {
-                item.Duplicate = true;
-            }
-            finally
-            {
-                _writes.Exit(entered);
-            }
-        }
     }
 
     private void Finish(List<PendingInbound> batch)
