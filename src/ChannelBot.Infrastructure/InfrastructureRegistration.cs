@@ -1,16 +1,18 @@
 using ChannelBot.Application.Dialogs;
+using ChannelBot.Application.Routing;
 using ChannelBot.Infrastructure;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Everything behind the channels: storage, the dialog files and engine, the turn pipeline, the outbox and residents' photos.</summary>
+/// <summary>Everything behind the channels: storage, the dialog files and engine, the turn pipeline, the outbox, residents' photos and the web chat (Direct Line) conversation log.</summary>
 public static class InfrastructureRegistration
 {
     /// <summary>
@@ -25,15 +27,20 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton<DialogEngineSource>();
         builder.Services.AddSingleton<IDialogEngineSource>(sp => sp.GetRequiredService<DialogEngineSource>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogEngineSource>());
+        builder.Services.AddOptions<RoutingOptions>().BindConfiguration(RoutingOptions.Section);
+        builder.Services.AddSingleton(sp => AreaRouterLoader.Load(sp.GetRequiredService<IOptions<RoutingOptions>>(), sp.GetRequiredService<IHostEnvironment>()));
+        builder.Services.AddHostedService<AreaRulesCheck>();
         builder.AddTurnPipeline();
         builder.AddPhotos();
+        builder.AddDirectLineStore();
         builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton(sp => new CaseEditor(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
             sp.GetRequiredService<IDialogEngineSource>(),
             sp.GetRequiredService<OutboxDispatcher>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<NotificationOptions>>()));
+            sp.GetRequiredService<IOptions<NotificationOptions>>(),
+            sp.GetRequiredService<AreaRouter>()));
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;

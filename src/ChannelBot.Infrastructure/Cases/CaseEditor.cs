@@ -1,5 +1,6 @@
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Application.Notifications;
+using ChannelBot.Application.Routing;
 using ChannelBot.Dialogs.Notifications;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Domain.Cases;
@@ -25,9 +26,11 @@ public sealed class CaseEditor
     private readonly OutboxDispatcher _outbox;
     private readonly TimeProvider _clock;
     private readonly QuietHours _quietHours;
+    private readonly AreaRouter _router;
 
-    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, IOptions<NotificationOptions> options)
+    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, IOptions<NotificationOptions> options, AreaRouter router)
     {
+        _router = router;
         _databases = databases;
         _dialogs = dialogs;
         _outbox = outbox;
@@ -60,7 +63,8 @@ public sealed class CaseEditor
             var definitions = _dialogs.Current.Definitions;
             var service = definitions.Catalog.Find(serviceCode)
                 ?? throw new DomainException($"'{serviceCode}' is not a service in the catalog.");
-            found.Recategorise(service.Code, service.Name.Get(definitions.DefaultLanguage), service.Department, by, now, Clean(internalNote));
+            var (department, _) = _router.Route(service.Code, service.Department, found.Location.Latitude, found.Location.Longitude);
+            found.Recategorise(service.Code, service.Name.Get(definitions.DefaultLanguage), department, by, now, Clean(internalNote));
             return Task.FromResult<StatusNews?>(null);
         });
 

@@ -1,5 +1,6 @@
 using ChannelBot.Application.Cases;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Routing;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Infrastructure.Persistence;
@@ -12,7 +13,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// batch's single commit, together with the conversation state and the replies), and its ticket number comes
 /// from the counter row inside the same transaction, so a rolled-back batch spends no number.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
 
@@ -21,7 +22,8 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
         ArgumentNullException.ThrowIfNull(submission);
         var year = TimeZoneInfo.ConvertTime(submission.SubmittedAt, cityTimeZone).Year;
         var ticket = await tickets.NextAsync(db, ticketPrefix, year, cancellationToken).ConfigureAwait(false);
-        var created = CaseFactory.Create(submission, ticket, cityTimeZone);
+        var (department, _) = router.Route(submission.ServiceCode, submission.Department, submission.Location.Latitude, submission.Location.Longitude);
+        var created = CaseFactory.Create(submission with { Department = department }, ticket, cityTimeZone);
         db.Cases.Add(created);
         var receipt = new CaseReceipt(ticket.ToString());
         _created[receipt.Ticket] = created.Id;

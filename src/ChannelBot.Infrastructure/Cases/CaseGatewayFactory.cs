@@ -1,14 +1,15 @@
 using ChannelBot.Application.Dialogs;
+using ChannelBot.Application.Routing;
 using ChannelBot.Infrastructure.Persistence;
 
 namespace ChannelBot.Infrastructure.Cases;
 
 /// <summary>Makes a <see cref="CaseGateway"/> bound to one turn batch's database context and transaction.</summary>
-internal sealed class CaseGatewayFactory(TicketNumberAllocator tickets, IDialogEngineSource engines, TimeProvider clock)
+internal sealed class CaseGatewayFactory(TicketNumberAllocator tickets, IDialogEngineSource engines, TimeProvider clock, AreaRouter router)
 {
     public CaseGateway Create(ChannelBotDbContext db)
     {
         var engine = engines.Current;
-        return new CaseGateway(db, tickets, engine.Definitions.City.TicketPrefix, engine.CityTimeZone, clock);
+        return new CaseGateway(db, tickets, engine.Definitions.City.TicketPrefix, engine.CityTimeZone, clock, router);
     }
 }

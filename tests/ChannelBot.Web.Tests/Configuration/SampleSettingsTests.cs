@@ -9,6 +9,7 @@ using ChannelBot.Infrastructure.Dialogs;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Photos;
+using ChannelBot.Infrastructure.Routing;
 using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
 
@@ -32,6 +33,7 @@ public sealed class SampleSettingsTests
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
             (StaffOptions.Section, typeof(StaffOptions)),
             (NotificationOptions.Section, typeof(NotificationOptions)),
+            (RoutingOptions.Section, typeof(RoutingOptions)),
             (DirectLineOptions.SectionName, typeof(DirectLineOptions)),
             (ChannelBot.Web.Site.SiteOptions.Section, typeof(ChannelBot.Web.Site.SiteOptions)),
             (MetaOptions.SectionName, typeof(MetaOptions)),

@@ -34,6 +34,15 @@ public sealed class EmulatorClient(HttpClient http, FakeConnector connector, str
         return SendAsync(message);
     }
 
+    /// <summary>Shares a location pin (a Place entity with coordinates) and returns the bot's answer.</summary>
+    public Task<Activity> SendLocationAsync(double latitude, double longitude)
+    {
+        var message = Message(string.Empty);
+        message.Text = null;
+        message.Entities = [new GeoPoint(latitude, longitude).ToEntity()];
+        return SendAsync(message);
+    }
+
     public Task<HttpResponseMessage> PostAsync(Activity activity) =>
         http.PostAsJsonAsync("/api/messages", activity, ActivityJson.Options);
 
