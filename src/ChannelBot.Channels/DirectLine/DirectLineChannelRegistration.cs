@@ -1,3 +1,4 @@
+using ChannelBot.Application.DirectLine;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -10,8 +11,9 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class DirectLineChannelRegistration
 {
     /// <summary>
-    /// Options from section <c>DirectLine</c> (validated at start-up), the token service, the in-memory conversation
-    /// store, the upload store, the request and stream handlers, the janitor, and <see cref="DirectLineSender"/> as
+    /// Options from section <c>DirectLine</c> (validated at start-up), the token service, the live conversations over
+    /// an <see cref="ChannelBot.Application.DirectLine.IDirectLineConversationStore"/> (the in-memory one unless the host
+    /// registered one — the application registers its database store in AddInfrastructure), the upload store, the request and stream handlers, the janitor, and <see cref="DirectLineSender"/> as
     /// an <see cref="IChannelSender"/> for <c>directline</c> and <c>webchat</c>. Register it before the Connector.
     /// The <c>IInboundActivitySink</c> is the application's to register.
     /// </summary>
@@ -33,6 +35,7 @@ public static class DirectLineChannelRegistration
 
         services.AddSingleton<DirectLineTokens>();
         services.TryAddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
+        services.AddSingleton<DirectLineConversations>();
         services.TryAddSingleton<IDirectLineAttachmentStore, FileSystemDirectLineAttachmentStore>();
         services.AddSingleton<DirectLineSessionLimiter>();
         services.AddSingleton<DirectLineCors>();

@@ -1,34 +1,69 @@
 using System.Globalization;
+using ChannelBot.Application.DirectLine;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>
-/// One Direct Line conversation held in memory: who it belongs to, and its log — every activity in order, each
-/// with the server id <c>{conversationId}|{index:0000000}</c>. The watermark is the number of log slots a client
-/// has read past. A resident's activity takes its slot before the inbox stores it, and nothing after a pending
-/// slot is visible until that slot is settled, so a reader can never skip past an activity that appears later:
-/// no activity is delivered twice and none goes missing. Readers wait on <see cref="Changed"/>.
+/// The live side of one Direct Line conversation: who it belongs to, the tail of its log in memory, its sockets and
+/// waiting readers. The log itself is written through to <see cref="IDirectLineConversationStore"/>, the truth, so a
+/// restart loses nothing a client has seen.
+/// <para>
+/// Every activity has a slot, its sequence, and the server id <c>{conversationId}|{sequence:0000000}</c>; the
+/// watermark is the sequence a client has read up to. A resident's activity takes its slot before the inbox stores it,
+/// and nothing after a pending slot is visible until that slot is settled, so a reader can never skip past an activity
+/// that appears later: no activity is delivered twice and none goes missing. Sequences are reserved in the store in
+/// blocks before they are handed out, so an id the inbox has seen is never given to another activity, even after a
+/// crash (the log then has a gap, which readers skip). Readers wait on <see cref="Changed"/>.
+/// </para>
 /// </summary>
 public sealed class DirectLineConversation
 {
+    /// <summary>Sequences reserved in the store at a time: one write per this many activities.</summary>
+    internal const int SequenceBlock = 16;
+
     private readonly Lock _gate = new();
-    private readonly List<DirectLineLogEntry> _log = [];
+    private readonly IDirectLineConversationStore _store;
+    private readonly int _tailSize;
+    private readonly List<DirectLineLogEntry> _tail = [];
     private readonly Dictionary<long, string> _outboxIds = [];
+    private readonly SemaphoreSlim _reserving = new(1, 1);
     private readonly LinkedList<CancellationTokenSource> _sockets = new();
     private readonly CancellationTokenSource _dropped = new();
     private TaskCompletionSource _changed = NewSignal();
-    private int _visible;
+    private long _next;
+    private long _reserved;
+    private long _visible;
+    private long _floor;
     private long _lastActivityTicks;
+    private long _storedActivityTicks;
+    private int _started;
 
-    public DirectLineConversation(string id, string userId, string? userName, DateTimeOffset now, DirectLineRateBucket posts)
+    internal DirectLineConversation(IDirectLineConversationStore store, StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail, int tailSize, DirectLineRateBucket posts)
     {
+        ArgumentNullException.ThrowIfNull(stored);
+        ArgumentNullException.ThrowIfNull(tail);
+        _store = store;
+        _tailSize = Math.Max(1, tailSize);
         Posts = posts;
-        Id = id;
-        UserId = userId;
-        UserName = userName;
-        CreatedAt = now;
-        _lastActivityTicks = now.UtcTicks;
+        Id = stored.Id;
+        UserId = stored.UserId;
+        UserName = stored.UserName;
+        CreatedAt = stored.CreatedAt;
+        _started = stored.Started ? 1 : 0;
+        _lastActivityTicks = _storedActivityTicks = stored.LastActiveAt.UtcTicks;
+
+        // Whatever was pending when the process stopped never became visible: the log resumes after the high-water mark.
+        _next = _reserved = _visible = stored.NextSequence;
+        _floor = tail.Count < tailSize || tail.Count == 0 ? 0 : tail[0].Sequence;
+        foreach (var activity in tail)
+        {
+            _tail.Add(new DirectLineLogEntry(activity.Sequence, DirectLineEntryState.Visible) { Activity = ActivityJson.Deserialize(activity.ActivityJson) });
+            if (activity.OutboxId is { } outboxId)
+            {
+                _outboxIds[outboxId] = IdOf(activity.Sequence);
+            }
+        }
     }
 
     public string Id { get; }
@@ -44,19 +79,19 @@ public sealed class DirectLineConversation
     public DirectLineRateBucket Posts { get; }
 
     /// <summary>True once a client has started it (the bot was told the resident joined).</summary>
-    public bool Started { get; private set; }
+    public bool Started => Volatile.Read(ref _started) == 1;
 
     /// <summary>The last time anything was posted, appended, started or read.</summary>
     public DateTimeOffset LastActivity => new(Interlocked.Read(ref _lastActivityTicks), TimeSpan.Zero);
 
-    /// <summary>Log slots taken (visible or not).</summary>
-    public int Count
+    /// <summary>Log slots taken (visible or not, before a restart too).</summary>
+    public long Count
     {
         get
         {
             lock (_gate)
             {
-                return _log.Count;
+                return _next;
             }
         }
     }
@@ -76,110 +111,189 @@ public sealed class DirectLineConversation
     /// <summary>Cancelled when the conversation is dropped: its sockets close.</summary>
     public CancellationToken Dropped => _dropped.Token;
 
-    public string IdOf(int index) => $"{Id}|{index.ToString("0000000", CultureInfo.InvariantCulture)}";
+    public string IdOf(long sequence) => $"{Id}|{sequence.ToString("0000000", CultureInfo.InvariantCulture)}";
 
-    public void Touch(DateTimeOffset now)
+    public void Touch(DateTimeOffset now) => RaiseTo(ref _lastActivityTicks, now.UtcTicks);
+
+    /// <summary>Marks the conversation started (in the store too); true only the first time.</summary>
+    public async Task<bool> MarkStartedAsync(CancellationToken cancellationToken)
     {
-        var ticks = now.UtcTicks;
-        long seen;
-        do
+        if (Interlocked.Exchange(ref _started, 1) == 1)
         {
-            seen = Interlocked.Read(ref _lastActivityTicks);
-            if (seen >= ticks)
-            {
-                return;
-            }
+            return false;
         }
-        while (Interlocked.CompareExchange(ref _lastActivityTicks, ticks, seen) != seen);
-    }
 
-    /// <summary>Marks the conversation started; true only the first time.</summary>
-    public bool MarkStarted()
-    {
-        lock (_gate)
-        {
-            if (Started)
-            {
-                return false;
-            }
-
-            Started = true;
-            return true;
-        }
+        await _store.MarkStartedAsync(Id, cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>Takes the next slot for an activity whose fate is not known yet; its id is <see cref="IdOf"/>.</summary>
-    public int Reserve()
+    public async Task<long> ReserveAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
+        while (true)
         {
-            _log.Add(new DirectLineLogEntry(DirectLineEntryState.Pending));
-            return _log.Count - 1;
+            if (TryTakeReserved(out var sequence))
+            {
+                return sequence;
+            }
+
+            await _reserving.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                long through;
+                lock (_gate)
+                {
+                    through = _next < _reserved ? -1 : _next + SequenceBlock;
+                }
+
+                if (through > 0)
+                {
+                    await _store.ReserveThroughAsync(Id, through, cancellationToken).ConfigureAwait(false);
+                    lock (_gate)
+                    {
+                        _reserved = Math.Max(_reserved, through);
+                    }
+                }
+            }
+            finally
+            {
+                _reserving.Release();
+            }
         }
     }
 
-    /// <summary>Settles a reserved slot: the activity (already stamped) becomes visible, or hidden from clients.</summary>
-    public void Complete(int index, Activity activity, bool visible)
+    /// <summary>
+    /// Settles a reserved slot: the activity (already stamped) becomes visible — stored first — or hidden from
+    /// clients. Once the inbox has the activity its echo must appear, so a store failure still makes it visible here
+    /// (only a replay after a restart would miss it); the answer is false then.
+    /// </summary>
+    public async Task<bool> CompleteAsync(long sequence, Activity activity, bool visible, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        Settle(index, activity, visible ? DirectLineEntryState.Visible : DirectLineEntryState.Hidden);
+        var stored = true;
+        if (visible)
+        {
+            try
+            {
+                await _store.AppendAsync(Id, new StoredDirectLineActivity(sequence, ActivityJson.Serialize(activity), now), CancellationToken.None).ConfigureAwait(false);
+                RaiseTo(ref _storedActivityTicks, now.UtcTicks);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                stored = false;
+            }
+        }
+
+        Settle(sequence, activity, visible ? DirectLineEntryState.Visible : DirectLineEntryState.Hidden);
+        Touch(now);
+        return stored;
     }
 
     /// <summary>Settles a reserved slot whose activity was refused: it is skipped.</summary>
-    public void Abandon(int index) => Settle(index, null, DirectLineEntryState.Abandoned);
+    public void Abandon(long sequence) => Settle(sequence, null, DirectLineEntryState.Abandoned);
 
     /// <summary>
-    /// Appends a bot activity with its id and timestamp stamped here. The same outbox row appended twice (a resend
-    /// after a crash) keeps its first slot and id.
+    /// Appends a bot activity with its id and timestamp stamped here, stored before clients see it. The same outbox
+    /// row appended twice (a resend after a crash or a timeout) keeps its first slot and id.
     /// </summary>
-    public string AppendBot(Activity activity, long outboxId, DateTimeOffset now)
+    public async Task<string> AppendBotAsync(Activity activity, long outboxId, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
-        TaskCompletionSource signal;
-        string id;
         lock (_gate)
         {
-            if (_outboxIds.TryGetValue(outboxId, out var existing))
+            if (_outboxIds.TryGetValue(outboxId, out var known))
             {
-                return existing;
+                return known;
             }
+        }
 
-            var index = _log.Count;
-            id = IdOf(index);
-            activity.Id = id;
+        var sequence = await ReserveAsync(cancellationToken).ConfigureAwait(false);
+        long storedAs;
+        try
+        {
+            activity.Id = IdOf(sequence);
             activity.Timestamp = now;
-            if (activity.ReplyToId is { } replyTo && !IsDeliveredId(replyTo))
+            lock (_gate)
             {
-                // A reply to something the client never sees (the join) would make Web Chat hold it for 5 s.
-                activity.ReplyToId = null;
+                if (activity.ReplyToId is { } replyTo && !IsDeliveredId(replyTo))
+                {
+                    // A reply to something the client never sees (the join) would make Web Chat hold it for 5 s.
+                    activity.ReplyToId = null;
+                }
             }
 
-            _log.Add(new DirectLineLogEntry(DirectLineEntryState.Visible) { Activity = activity });
+            storedAs = await _store.AppendAsync(Id, new StoredDirectLineActivity(sequence, ActivityJson.Serialize(activity), now, outboxId), CancellationToken.None).ConfigureAwait(false);
+        }
+        catch
+        {
+            Abandon(sequence);
+            throw;
+        }
+
+        RaiseTo(ref _storedActivityTicks, now.UtcTicks);
+        var id = IdOf(storedAs);
+        lock (_gate)
+        {
             _outboxIds[outboxId] = id;
-            signal = AdvanceVisible();
+        }
+
+        if (storedAs == sequence)
+        {
+            Settle(sequence, activity, DirectLineEntryState.Visible);
+        }
+        else
+        {
+            Abandon(sequence);
         }
 
         Touch(now);
-        signal.TrySetResult();
         return id;
     }
 
     /// <summary>The visible activities from slot <paramref name="watermark"/> on, and the new watermark.</summary>
-    public DirectLineRead Read(int watermark)
+    public async Task<DirectLineRead> ReadAsync(long watermark, CancellationToken cancellationToken)
     {
+        watermark = Math.Max(0, watermark);
+        var activities = new List<Activity>();
+        long floor;
+        long visible;
         lock (_gate)
         {
-            var activities = new List<Activity>();
-            for (var index = Math.Max(0, watermark); index < _visible; index++)
+            floor = _floor;
+            visible = _visible;
+            for (var index = FirstIndexAtOrAfter(Math.Max(watermark, floor)); index < _tail.Count; index++)
             {
-                var entry = _log[index];
+                var entry = _tail[index];
+                if (entry.Sequence >= visible)
+                {
+                    break;
+                }
+
                 if (entry.State == DirectLineEntryState.Visible)
                 {
                     activities.Add(entry.Activity!);
                 }
             }
+        }
 
-            return new DirectLineRead(activities, _visible);
+        if (watermark < floor && watermark < visible)
+        {
+            // Older than the tail held in memory: the store has it.
+            var older = await _store.ReadAsync(Id, watermark, Math.Min(floor, visible), cancellationToken).ConfigureAwait(false);
+            activities.InsertRange(0, older.Select(stored => ActivityJson.Deserialize(stored.ActivityJson)));
+        }
+
+        return new DirectLineRead(activities, visible);
+    }
+
+    /// <summary>Writes the last activity time to the store when reads moved it since the last write (the janitor calls it).</summary>
+    public async Task SaveLastActivityAsync(CancellationToken cancellationToken)
+    {
+        var last = Interlocked.Read(ref _lastActivityTicks);
+        if (last > Interlocked.Read(ref _storedActivityTicks))
+        {
+            await _store.TouchAsync(Id, new DateTimeOffset(last, TimeSpan.Zero), cancellationToken).ConfigureAwait(false);
+            RaiseTo(ref _storedActivityTicks, last);
         }
     }
 
@@ -227,49 +341,123 @@ public sealed class DirectLineConversation
         signal.TrySetResult();
     }
 
-    private void Settle(int index, Activity? activity, DirectLineEntryState state)
+    private bool TryTakeReserved(out long sequence)
+    {
+        lock (_gate)
+        {
+            if (_next < _reserved)
+            {
+                sequence = _next++;
+                _tail.Add(new DirectLineLogEntry(sequence, DirectLineEntryState.Pending));
+                return true;
+            }
+        }
+
+        sequence = -1;
+        return false;
+    }
+
+    private void Settle(long sequence, Activity? activity, DirectLineEntryState state)
     {
         TaskCompletionSource signal;
         lock (_gate)
         {
-            var entry = _log[index];
-            if (entry.State != DirectLineEntryState.Pending)
+            var index = FirstIndexAtOrAfter(sequence);
+            if (index >= _tail.Count || _tail[index].Sequence != sequence || _tail[index].State != DirectLineEntryState.Pending)
             {
-                throw new InvalidOperationException($"Slot {index} of the conversation is already settled.");
+                throw new InvalidOperationException($"Slot {sequence} of the conversation is not pending.");
             }
 
-            entry.Activity = activity;
-            entry.State = state;
-            signal = AdvanceVisible();
+            _tail[index].Activity = activity;
+            _tail[index].State = state;
+            AdvanceVisible();
+            Trim();
+            signal = _changed;
+            _changed = NewSignal();
         }
 
         signal.TrySetResult();
     }
 
-    /// <summary>Under the lock: moves the visible end past settled slots and swaps the signal (set it outside).</summary>
-    private TaskCompletionSource AdvanceVisible()
+    /// <summary>Under the lock: moves the visible end up to the first pending slot (or the end).</summary>
+    private void AdvanceVisible()
     {
-        while (_visible < _log.Count && _log[_visible].State != DirectLineEntryState.Pending)
+        for (var index = FirstIndexAtOrAfter(_visible); index < _tail.Count; index++)
         {
-            _visible++;
+            if (_tail[index].State == DirectLineEntryState.Pending)
+            {
+                _visible = _tail[index].Sequence;
+                return;
+            }
         }
 
-        var signal = _changed;
-        _changed = NewSignal();
-        return signal;
+        _visible = _next;
     }
 
+    /// <summary>Under the lock: forgets the oldest settled slots beyond the tail size (the store keeps them).</summary>
+    private void Trim()
+    {
+        var excess = 0;
+        while (_tail.Count - excess > _tailSize && _tail[excess].Sequence < _visible)
+        {
+            excess++;
+        }
+
+        if (excess > 0)
+        {
+            _floor = _tail[excess - 1].Sequence + 1;
+            _tail.RemoveRange(0, excess);
+        }
+    }
+
+    /// <summary>Under the lock: the index of the first slot in the tail at or after <paramref name="sequence"/>.</summary>
+    private int FirstIndexAtOrAfter(long sequence)
+    {
+        int low = 0, high = _tail.Count;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_tail[middle].Sequence < sequence)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        return low;
+    }
+
+    /// <summary>Under the lock: whether the id is one of this conversation's slots that clients see (or will).</summary>
     private bool IsDeliveredId(string id)
     {
         var prefix = Id + "|";
         if (!id.StartsWith(prefix, StringComparison.Ordinal)
-            || !int.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var index)
-            || index >= _log.Count)
+            || !long.TryParse(id.AsSpan(prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var sequence))
         {
             return false;
         }
 
-        return _log[index].State is DirectLineEntryState.Visible or DirectLineEntryState.Pending;
+        var index = FirstIndexAtOrAfter(sequence);
+        return index < _tail.Count
+            && _tail[index].Sequence == sequence
+            && _tail[index].State is DirectLineEntryState.Visible or DirectLineEntryState.Pending;
+    }
+
+    private static void RaiseTo(ref long field, long ticks)
+    {
+        long seen;
+        do
+        {
+            seen = Interlocked.Read(ref field);
+            if (seen >= ticks)
+            {
+                return;
+            }
+        }
+        while (Interlocked.CompareExchange(ref field, ticks, seen) != seen);
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -27,9 +27,9 @@ public static class DirectLineEndpoints
 
         const string Conversation = "/conversations/{" + DirectLineRoutes.ConversationId + "}";
         group.MapPost("/tokens/generate", static (HttpContext http, DirectLineRequestHandler handler) => handler.GenerateTokenAsync(http.Request, http.RequestAborted));
-        group.MapPost("/tokens/refresh", static (HttpContext http, DirectLineRequestHandler handler) => handler.RefreshTokenAsync(http.Request));
+        group.MapPost("/tokens/refresh", static (HttpContext http, DirectLineRequestHandler handler) => handler.RefreshTokenAsync(http.Request, http.RequestAborted));
         group.MapPost("/conversations", static (HttpContext http, DirectLineRequestHandler handler) => handler.StartAsync(http.Request, http.RequestAborted));
-        group.MapGet(Conversation, static (HttpContext http, string conversationId, DirectLineRequestHandler handler) => handler.ReconnectAsync(http.Request, conversationId));
+        group.MapGet(Conversation, static (HttpContext http, string conversationId, DirectLineRequestHandler handler) => handler.ReconnectAsync(http.Request, conversationId, http.RequestAborted));
         group.MapPost(Conversation + "/activities", static (HttpContext http, string conversationId, DirectLineRequestHandler handler) => handler.PostActivityAsync(http.Request, conversationId, http.RequestAborted));
         group.MapGet(Conversation + "/activities", static (HttpContext http, string conversationId, DirectLineRequestHandler handler) => handler.PollAsync(http.Request, conversationId));
         group.MapPost(Conversation + "/upload", static (HttpContext http, string conversationId, DirectLineRequestHandler handler) => handler.UploadAsync(http.Request, conversationId, http.RequestAborted))
@@ -47,7 +47,7 @@ public static class DirectLineEndpoints
         endpoints.MapPost(DirectLineRoutes.Session, static (HttpContext http, DirectLineRequestHandler handler, DirectLineCors cors) =>
         {
             cors.Apply(http);
-            return handler.Session(http.Request);
+            return handler.SessionAsync(http.Request);
         });
         endpoints.MapMethods(DirectLineRoutes.Session, [HttpMethods.Options], static (HttpContext http, DirectLineCors cors) => cors.Preflight(http));
         return group;

@@ -5,14 +5,14 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>
-/// Keeps Direct Line bounded: every <see cref="DirectLineOptions.SweepInterval"/> it drops conversations idle
+/// Keeps Direct Line bounded: every <see cref="DirectLineOptions.SweepInterval"/> it deletes conversations (and their logs) idle
 /// past <see cref="DirectLineOptions.ConversationIdleTimeout"/>, deletes uploads older than
 /// <see cref="DirectLineOptions.UploadRetention"/>, and forgets session rate-limit entries that have refilled.
 /// </summary>
 public sealed class DirectLineJanitor(
     IOptions<DirectLineOptions> options,
     DirectLineTokens tokens,
-    IDirectLineConversationStore conversations,
+    DirectLineConversations conversations,
     IDirectLineAttachmentStore attachments,
     DirectLineSessionLimiter sessionLimiter,
     TimeProvider clock,
@@ -21,10 +21,10 @@ public sealed class DirectLineJanitor(
     private readonly DirectLineOptions _options = options.Value;
 
     /// <summary>One sweep, at the clock's now.</summary>
-    public void Sweep()
+    public async Task SweepAsync(CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var dropped = conversations.DropIdle(now - _options.ConversationIdleTimeout);
+        var dropped = await conversations.DropIdleAsync(now - _options.ConversationIdleTimeout, cancellationToken).ConfigureAwait(false);
         var deleted = attachments.DeleteOlderThan(now - _options.UploadRetention);
         sessionLimiter.Forget(now);
         DirectLineLog.Swept(logger, dropped, deleted);
@@ -50,9 +50,9 @@ public sealed class DirectLineJanitor(
             {
                 try
                 {
-                    Sweep();
+                    await SweepAsync(stoppingToken).ConfigureAwait(false);
                 }
-                catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or InvalidOperationException)
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
                 {
                     DirectLineLog.SweepFailed(logger, exception);
                 }

@@ -33,7 +33,7 @@ internal static partial class DirectLineLog
     public static partial void Uploaded(ILogger logger, string conversation, int files, long bytes);
 
     [LoggerMessage(EventId = 4310, Level = LogLevel.Debug, Message = "Direct Line socket opened on {Conversation} from watermark {Watermark}")]
-    public static partial void SocketOpened(ILogger logger, string conversation, int watermark);
+    public static partial void SocketOpened(ILogger logger, string conversation, long watermark);
 
     [LoggerMessage(EventId = 4311, Level = LogLevel.Debug, Message = "Direct Line socket on {Conversation} closed: {Reason}")]
     public static partial void SocketClosed(ILogger logger, string conversation, string reason);
@@ -55,4 +55,13 @@ internal static partial class DirectLineLog
 
     [LoggerMessage(EventId = 4333, Level = LogLevel.Warning, Message = "Direct Line is off (no DirectLine:TokenSigningKey outside Development, or DirectLine:Enabled false): its routes answer 403")]
     public static partial void Disabled(ILogger logger);
+
+    [LoggerMessage(EventId = 4308, Level = LogLevel.Error, Message = "Direct Line activity {ActivityId} of {Conversation} is in the inbox but could not be written to the conversation log; clients see it until a restart")]
+    public static partial void LogNotStored(ILogger logger, string conversation, string activityId);
+
+    [LoggerMessage(EventId = 4312, Level = LogLevel.Error, Message = "Direct Line socket on {Conversation} failed reading the conversation log; closed so the client reconnects")]
+    public static partial void StreamFailed(ILogger logger, Exception exception, string conversation);
+
+    [LoggerMessage(EventId = 4322, Level = LogLevel.Warning, Message = "Direct Line send {OutboxId} could not be written to the conversation log; the outbox tries again")]
+    public static partial void SendNotStored(ILogger logger, Exception exception, long outboxId);
 }

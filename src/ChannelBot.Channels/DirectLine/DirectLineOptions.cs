@@ -36,14 +36,24 @@ public sealed class DirectLineOptions
     /// <summary>How long a <c>streamUrl</c> may wait before its WebSocket is opened (Azure: 60 s).</summary>
     public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>A conversation with no activity for this long is dropped with its log (the store is in memory).</summary>
-    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromHours(4);
+    /// <summary>
+    /// A conversation with no activity for this long is deleted with its log. The log is durable (the database), so a
+    /// resident can come back to the page days later and find the conversation; 7 days by default (was 4 hours while
+    /// logs were only in memory).
+    /// </summary>
+    public TimeSpan ConversationIdleTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// The last activities of each live conversation's log kept in memory, so polls and socket replays near the end of
+    /// the log never read the database; older ones are read from it.
+    /// </summary>
+    public int CachedActivitiesPerConversation { get; set; } = 64;
 
     /// <summary>How often idle conversations and old uploads are swept away.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The most conversations held at once; a start beyond it gets 429.</summary>
-    public int MaxConversations { get; set; } = 10_000;
+    /// <summary>The most conversations stored at once (each kept until idle for <see cref="ConversationIdleTimeout"/>); a start beyond it gets 429.</summary>
+    public int MaxConversations { get; set; } = 100_000;
 
     /// <summary>The most activities one conversation's log holds; the resident's posts beyond it get 429.</summary>
     public int MaxActivitiesPerConversation { get; set; } = 2_000;

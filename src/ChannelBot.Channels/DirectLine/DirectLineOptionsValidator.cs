@@ -43,6 +43,7 @@ public sealed class DirectLineOptionsValidator(IHostEnvironment environment) : I
         Positive(failures, "KeepAliveInterval", options.KeepAliveInterval);
         Positive(failures, "MaxConversations", options.MaxConversations);
         Positive(failures, "MaxActivitiesPerConversation", options.MaxActivitiesPerConversation);
+        Positive(failures, "CachedActivitiesPerConversation", options.CachedActivitiesPerConversation);
         Positive(failures, "MaxActivityBytes", options.MaxActivityBytes);
         Positive(failures, "MaxUploadBytes", options.MaxUploadBytes);
         Positive(failures, "MaxFileBytes", options.MaxFileBytes);

@@ -19,7 +19,7 @@ namespace ChannelBot.Channels.DirectLine;
 public sealed class DirectLineRequestHandler(
     IOptions<DirectLineOptions> options,
     DirectLineTokens tokens,
-    IDirectLineConversationStore conversations,
+    DirectLineConversations conversations,
     IDirectLineAttachmentStore attachments,
     DirectLineSessionLimiter sessionLimiter,
     DirectLineCors cors,
@@ -49,7 +49,7 @@ public sealed class DirectLineRequestHandler(
             return bad;
         }
 
-        var conversation = conversations.Create(body?.User?.Id ?? NewUserId(), body?.User?.Name, clock.GetUtcNow());
+        var conversation = await conversations.CreateAsync(body?.User?.Id ?? NewUserId(), body?.User?.Name, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
             return Full();
@@ -65,7 +65,7 @@ public sealed class DirectLineRequestHandler(
     }
 
     /// <summary><c>POST /tokens/refresh</c> (token only): a fresh token for the same conversation and user.</summary>
-    public async Task<IResult> RefreshTokenAsync(HttpRequest request)
+    public async Task<IResult> RefreshTokenAsync(HttpRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
         var (caller, refusal) = await AuthenticateAsync(request, conversationId: null, allowSecret: false).ConfigureAwait(false);
@@ -74,7 +74,7 @@ public sealed class DirectLineRequestHandler(
             return refusal;
         }
 
-        var conversation = conversations.Find(caller!.ConversationId!);
+        var conversation = await conversations.FindAsync(caller!.ConversationId!, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
             return NotFound();
@@ -110,15 +110,15 @@ public sealed class DirectLineRequestHandler(
 
         var now = clock.GetUtcNow();
         var conversation = caller!.WithSecret
-            ? conversations.Create(body?.User?.Id ?? NewUserId(), body?.User?.Name, now)
-            : conversations.Find(caller.ConversationId!);
+            ? await conversations.CreateAsync(body?.User?.Id ?? NewUserId(), body?.User?.Name, now, cancellationToken).ConfigureAwait(false)
+            : await conversations.FindAsync(caller.ConversationId!, cancellationToken).ConfigureAwait(false);
         if (conversation is null)
         {
             return caller.WithSecret ? Full() : NotFound();
         }
 
         conversation.Touch(now);
-        var first = conversation.MarkStarted();
+        var first = await conversation.MarkStartedAsync(CancellationToken.None).ConfigureAwait(false);
         if (first)
         {
             DirectLineLog.ConversationStarted(logger, LogMask.Id(conversation.Id), LogMask.Id(conversation.UserId));
@@ -131,10 +131,10 @@ public sealed class DirectLineRequestHandler(
     }
 
     /// <summary><c>GET /conversations/{id}?watermark=</c>: resume or reconnect; a new token and a streamUrl that replays after the watermark.</summary>
-    public async Task<IResult> ReconnectAsync(HttpRequest request, string conversationId)
+    public async Task<IResult> ReconnectAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (conversation, _, refusal) = await AuthorizeAsync(request, conversationId).ConfigureAwait(false);
+        var (conversation, _, refusal) = await AuthorizeAsync(request, conversationId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -153,7 +153,7 @@ public sealed class DirectLineRequestHandler(
     public async Task<IResult> PostActivityAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (conversation, caller, refusal) = await AuthorizeAsync(request, conversationId).ConfigureAwait(false);
+        var (conversation, caller, refusal) = await AuthorizeAsync(request, conversationId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -207,7 +207,7 @@ public sealed class DirectLineRequestHandler(
         var sent = request.Query["watermark"].ToString();
         try
         {
-            var (conversation, _, refusal) = await AuthorizeAsync(request, conversationId).ConfigureAwait(false);
+            var (conversation, _, refusal) = await AuthorizeAsync(request, conversationId, request.HttpContext.RequestAborted).ConfigureAwait(false);
             if (refusal is not null)
             {
                 return refusal;
@@ -219,7 +219,7 @@ public sealed class DirectLineRequestHandler(
             }
 
             conversation!.Touch(clock.GetUtcNow());
-            var read = conversation.Read(watermark ?? 0);
+            var read = await conversation.ReadAsync(watermark ?? 0, request.HttpContext.RequestAborted).ConfigureAwait(false);
             return DirectLineResponses.ActivitySet(read.Activities, read.Watermark.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !request.HttpContext.RequestAborted.IsCancellationRequested)
@@ -233,7 +233,7 @@ public sealed class DirectLineRequestHandler(
     public async Task<IResult> UploadAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (conversation, caller, refusal) = await AuthorizeAsync(request, conversationId).ConfigureAwait(false);
+        var (conversation, caller, refusal) = await AuthorizeAsync(request, conversationId, cancellationToken).ConfigureAwait(false);
         if (refusal is not null)
         {
             return refusal;
@@ -302,7 +302,7 @@ public sealed class DirectLineRequestHandler(
     /// <c>POST /api/chat/session</c>: a page's way to a token without the secret. Allowed for the app's own origin,
     /// the configured ones and non-browser callers; rate limited per client address.
     /// </summary>
-    public IResult Session(HttpRequest request)
+    public async Task<IResult> SessionAsync(HttpRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!tokens.IsEnabled)
@@ -322,7 +322,7 @@ public sealed class DirectLineRequestHandler(
             return TooMany(request, "session:" + LogMask.Id(client), retryAfter, "Too many sessions from this address; try again later.");
         }
 
-        var conversation = conversations.Create(NewUserId(), null, now);
+        var conversation = await conversations.CreateAsync(NewUserId(), null, now, request.HttpContext.RequestAborted).ConfigureAwait(false);
         if (conversation is null)
         {
             return Full();
@@ -345,7 +345,7 @@ public sealed class DirectLineRequestHandler(
     private async Task<IResult> AcceptAsync(HttpRequest request, DirectLineConversation conversation, DirectLineCaller caller, Activity activity)
     {
         var now = clock.GetUtcNow();
-        var index = conversation.Reserve();
+        var index = await conversation.ReserveAsync(CancellationToken.None).ConfigureAwait(false);
         var settled = false;
         try
         {
@@ -369,9 +369,12 @@ public sealed class DirectLineRequestHandler(
                 }
             }
 
-            conversation.Complete(index, activity, DirectLineActivityMapper.IsDelivered(activity));
             settled = true;
-            conversation.Touch(now);
+            if (!await conversation.CompleteAsync(index, activity, DirectLineActivityMapper.IsDelivered(activity), now).ConfigureAwait(false))
+            {
+                DirectLineLog.LogNotStored(logger, LogMask.Id(conversation.Id), id);
+            }
+
             DirectLineLog.ActivityAccepted(logger, id, activity.Type!, LogMask.Id(conversation.Id), forwarded);
             return DirectLineResponses.Resource(id);
         }
@@ -387,21 +390,33 @@ public sealed class DirectLineRequestHandler(
     private async Task JoinAsync(DirectLineConversation conversation, string? locale, DateTimeOffset now)
     {
         var join = DirectLineActivityMapper.Join(conversation, locale);
-        var index = conversation.Reserve();
+        long index;
+        try
+        {
+            index = await conversation.ReserveAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception)
+        {
+            DirectLineLog.JoinFailed(logger, exception, LogMask.Id(conversation.Id));
+            return;
+        }
+
         DirectLineActivityMapper.Stamp(join, conversation, new DirectLineCaller(false, conversation.Id, conversation.UserId, conversation.UserName), _options, conversation.IdOf(index), now);
         try
         {
             await sink.AcceptAsync(ActivityJson.Clone(join), CancellationToken.None).ConfigureAwait(false);
-            conversation.Complete(index, join, visible: false);
         }
         catch (Exception exception)
         {
             conversation.Abandon(index);
             DirectLineLog.JoinFailed(logger, exception, LogMask.Id(conversation.Id));
+            return;
         }
+
+        await conversation.CompleteAsync(index, join, visible: false, now).ConfigureAwait(false);
     }
 
-    private DirectLineConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, int? watermark)
+    private DirectLineConversationResponse Describe(HttpRequest request, DirectLineConversation conversation, long? watermark)
     {
         var token = tokens.Issue(conversation.Id, conversation.UserId, conversation.UserName);
         var stream = tokens.IssueStream(conversation.Id, conversation.UserId);
@@ -415,7 +430,7 @@ public sealed class DirectLineRequestHandler(
     }
 
     /// <summary>Authenticates and finds the conversation of the route; the refusal when either fails.</summary>
-    private async Task<(DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Refusal)> AuthorizeAsync(HttpRequest request, string conversationId)
+    private async Task<(DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Refusal)> AuthorizeAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)
     {
         var (caller, refusal) = await AuthenticateAsync(request, conversationId).ConfigureAwait(false);
         if (refusal is not null)
@@ -423,7 +438,7 @@ public sealed class DirectLineRequestHandler(
             return (null, null, refusal);
         }
 
-        var conversation = conversations.Find(conversationId);
+        var conversation = await conversations.FindAsync(conversationId, cancellationToken).ConfigureAwait(false);
         return conversation is null ? (null, null, NotFound()) : (conversation, caller, null);
     }
 
@@ -546,7 +561,7 @@ public sealed class DirectLineRequestHandler(
     }
 
     /// <summary>Empty or absent: null (from the start). Otherwise a non-negative integer.</summary>
-    internal static bool TryReadWatermark(HttpRequest request, out int? watermark)
+    internal static bool TryReadWatermark(HttpRequest request, out long? watermark)
     {
         var value = request.Query["watermark"].ToString();
         watermark = null;
@@ -555,7 +570,7 @@ public sealed class DirectLineRequestHandler(
             return true;
         }
 
-        if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
+        if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
         {
             watermark = parsed;
             return true;

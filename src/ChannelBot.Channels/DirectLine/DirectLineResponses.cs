@@ -25,7 +25,7 @@ public static class DirectLineResponses
         Results.Bytes(ActivitySetBytes(activities, watermark), "application/json; charset=utf-8");
 
     /// <summary><c>{"activities":[…],"watermark":"12"}</c>, each activity written by the schema's own serializer.</summary>
-    public static byte[] ActivitySetBytes(IReadOnlyList<Activity> activities, int watermark) =>
+    public static byte[] ActivitySetBytes(IReadOnlyList<Activity> activities, long watermark) =>
         ActivitySetBytes(activities, watermark.ToString(CultureInfo.InvariantCulture));
 
     /// <inheritdoc cref="ActivitySetBytes(IReadOnlyList{Activity}, int)"/>

@@ -23,7 +23,7 @@ public static class DirectLineRoutes
     public static string Domain(string publicBase) => publicBase + Base;
 
     /// <summary>The absolute <c>ws(s)://</c> URL of the conversation's stream, pre-authorized by a stream token.</summary>
-    public static string StreamUrl(string publicBase, string conversationId, string streamToken, int? watermark)
+    public static string StreamUrl(string publicBase, string conversationId, string streamToken, long? watermark)
     {
         var socketBase = publicBase.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
             ? "wss://" + publicBase["https://".Length..]

@@ -8,11 +8,12 @@ namespace ChannelBot.Channels.DirectLine;
 /// <summary>
 /// Delivers the bot's activities to Direct Line conversations (<c>directline</c>, <c>webchat</c>): appends them
 /// to the conversation's log, with a server id, timestamp and watermark, which wakes its sockets (pollers find it
-/// on their next poll). A resend of the same outbox row keeps its first id. A conversation that has ended (dropped
-/// after idling, or before a restart) cannot be reached: that send fails for good.
+/// on their next poll). The log is durable, so a conversation survives a restart. A resend of the same outbox row keeps
+/// its first id. A conversation that has ended (dropped after idling) cannot be reached: that send fails for good; a
+/// log that cannot be written is tried again later.
 /// </summary>
 public sealed class DirectLineSender(
-    IDirectLineConversationStore conversations,
+    DirectLineConversations conversations,
     TimeProvider clock,
     ILogger<DirectLineSender> logger) : IChannelSender
 {
@@ -28,19 +29,29 @@ public sealed class DirectLineSender(
         string.Equals(channelId, ChannelIds.DirectLine, StringComparison.Ordinal)
         || string.Equals(channelId, ChannelIds.WebChat, StringComparison.Ordinal);
 
-    public Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
         var activity = message.Activity;
         if (activity.Type is null || !SendableTypes.Contains(activity.Type))
         {
-            return Task.FromResult(Fail(message, $"activities of type '{activity.Type}' are not sent to web chat"));
+            return Fail(message, $"activities of type '{activity.Type}' are not sent to web chat");
         }
 
-        var conversation = activity.Conversation?.Id is { Length: > 0 } id ? conversations.Find(id) : null;
+        DirectLineConversation? conversation;
+        try
+        {
+            conversation = await conversations.FindAsync(activity.Conversation?.Id, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            DirectLineLog.SendNotStored(logger, exception, message.Id);
+            return SendResult.Retry("the web chat conversation log is unavailable");
+        }
+
         if (conversation is null)
         {
-            return Task.FromResult(Fail(message, "the web chat conversation is no longer open"));
+            return Fail(message, "the web chat conversation is no longer open");
         }
 
         // A copy: what clients read must not change under them if the caller reuses the activity.
@@ -53,9 +64,19 @@ public sealed class DirectLineSender(
             copy.From.Role ??= RoleTypes.Bot;
         }
 
-        var activityId = conversation.AppendBot(copy, message.Id, clock.GetUtcNow());
+        string activityId;
+        try
+        {
+            activityId = await conversation.AppendBotAsync(copy, message.Id, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            DirectLineLog.SendNotStored(logger, exception, message.Id);
+            return SendResult.Retry("the web chat conversation log could not be written");
+        }
+
         DirectLineLog.Sent(logger, message.Id, LogMask.Id(conversation.Id), activityId);
-        return Task.FromResult(SendResult.Sent(activityId));
+        return SendResult.Sent(activityId);
     }
 
     private SendResult Fail(OutboundMessage message, string error)

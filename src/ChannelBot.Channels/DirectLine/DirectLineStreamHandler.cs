@@ -16,7 +16,7 @@ namespace ChannelBot.Channels.DirectLine;
 public sealed class DirectLineStreamHandler(
     IOptions<DirectLineOptions> options,
     DirectLineTokens tokens,
-    IDirectLineConversationStore conversations,
+    DirectLineConversations conversations,
     TimeProvider clock,
     ILogger<DirectLineStreamHandler> logger)
 {
@@ -35,7 +35,7 @@ public sealed class DirectLineStreamHandler(
             return;
         }
 
-        var conversation = conversations.Find(conversationId);
+        var conversation = await conversations.FindAsync(conversationId, context.RequestAborted).ConfigureAwait(false);
         if (conversation is null)
         {
             await DirectLineResponses.Error(StatusCodes.Status404NotFound, DirectLineErrorCodes.NotFound, "No such conversation.").ExecuteAsync(context).ConfigureAwait(false);
@@ -73,6 +73,13 @@ public sealed class DirectLineStreamHandler(
         {
             reason = exception.GetType().Name;
         }
+        catch (Exception exception)
+        {
+            // The log could not be read (its store failed): the socket ends and the client reconnects with its watermark.
+            reason = "log unavailable";
+            DirectLineLog.StreamFailed(logger, exception, LogMask.Id(conversation.Id));
+            socket.Abort();
+        }
         finally
         {
             conversation.CloseSocket(registration);
@@ -80,14 +87,14 @@ public sealed class DirectLineStreamHandler(
         }
     }
 
-    private async Task<string> RunAsync(WebSocket socket, DirectLineConversation conversation, int watermark, CancellationToken stop)
+    private async Task<string> RunAsync(WebSocket socket, DirectLineConversation conversation, long watermark, CancellationToken stop)
     {
         var receiving = DrainAsync(socket, stop);
         var cancelled = Task.Delay(Timeout.Infinite, stop);
         while (true)
         {
             var changed = conversation.Changed;
-            var read = conversation.Read(watermark);
+            var read = await conversation.ReadAsync(watermark, stop).ConfigureAwait(false);
             if (read.Activities.Count > 0)
             {
                 var frame = DirectLineResponses.ActivitySetBytes(read.Activities, read.Watermark);

@@ -1,55 +1,135 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using Microsoft.Extensions.Options;
+using ChannelBot.Application.DirectLine;
 
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>
-/// Conversations in a dictionary, bounded twice: at most <see cref="DirectLineOptions.MaxConversations"/> at once,
-/// and each dropped after <see cref="DirectLineOptions.ConversationIdleTimeout"/> without activity (the janitor sweeps).
+/// Conversations and their logs in dictionaries: for hosts without storage (the channel's own tests). A restart ends
+/// every web conversation (clients get 404 and start a new one). The application registers the database store.
 /// </summary>
-public sealed class InMemoryDirectLineConversationStore(IOptions<DirectLineOptions> options) : IDirectLineConversationStore
+public sealed class InMemoryDirectLineConversationStore : IDirectLineConversationStore
 {
-    private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
 
-    private readonly ConcurrentDictionary<string, DirectLineConversation> _conversations = new(StringComparer.Ordinal);
-    private readonly DirectLineOptions _options = options.Value;
+    public Task<int> CountAsync(CancellationToken cancellationToken) => Task.FromResult(_conversations.Count);
 
-    public int Count => _conversations.Count;
-
-    public DirectLineConversation? Create(string userId, string? userName, DateTimeOffset now)
+    public Task AddAsync(StoredDirectLineConversation conversation, CancellationToken cancellationToken)
     {
-        ArgumentException.ThrowIfNullOrEmpty(userId);
-        if (_conversations.Count >= _options.MaxConversations)
+        ArgumentNullException.ThrowIfNull(conversation);
+        if (!_conversations.TryAdd(conversation.Id, new Entry(conversation)))
         {
-            return null;
+            throw new InvalidOperationException("A conversation with this id already exists.");
         }
 
-        while (true)
+        return Task.CompletedTask;
+    }
+
+    public Task<StoredDirectLineConversationWithTail?> FindAsync(string conversationId, int tail, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry))
         {
-            var conversation = new DirectLineConversation(RandomNumberGenerator.GetString(IdAlphabet, 22), userId, userName, now, new DirectLineRateBucket(_options.PostBurst, _options.PostsPerMinute, now));
-            if (_conversations.TryAdd(conversation.Id, conversation))
-            {
-                return conversation;
-            }
+            return Task.FromResult<StoredDirectLineConversationWithTail?>(null);
+        }
+
+        lock (entry)
+        {
+            var activities = entry.Activities.Values.Skip(Math.Max(0, entry.Activities.Count - tail)).ToList();
+            return Task.FromResult<StoredDirectLineConversationWithTail?>(new StoredDirectLineConversationWithTail(entry.Conversation, activities));
         }
     }
 
-    public DirectLineConversation? Find(string conversationId) =>
-        conversationId is not null && _conversations.TryGetValue(conversationId, out var conversation) ? conversation : null;
+    public Task MarkStartedAsync(string conversationId, CancellationToken cancellationToken) =>
+        Update(conversationId, c => c with { Started = true });
 
-    public int DropIdle(DateTimeOffset idleBefore)
+    public Task ReserveThroughAsync(string conversationId, long nextSequence, CancellationToken cancellationToken) =>
+        Update(conversationId, c => c with { NextSequence = Math.Max(c.NextSequence, nextSequence) });
+
+    public Task<long> AppendAsync(string conversationId, StoredDirectLineActivity activity, CancellationToken cancellationToken)
     {
-        var dropped = 0;
-        foreach (var (id, conversation) in _conversations)
+        ArgumentNullException.ThrowIfNull(activity);
+        var entry = Get(conversationId);
+        lock (entry)
         {
-            if (conversation.LastActivity < idleBefore && _conversations.TryRemove(id, out _))
+            if (activity.OutboxId is { } outboxId && entry.Activities.Values.FirstOrDefault(a => a.OutboxId == outboxId) is { } first)
             {
-                conversation.Drop();
-                dropped++;
+                return Task.FromResult(first.Sequence);
+            }
+
+            if (!entry.Activities.TryAdd(activity.Sequence, activity))
+            {
+                throw new InvalidOperationException($"Sequence {activity.Sequence} is already stored.");
+            }
+
+            if (activity.CreatedAt > entry.Conversation.LastActiveAt)
+            {
+                entry.Conversation = entry.Conversation with { LastActiveAt = activity.CreatedAt };
+            }
+
+            return Task.FromResult(activity.Sequence);
+        }
+    }
+
+    public Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry))
+        {
+            return Task.FromResult<IReadOnlyList<StoredDirectLineActivity>>([]);
+        }
+
+        lock (entry)
+        {
+            IReadOnlyList<StoredDirectLineActivity> read = entry.Activities.Values.Where(a => a.Sequence >= fromSequence && a.Sequence < toSequence).ToList();
+            return Task.FromResult(read);
+        }
+    }
+
+    public Task TouchAsync(string conversationId, DateTimeOffset lastActiveAt, CancellationToken cancellationToken) =>
+        Update(conversationId, c => lastActiveAt > c.LastActiveAt ? c with { LastActiveAt = lastActiveAt } : c, missingIsFine: true);
+
+    public Task<IReadOnlyList<string>> DeleteIdleAsync(DateTimeOffset idleBefore, CancellationToken cancellationToken)
+    {
+        var deleted = new List<string>();
+        foreach (var (id, entry) in _conversations)
+        {
+            bool idle;
+            lock (entry)
+            {
+                idle = entry.Conversation.LastActiveAt < idleBefore;
+            }
+
+            if (idle && _conversations.TryRemove(id, out _))
+            {
+                deleted.Add(id);
             }
         }
 
-        return dropped;
+        return Task.FromResult<IReadOnlyList<string>>(deleted);
+    }
+
+    private Entry Get(string conversationId) =>
+        _conversations.TryGetValue(conversationId, out var entry)
+            ? entry
+            : throw new InvalidOperationException("No such conversation (it was dropped).");
+
+    private Task Update(string conversationId, Func<StoredDirectLineConversation, StoredDirectLineConversation> change, bool missingIsFine = false)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry))
+        {
+            return missingIsFine ? Task.CompletedTask : throw new InvalidOperationException("No such conversation (it was dropped).");
+        }
+
+        lock (entry)
+        {
+            entry.Conversation = change(entry.Conversation);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private sealed class Entry(StoredDirectLineConversation conversation)
+    {
+        public StoredDirectLineConversation Conversation { get; set; } = conversation;
+
+        public SortedList<long, StoredDirectLineActivity> Activities { get; } = [];
     }
 }

@@ -1,4 +1,5 @@
 using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.DirectLine;
 using ChannelBot.Infrastructure.Persistence.Configurations;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,6 +23,10 @@ public abstract class ChannelBotDbContext : DbContext
     public DbSet<ChannelOptOutRecord> ChannelOptOuts => Set<ChannelOptOutRecord>();
 
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
+
+    public DbSet<DirectLineActivityRecord> DirectLineActivities => Set<DirectLineActivityRecord>();
+
+    public DbSet<DirectLineConversationRecord> DirectLineConversations => Set<DirectLineConversationRecord>();
 
     public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
 
@@ -62,6 +67,8 @@ public abstract class ChannelBotDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CaseConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelOptOutRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ConversationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DirectLineActivityRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DirectLineConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());
         modelBuilder.ApplyConfiguration(new TicketCounterConfiguration());
