@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ChannelBot.Application.DirectLine;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.DirectLine;
 using ChannelBot.Schema;
@@ -272,19 +273,19 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
     public async Task An_idle_conversation_is_dropped_by_the_sweep_and_then_gets_404()
     {
         var idle = await DirectLineTestClient.StartedAsync(_host.Client);
-        _clock.Advance(TimeSpan.FromHours(3));
+        _clock.Advance(TimeSpan.FromDays(6));
         var active = await DirectLineTestClient.StartedAsync(_host.Client);
-        _clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
         using (var refresh = await idle.RefreshAsync())
         {
             Assert.Equal(HttpStatusCode.Forbidden, refresh.StatusCode);   // the token expired long ago anyway
         }
 
-        _host.Services.GetRequiredService<DirectLineJanitor>().Sweep();
+        await _host.Services.GetRequiredService<DirectLineJanitor>().SweepAsync();
 
-        var store = _host.Services.GetRequiredService<IDirectLineConversationStore>();
-        Assert.Null(store.Find(idle.ConversationId));
-        Assert.NotNull(store.Find(active.ConversationId));
+        var conversations = _host.Services.GetRequiredService<DirectLineConversations>();
+        Assert.Null(await conversations.FindAsync(idle.ConversationId, CancellationToken.None));
+        Assert.NotNull(await conversations.FindAsync(active.ConversationId, CancellationToken.None));
     }
 
     [Fact]
@@ -318,12 +319,22 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
 
     private sealed class BrokenStore : IDirectLineConversationStore
     {
-        public int Count => throw new InvalidOperationException("broken");
+        public Task<int> CountAsync(CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
 
-        public DirectLineConversation? Create(string userId, string? userName, DateTimeOffset now) => throw new InvalidOperationException("broken");
+        public Task AddAsync(StoredDirectLineConversation conversation, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
 
-        public DirectLineConversation? Find(string conversationId) => throw new InvalidOperationException("broken");
+        public Task<StoredDirectLineConversationWithTail?> FindAsync(string conversationId, int tail, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
 
-        public int DropIdle(DateTimeOffset idleBefore) => 0;
+        public Task MarkStartedAsync(string conversationId, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task ReserveThroughAsync(string conversationId, long nextSequence, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<long> AppendAsync(string conversationId, StoredDirectLineActivity activity, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task TouchAsync(string conversationId, DateTimeOffset lastActiveAt, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<IReadOnlyList<string>> DeleteIdleAsync(DateTimeOffset idleBefore, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
     }
 }

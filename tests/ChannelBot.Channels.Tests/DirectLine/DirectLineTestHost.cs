@@ -1,5 +1,6 @@
 using System.Net;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.DirectLine;
 using ChannelBot.Channels.DirectLine;
 using ChannelBot.Channels.Tests.Support;
 using Microsoft.AspNetCore.Builder;
