@@ -123,13 +123,18 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
     private static async Task WriteInTransactionAsync(ChannelBotDbContext db, List<OutboxCompletion> batch, CancellationToken cancellationToken)
     {
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
-        // One statement per kind of outcome (usually all are "sent"), however many rows.
+        // One statement per kind of outcome, however many rows. Usually all are "sent": one statement is
+        // atomic by itself, so only a mix needs a transaction around it (and its two extra round trips).
+        var kinds = batch.Select(c => c.Status).Distinct().Count();
+        await using var transaction = kinds > 1 ? await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
         await UpdateAsync(db, batch, OutboxStatus.Sent, cancellationToken).ConfigureAwait(false);
         await UpdateAsync(db, batch, OutboxStatus.Failed, cancellationToken).ConfigureAwait(false);
         await UpdateAsync(db, batch, OutboxStatus.Pending, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>

@@ -224,9 +224,8 @@ internal sealed partial class TurnWorker : BackgroundService
 
             outbox = Prepare(turns, now);
             await UpdateConversationsAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
-            await InsertConversationsAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
             await InsertOutboxAsync(db, outbox.Rows, cancellationToken).ConfigureAwait(false);
-            await MarkProcessedAsync(db, work, now, cancellationToken).ConfigureAwait(false);
+            await InsertConversationsAndMarkProcessedAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
@@ -357,39 +356,6 @@ internal sealed partial class TurnWorker : BackgroundService
         }
     }
 
-    /// <summary>One INSERT for the conversations that had none stored (one stored meanwhile by another instance fails the batch).</summary>
-    private static async Task InsertConversationsAsync(ChannelBotDbContext db, List<Turn> turns, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var count = 0;
-        var insert = StoreCommand.On(db);
-        await using (insert.ConfigureAwait(false))
-        {
-            insert.Sql("""INSERT INTO "Conversations" ("Key", "ChannelId", "ConversationId", "StateJson", "Version", "UpdatedAt", "LastInboundAt", "ReferenceJson") VALUES """);
-            foreach (var turn in turns)
-            {
-                if (turn.Before is not null)
-                {
-                    continue;
-                }
-
-                var activity = turn.Work.Activity;
-                insert.Sql(count++ == 0 ? "(" : ", (")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.Key), turn.Work.ConversationKey).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.ChannelId), activity.ChannelId ?? string.Empty).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.ConversationId), activity.Conversation?.Id ?? string.Empty).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.StateJson), turn.StateJson).Sql(", 1, ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.UpdatedAt), now).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.LastInboundAt), turn.IsMessage ? now : null).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.ReferenceJson), turn.ReferenceJson).Sql(")");
-            }
-
-            if (count > 0)
-            {
-                await insert.ExecuteAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
-
     /// <summary>
     /// One INSERT … RETURNING for every reply of the batch. Ids are handed out in the order of the VALUES list
     /// (SQLite AUTOINCREMENT under the write lock; a PostgreSQL identity evaluated row by row), so the sorted
@@ -434,21 +400,58 @@ internal sealed partial class TurnWorker : BackgroundService
         }
     }
 
-    private static async Task MarkProcessedAsync(ChannelBotDbContext db, List<InboundWork> work, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// One command (one round trip on PostgreSQL) with two statements: an INSERT for the conversations that had
+    /// none stored (one stored meanwhile by another instance fails the batch), and the processed marks.
+    /// </summary>
+    private static async Task InsertConversationsAndMarkProcessedAsync(ChannelBotDbContext db, List<Turn> turns, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var update = StoreCommand.On(db);
-        await using (update.ConfigureAwait(false))
+        var command = StoreCommand.On(db);
+        await using (command.ConfigureAwait(false))
         {
-            update.Sql("""UPDATE "InboundActivities" SET "ProcessedAt" = """)
-                .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ProcessedAt), now)
-                .Sql(""" WHERE "Id" IN (""");
-            for (var i = 0; i < work.Count; i++)
+            var count = 0;
+            foreach (var turn in turns)
             {
-                update.Sql(i == 0 ? string.Empty : ", ").Value<InboundActivityRecord>(nameof(InboundActivityRecord.Id), work[i].Id);
+                if (turn.Before is not null)
+                {
+                    continue;
+                }
+
+                if (count++ == 0)
+                {
+                    command.Sql("""INSERT INTO "Conversations" ("Key", "ChannelId", "ConversationId", "StateJson", "Version", "UpdatedAt", "LastInboundAt", "ReferenceJson") VALUES (""");
+                }
+                else
+                {
+                    command.Sql(", (");
+                }
+
+                var activity = turn.Work.Activity;
+                command
+                    .Value<ConversationRecord>(nameof(ConversationRecord.Key), turn.Work.ConversationKey).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.ChannelId), activity.ChannelId ?? string.Empty).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.ConversationId), activity.Conversation?.Id ?? string.Empty).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.StateJson), turn.StateJson).Sql(", 1, ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.UpdatedAt), now).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.LastInboundAt), turn.IsMessage ? now : null).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.ReferenceJson), turn.ReferenceJson).Sql(")");
             }
 
-            update.Sql(")");
-            await update.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+            if (count > 0)
+            {
+                command.Sql("; ");
+            }
+
+            command.Sql("""UPDATE "InboundActivities" SET "ProcessedAt" = """)
+                .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ProcessedAt), now)
+                .Sql(""" WHERE "Id" IN (""");
+            for (var i = 0; i < turns.Count; i++)
+            {
+                command.Sql(i == 0 ? string.Empty : ", ").Value<InboundActivityRecord>(nameof(InboundActivityRecord.Id), turns[i].Work.Id);
+            }
+
+            command.Sql(")");
+            await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 
