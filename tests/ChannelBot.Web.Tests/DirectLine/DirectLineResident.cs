@@ -24,12 +24,28 @@ public sealed class DirectLineResident : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private Task _reader = Task.CompletedTask;
     private string _token = string.Empty;
+    private string _watermark = string.Empty;
 
     private DirectLineResident(HttpClient http) => _http = http;
 
     public string ConversationId { get; private set; } = string.Empty;
 
     public string UserId { get; private set; } = string.Empty;
+
+    /// <summary>The conversation's current token (the page keeps it in sessionStorage).</summary>
+    public string Token => _token;
+
+    /// <summary>The watermark of the last ActivitySet the socket delivered, and everything delivered up to it.</summary>
+    public (string Watermark, IReadOnlyList<Activity> Delivered) Seen
+    {
+        get
+        {
+            lock (_all)
+            {
+                return (_watermark, [.. _all]);
+            }
+        }
+    }
 
     /// <summary>Everything the socket delivered, in order.</summary>
     public IReadOnlyList<Activity> Delivered
@@ -69,6 +85,36 @@ public sealed class DirectLineResident : IAsyncDisposable
         await resident._socket.ConnectAsync(new Uri(conversation.RootElement.GetProperty("streamUrl").GetString()!), connect.Token);
         resident._reader = resident.ReadAsync();
         return resident;
+    }
+
+    /// <summary>
+    /// A page reloaded (or a client whose socket dropped) coming back: <c>GET /conversations/{id}?watermark=</c> with
+    /// the token it kept, then the WebSocket from the answer's streamUrl, which replays what came after the watermark.
+    /// </summary>
+    public static async Task<DirectLineResident> ResumeAsync(HttpClient http, string conversationId, string userId, string token, string watermark)
+    {
+        var resident = new DirectLineResident(http) { ConversationId = conversationId, UserId = userId, _watermark = watermark };
+        using var reconnect = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}?watermark={watermark}");
+        reconnect.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var resumed = await http.SendAsync(reconnect);
+        Assert.Equal(HttpStatusCode.OK, resumed.StatusCode);
+        using var conversation = JsonDocument.Parse(await resumed.Content.ReadAsStringAsync());
+        resident._token = conversation.RootElement.GetProperty("token").GetString()!;
+        using var connect = new CancellationTokenSource(Wait);
+        await resident._socket.ConnectAsync(new Uri(conversation.RootElement.GetProperty("streamUrl").GetString()!), connect.Token);
+        resident._reader = resident.ReadAsync();
+        return resident;
+    }
+
+    /// <summary>Waits until the socket has delivered at least <paramref name="count"/> activities; returns them.</summary>
+    public async Task<IReadOnlyList<Activity>> DeliveredAtLeastAsync(int count)
+    {
+        while (Delivered.Count < count)
+        {
+            await WaitForAsync(_ => true);
+        }
+
+        return Delivered;
     }
 
     /// <summary>The next bot message that answers nothing in particular (the greeting after the join).</summary>
@@ -186,14 +232,18 @@ public sealed class DirectLineResident : IAsyncDisposable
             }
 
             using var set = JsonDocument.Parse(text);
-            foreach (var element in set.RootElement.GetProperty("activities").EnumerateArray())
+            var activities = set.RootElement.GetProperty("activities").EnumerateArray().Select(element => ActivityJson.Deserialize(element.GetRawText())).ToList();
+            lock (_all)
             {
-                var activity = ActivityJson.Deserialize(element.GetRawText());
-                lock (_all)
+                _all.AddRange(activities);
+                if (set.RootElement.TryGetProperty("watermark", out var watermark) && watermark.GetString() is { } value)
                 {
-                    _all.Add(activity);
+                    _watermark = value;
                 }
+            }
 
+            foreach (var activity in activities)
+            {
                 await _arrived.Writer.WriteAsync(activity);
             }
         }
