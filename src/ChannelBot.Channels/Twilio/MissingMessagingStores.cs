@@ -3,13 +3,13 @@ using ChannelBot.Application.Messaging;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>
-/// Stand-in for the application's consent store and delivery log when it registers none: every call throws, so
+/// Stand-in for the application's consent store, delivery log and last-inbound look-up when it registers none: every call throws, so
 /// nothing is sent to an address whose consent cannot be checked (the outbox retries later) and no keyword is
 /// acknowledged without being recorded. The application's registration replaces it.
 /// </summary>
-internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatusLog
+internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatusLog, ILastInboundLookup
 {
-    private const string Message = "No IMessagingConsent/IDeliveryStatusLog is registered (AddInfrastructure registers them).";
+    private const string Message = "No IMessagingConsent/IDeliveryStatusLog/ILastInboundLookup is registered (AddInfrastructure registers them).";
 
     public Task<bool> IsOptedOutAsync(string channelId, string address, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 
@@ -18,4 +18,6 @@ internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatu
     public Task<DeliveryReportOutcome> RecordAsync(DeliveryReport report, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 
     public Task<string?> FindProviderMessageIdAsync(long outboxId, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<DateTimeOffset?> LastInboundAtAsync(string conversationKey, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 }

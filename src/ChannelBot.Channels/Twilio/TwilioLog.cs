@@ -50,6 +50,12 @@ internal static partial class TwilioLog
     [LoggerMessage(EventId = 4215, Level = LogLevel.Debug, Message = "Twilio send skipped: outbox {OutboxId} is a {Type} activity, which SMS and WhatsApp cannot show")]
     public static partial void SendSkipped(ILogger logger, long outboxId, string type);
 
+    [LoggerMessage(EventId = 4217, Level = LogLevel.Information, Message = "Twilio WhatsApp template sent: outbox {OutboxId}, to {To}, sid {MessageSid}, purpose {Purpose}, language {Language}, content {ContentSid}")]
+    public static partial void TemplateSent(ILogger logger, long outboxId, string to, string messageSid, string purpose, string language, string contentSid);
+
+    [LoggerMessage(EventId = 4218, Level = LogLevel.Information, Message = "Twilio answered 63016 (WhatsApp window closed) to a free-form message: sending its template instead: outbox {OutboxId}, to {To}")]
+    public static partial void TemplateFallback(ILogger logger, long outboxId, string to);
+
     [LoggerMessage(EventId = 4216, Level = LogLevel.Information, Message = "Twilio consent keyword handled before the dialog: channel {ChannelId}, message {MessageSid}, from {From}, keyword {Keyword}")]
     public static partial void KeywordHandled(ILogger logger, string channelId, string messageSid, string from, string keyword);
 

@@ -11,8 +11,10 @@ namespace ChannelBot.Channels.Twilio;
 /// <item>SMS: <c>MessagingServiceSid</c> when configured (Twilio picks the sender), else <c>From</c>. WhatsApp:
 /// <c>From</c> = <see cref="TwilioOptions.WhatsAppFrom"/>.</item>
 /// <item><c>Body</c> = the text; choices still on the activity (<c>suggestedActions</c>) are appended as a numbered
-/// list, "1. …" a line, which the dialog understands as answers. WhatsApp quick-reply buttons need Content
-/// templates (<c>twilio/quick-reply</c>), so WhatsApp gets the numbered list too for now.</item>
+/// list, "1. …" a line, which the dialog understands as answers. WhatsApp gets the numbered list too: quick-reply
+/// buttons exist only as Content resources with a ContentSid (docs/adr/0005-whatsapp-choices-and-templates.md).</item>
+/// <item>A WhatsApp template (<see cref="TwilioContent"/>, outside the 24-hour window): <c>ContentSid</c> and
+/// <c>ContentVariables</c> instead of <c>Body</c> and <c>MediaUrl</c>.</item>
 /// <item><c>MediaUrl</c>, repeated, for each image attachment with a public http(s) URL (MMS on SMS; WhatsApp
 /// takes one).</item>
 /// <item><c>StatusCallback</c> = the public URL + <c>/api/twilio/status?outbox={row id}</c>: the callback then
@@ -36,6 +38,16 @@ public static class TwilioMessageComposer
         Activity activity,
         TwilioOptions options,
         string? publicBaseUrl,
+        out TwilioOutbound? outbound,
+        out string? error) => TryCompose(outboxId, activity, options, publicBaseUrl, content: null, out outbound, out error);
+
+    /// <param name="content">The template to send instead of the activity's text and images; null for free-form.</param>
+    public static bool TryCompose(
+        long outboxId,
+        Activity activity,
+        TwilioOptions options,
+        string? publicBaseUrl,
+        TwilioContent? content,
         out TwilioOutbound? outbound,
         out string? error)
     {
@@ -83,6 +95,22 @@ public static class TwilioMessageComposer
             return false;
         }
 
+        if (content is not null)
+        {
+            if (!isWhatsApp)
+            {
+                error = "templates are sent on WhatsApp only";
+                return false;
+            }
+
+            fields.Add(new("ContentSid", content.ContentSid));
+            fields.Add(new("ContentVariables", content.ContentVariables));
+            AddStatusCallback(fields, outboxId, publicBaseUrl);
+            outbound = new TwilioOutbound(to, null, [], fields) { Content = content };
+            error = null;
+            return true;
+        }
+
         var body = BodyOf(activity);
         if (body is { Length: > MaxBodyLength })
         {
@@ -107,15 +135,19 @@ public static class TwilioMessageComposer
             fields.Add(new("MediaUrl", url));
         }
 
+        AddStatusCallback(fields, outboxId, publicBaseUrl);
+        outbound = new TwilioOutbound(to, body, media, fields);
+        error = null;
+        return true;
+    }
+
+    private static void AddStatusCallback(List<KeyValuePair<string, string>> fields, long outboxId, string? publicBaseUrl)
+    {
         if (!string.IsNullOrEmpty(publicBaseUrl))
         {
             var callback = publicBaseUrl.TrimEnd('/') + TwilioRoutes.StatusPath + "?" + OutboxParameter + "=" + outboxId.ToString(CultureInfo.InvariantCulture);
             fields.Add(new("StatusCallback", callback));
         }
-
-        outbound = new TwilioOutbound(to, body, media, fields);
-        error = null;
-        return true;
     }
 
     /// <summary>The text with the activity's choices appended as a numbered list; null when there is nothing.</summary>

@@ -13,7 +13,14 @@ namespace ChannelBot.Channels.Twilio;
 /// Development only: when the host environment is <c>Development</c> and <see cref="AuthToken"/> is empty,
 /// <see cref="DevelopmentAuthToken"/> signs instead, so the local sandbox (and a developer with the official
 /// <c>twilio</c> npm package) can produce requests that pass the same validator. Outside Development the
-/// development token is ignored. <see cref="PublicBaseUrl"/> is still required in Development.
+/// development token is ignored.
+/// </para>
+/// <para>
+/// Sandbox (Development only): with neither <see cref="AccountSid"/> nor <see cref="AuthToken"/> set, the sender
+/// talks to the fake Messages API built into the app (<see cref="TwilioSandbox"/>, under <c>/sandbox/twilio</c>),
+/// which keeps what each phone received in memory; <see cref="PublicBaseUrl"/> then defaults to the app's own
+/// address, so requests signed with the development token pass the same validator. Outside Development the sandbox
+/// does not exist and its routes answer 404.
 /// </para>
 /// </summary>
 public sealed class TwilioOptions
@@ -49,6 +56,15 @@ public sealed class TwilioOptions
 
     /// <summary>The WhatsApp sender, <c>whatsapp:+E164</c>.</summary>
     public string? WhatsAppFrom { get; set; }
+
+    /// <summary>
+    /// Approved WhatsApp Content templates, by purpose and language: <c>Twilio:WhatsAppTemplates:{purpose}:{language}</c>
+    /// = the template's ContentSid (<c>HX</c> + 32 hex digits), e.g. <c>Twilio:WhatsAppTemplates:status_update:es</c>.
+    /// Outside WhatsApp's 24-hour window a notification is sent as its purpose's template in the resident's language
+    /// (<c>ContentSid</c> + <c>ContentVariables</c>); with none configured it fails for good and staff see why.
+    /// Purposes and their variables: <see cref="Application.Messaging.NotificationPurposes"/>.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> WhatsAppTemplates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The REST API origin (a fake Twilio API in tests and in the sandbox).</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;

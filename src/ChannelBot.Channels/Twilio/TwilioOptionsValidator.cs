@@ -75,6 +75,18 @@ public sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOpti
             failures.Add($"Twilio:MaxBodyBytes must be between 1 and {MaxBodyBytesCeiling}.");
         }
 
+        foreach (var (purpose, languages) in options.WhatsAppTemplates)
+        {
+            foreach (var (language, contentSid) in languages ?? [])
+            {
+                // An emptied entry means "no template" (e.g. an override that switches one off).
+                if (!string.IsNullOrWhiteSpace(contentSid) && !ContentSidPattern().IsMatch(contentSid))
+                {
+                    failures.Add($"Twilio:WhatsAppTemplates:{purpose}:{language} must be a ContentSid: HX followed by 32 hexadecimal digits.");
+                }
+            }
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -83,4 +95,7 @@ public sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOpti
 
     [GeneratedRegex("^MG[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant)]
     private static partial Regex MessagingServiceSidPattern();
+
+    [GeneratedRegex("^HX[0-9a-fA-F]{32}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ContentSidPattern();
 }

@@ -10,8 +10,8 @@ namespace ChannelBot.Channels.Twilio;
 /// <item><term>21610, 63014</term><description>the resident opted out (STOP) or blocked us: failed for good, and the
 /// address is recorded as opted out.</description></item>
 /// <item><term>21211, 21614, 21635</term><description>the address cannot take SMS: failed for good.</description></item>
-/// <item><term>63016</term><description>WhatsApp outside the 24-hour window: only an approved template may go
-/// (templates are not sent yet): failed for good.</description></item>
+/// <item><term>63016</term><description>WhatsApp outside the 24-hour window: only an approved template may go. Failed
+/// (the sender then sends the notification's template once, if it has one).</description></item>
 /// <item><term>429 / 20429</term><description>Twilio did not take the request: retry later, after
 /// <c>Retry-After</c> when given.</description></item>
 /// <item><term>401 / 20003</term><description>our credentials are refused: retried later (a configuration problem
@@ -23,6 +23,9 @@ namespace ChannelBot.Channels.Twilio;
 /// </summary>
 public static class TwilioSendClassifier
 {
+    /// <summary>In the error of a 63016: the sender recognises it by this.</summary>
+    public const string OutsideWindowMarker = "outside the 24-hour WhatsApp window";
+
     public static TwilioSendVerdict Classify(int httpStatus, TwilioMessageResource? created, TwilioApiError? error, TimeSpan? retryAfter)
     {
         if (httpStatus is >= 200 and < 300)
@@ -41,7 +44,7 @@ public static class TwilioSendClassifier
             TwilioErrorCodes.InvalidTo or TwilioErrorCodes.NotMobile or TwilioErrorCodes.Landline =>
                 new TwilioSendVerdict(SendResult.Failed(description + "; the address is unreachable by this channel")),
             TwilioErrorCodes.OutsideWhatsAppWindow =>
-                new TwilioSendVerdict(SendResult.Failed(description + "; outside the 24-hour WhatsApp window, only an approved template can be sent")),
+                new TwilioSendVerdict(SendResult.Failed(description + "; " + OutsideWindowMarker + ", only an approved template can be sent")),
             TwilioErrorCodes.TooManyRequests =>
                 new TwilioSendVerdict(SendResult.Retry(description, retryAfter)),
             _ when httpStatus == 429 =>

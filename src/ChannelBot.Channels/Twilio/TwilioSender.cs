@@ -27,18 +27,34 @@ namespace ChannelBot.Channels.Twilio;
 /// first the sid a status callback may have recorded for the row (the callback URL names the row), then
 /// Twilio's own list of recent messages to the address (<c>GET Messages.json?To=…</c>), looking for one with
 /// the same body created since the row was written. Only when neither finds it is the message sent again; when
-/// the look-up itself fails, the send waits for the next try.
+/// the look-up itself fails, the send waits for the next try. A template send is recognised in that list by its
+/// rendered text containing every value filled in.
+/// </para>
+/// <para>
+/// WhatsApp: free-form inside 24 hours of the resident's last message (<see cref="ILastInboundLookup"/>, read at
+/// send time); outside it, or when Twilio answers 63016, the notification's approved Content template
+/// (<see cref="WhatsAppTemplates"/>, by the purpose and language marked on the activity,
+/// <see cref="ProactiveNotification"/>). No template for it: failed for good, "outside the WhatsApp window and no
+/// template configured", which staff see on the case's messages.
+/// </para>
+/// <para>
+/// In Development without credentials it sends to the app's own fake Messages API (<see cref="TwilioSandbox"/>).
 /// </para>
 /// </summary>
 public sealed class TwilioSender(
     IHttpClientFactory httpClientFactory,
     IOptions<TwilioOptions> options,
     TwilioWebhookSigning signing,
+    TwilioSandbox sandbox,
     IMessagingConsent consent,
     IDeliveryStatusLog deliveries,
+    ILastInboundLookup lastInbound,
     TimeProvider timeProvider,
     ILogger<TwilioSender> logger) : IChannelSender
 {
+    /// <summary>The start of the error of a WhatsApp message that could only go as a template and has none.</summary>
+    public const string NoTemplateError = "outside the WhatsApp window and no template configured";
+
     /// <summary>How far before the row's creation a reconciled message may have been created (clock skew).</summary>
     public static readonly TimeSpan ReconcileSkew = TimeSpan.FromMinutes(2);
 
@@ -46,6 +62,7 @@ public sealed class TwilioSender(
     private const int MaxBodyBytes = 256 * 1024;
 
     private readonly TwilioOptions _options = options.Value;
+    private readonly TwilioOptions _sending = sandbox.SendingOptions(options.Value);
 
     public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;
 
@@ -61,12 +78,17 @@ public sealed class TwilioSender(
             return SendResult.Sent(null);
         }
 
-        if (string.IsNullOrWhiteSpace(_options.AccountSid) || string.IsNullOrWhiteSpace(_options.AuthToken))
+        if (!sandbox.IsActive && (string.IsNullOrWhiteSpace(_options.AccountSid) || string.IsNullOrWhiteSpace(_options.AuthToken)))
         {
             return Fail(message, "(none)", "the Twilio channel has no Twilio:AccountSid and Twilio:AuthToken to send with");
         }
 
-        if (!TwilioMessageComposer.TryCompose(message.Id, activity, _options, signing.PublicBaseUrl, out var outbound, out var invalid))
+        if (sandbox.IsActive && sandbox.ApiBaseUrl is null)
+        {
+            return Retry(message, "(none)", "the Twilio sandbox is not reachable yet: the app is not listening");
+        }
+
+        if (!TwilioMessageComposer.TryCompose(message.Id, activity, _sending, signing.PublicBaseUrl, out var outbound, out var invalid))
         {
             return Fail(message, LogMask.Id(activity.Conversation?.Id), invalid!);
         }
@@ -76,6 +98,17 @@ public sealed class TwilioSender(
             && await consent.IsOptedOutAsync(message.ChannelId, outbound.To, cancellationToken).ConfigureAwait(false))
         {
             return Fail(message, to, "the address has opted out; not sent");
+        }
+
+        if (message.ChannelId == ChannelIds.WhatsApp)
+        {
+            var window = await WhatsAppFormAsync(message, outbound, cancellationToken).ConfigureAwait(false);
+            if (window.Failure is { } refused)
+            {
+                return Fail(message, to, refused);
+            }
+
+            outbound = window.Outbound;
         }
 
         try
@@ -89,7 +122,23 @@ public sealed class TwilioSender(
                 }
             }
 
-            return await PostAsync(message, outbound, to, cancellationToken).ConfigureAwait(false);
+            var result = await PostAsync(message, outbound, to, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == SendOutcome.Failed && outbound.Content is null && message.ChannelId == ChannelIds.WhatsApp
+                && result.Error?.Contains(TwilioSendClassifier.OutsideWindowMarker, StringComparison.Ordinal) == true)
+            {
+                // 63016: Twilio says the window is closed (our clock or record disagrees). Nothing was created: the
+                // template goes once, right away, or the message fails as having none.
+                var template = TemplateOutbound(message, outbound);
+                if (template is null)
+                {
+                    return Fail(message, to, NoTemplateError + " (Twilio answered 63016: the resident's 24-hour window is closed; " + MissingTemplate(message.Activity) + ")");
+                }
+
+                TwilioLog.TemplateFallback(logger, message.Id, to);
+                return await PostAsync(message, template, to, cancellationToken).ConfigureAwait(false);
+            }
+
+            return result;
         }
         catch (BrokenCircuitException exception)
         {
@@ -108,6 +157,55 @@ public sealed class TwilioSender(
             return Retry(message, to, $"Twilio could not be reached ({exception.HttpRequestError}); the next try reconciles first");
         }
     }
+
+    private sealed record WindowDecision(TwilioOutbound Outbound, string? Failure);
+
+    /// <summary>Free-form inside the 24-hour window, the notification's template outside it, or why neither can go.</summary>
+    private async Task<WindowDecision> WhatsAppFormAsync(OutboundMessage message, TwilioOutbound freeForm, CancellationToken cancellationToken)
+    {
+        if (ConsentConfirmations.IsConfirmation(message.Activity))
+        {
+            // The answer to the STOP/START the resident has just sent (a keyword starts no dialog turn, so the
+            // conversation's last inbound time does not show it). Should Twilio disagree, it answers 63016.
+            return new WindowDecision(freeForm, null);
+        }
+
+        var now = timeProvider.GetUtcNow();
+        var last = await lastInbound.LastInboundAtAsync(message.ConversationKey, cancellationToken).ConfigureAwait(false);
+        if (last is { } wrote && now - wrote < WhatsAppTemplates.Window)
+        {
+            return new WindowDecision(freeForm, null);
+        }
+
+        var template = TemplateOutbound(message, freeForm);
+        if (template is not null)
+        {
+            return new WindowDecision(template, null);
+        }
+
+        var since = last is { } at
+            ? $"the resident last wrote {(int)(now - at).TotalHours} h ago"
+            : "no message from the resident is on record";
+        return new WindowDecision(freeForm, $"{NoTemplateError} ({since}; {MissingTemplate(message.Activity)})");
+    }
+
+    private TwilioOutbound? TemplateOutbound(OutboundMessage message, TwilioOutbound freeForm)
+    {
+        var content = WhatsAppTemplates.Find(_options, ProactiveNotification.Of(message.Activity));
+        if (content is null
+            || !TwilioMessageComposer.TryCompose(message.Id, message.Activity, _sending, signing.PublicBaseUrl, content, out var template, out _))
+        {
+            return null;
+        }
+
+        // Kept for the reconciliation: an earlier try may have gone free-form.
+        return template! with { Body = freeForm.Body };
+    }
+
+    private static string MissingTemplate(Activity activity) =>
+        ProactiveNotification.Of(activity) is { } notification
+            ? "set " + WhatsAppTemplates.SettingFor(notification) + " to an approved ContentSid"
+            : "only notifications with a purpose can be sent as templates";
 
     private async Task<SendResult> PostAsync(OutboundMessage message, TwilioOutbound outbound, string to, CancellationToken cancellationToken)
     {
@@ -134,6 +232,9 @@ public sealed class TwilioSender(
         var result = verdict.Result;
         switch (result.Outcome)
         {
+            case SendOutcome.Sent when outbound.Content is { } content:
+                TwilioLog.TemplateSent(logger, message.Id, to, result.ProviderMessageId!, content.Purpose, content.Language, content.ContentSid);
+                return result;
             case SendOutcome.Sent:
                 var size = SmsSegments.Measure(outbound.Body);
                 TwilioLog.Sent(logger, message.Id, message.ChannelId, to, result.ProviderMessageId!, size.Segments, size.Encoding.ToString(), outbound.MediaUrls.Count);
@@ -192,7 +293,7 @@ public sealed class TwilioSender(
         if (string.IsNullOrEmpty(candidate.Sid)
             || !string.Equals(candidate.To, outbound.To, StringComparison.OrdinalIgnoreCase)
             || candidate.Direction?.StartsWith("outbound", StringComparison.Ordinal) == false
-            || !string.Equals(Normalize(candidate.Body), Normalize(outbound.Body), StringComparison.Ordinal))
+            || !(string.Equals(Normalize(candidate.Body), Normalize(outbound.Body), StringComparison.Ordinal) || IsRenderedTemplate(candidate.Body, outbound.Content)))
         {
             return false;
         }
@@ -205,13 +306,22 @@ public sealed class TwilioSender(
         return TwilioDates.TryParse(candidate.DateCreated, out var created) && created >= since.Value;
     }
 
+    /// <summary>A template's message is listed with its rendered text: it holds every value that was filled in.</summary>
+    private static bool IsRenderedTemplate(string? body, TwilioContent? content) =>
+        content is not null
+        && !string.IsNullOrEmpty(body)
+        && content.Values.Any(v => !string.IsNullOrWhiteSpace(v))
+        && content.Values.Where(v => !string.IsNullOrWhiteSpace(v)).All(v => body.Contains(v, StringComparison.Ordinal));
+
     private static string Normalize(string? body) => (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
+    private string AccountSid => sandbox.IsActive ? TwilioSandbox.AccountSid : _options.AccountSid!;
+
     private string MessagesUri() =>
-        _options.ApiBaseUrl.TrimEnd('/') + "/2010-04-01/Accounts/" + Uri.EscapeDataString(_options.AccountSid!) + "/Messages.json";
+        (sandbox.IsActive ? sandbox.ApiBaseUrl! : _options.ApiBaseUrl).TrimEnd('/') + "/2010-04-01/Accounts/" + Uri.EscapeDataString(AccountSid) + "/Messages.json";
 
     private AuthenticationHeaderValue BasicAuthorization() =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.AccountSid + ":" + _options.AuthToken)));
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccountSid + ":" + (sandbox.IsActive ? sandbox.AuthToken : _options.AuthToken))));
 
     private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {

@@ -6,14 +6,17 @@ namespace ChannelBot.Channels.Twilio;
 /// <summary>
 /// The token and public URL that inbound webhooks are checked against, decided once from the options and the
 /// host environment: the configured <see cref="TwilioOptions.AuthToken"/>; in Development only, the
-/// <see cref="TwilioOptions.DevelopmentAuthToken"/> when no real token is set. Without a token or a public URL
-/// the webhooks are closed.
+/// <see cref="TwilioOptions.DevelopmentAuthToken"/> when no real token is set, and then, with no public URL
+/// configured, the app's own address (<see cref="TwilioSandbox.AppBaseUrl"/>): the sandbox signs over it. Without a
+/// token or a public URL the webhooks are closed.
 /// </summary>
 public sealed class TwilioWebhookSigning
 {
+    private readonly TwilioSandbox? _sandbox;
+    private readonly string? _configuredBaseUrl;
     private int _developmentUseReported;
 
-    public TwilioWebhookSigning(IOptions<TwilioOptions> options, IHostEnvironment environment)
+    public TwilioWebhookSigning(IOptions<TwilioOptions> options, IHostEnvironment environment, TwilioSandbox? sandbox = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(environment);
@@ -31,7 +34,11 @@ public sealed class TwilioWebhookSigning
 
         if (!string.IsNullOrWhiteSpace(value.PublicBaseUrl))
         {
-            PublicBaseUrl = value.PublicBaseUrl.Trim().TrimEnd('/');
+            _configuredBaseUrl = value.PublicBaseUrl.Trim().TrimEnd('/');
+        }
+        else if (IsDevelopmentToken)
+        {
+            _sandbox = sandbox;
         }
     }
 
@@ -41,8 +48,11 @@ public sealed class TwilioWebhookSigning
     /// <summary>True when <see cref="AuthToken"/> is the development token.</summary>
     public bool IsDevelopmentToken { get; }
 
-    /// <summary>The configured public base URL without a trailing slash, or null.</summary>
-    public string? PublicBaseUrl { get; }
+    /// <summary>
+    /// The configured public base URL without a trailing slash; in Development with the development token and none
+    /// configured, the app's own address once the server listens; else null.
+    /// </summary>
+    public string? PublicBaseUrl => _configuredBaseUrl ?? _sandbox?.AppBaseUrl;
 
     /// <summary>True when webhooks can be verified and so may be accepted.</summary>
     public bool IsOpen => AuthToken is not null && PublicBaseUrl is not null;

@@ -5,6 +5,7 @@ using ChannelBot.Dialogs.Notifications;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Domain.Common;
+using ChannelBot.Infrastructure.Messaging;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Schema;
@@ -255,6 +256,10 @@ public sealed class CaseEditor
             Text = text,
             Timestamp = now,
         };
+
+        // The purpose and template values, for a channel that must send a template instead of the text (WhatsApp
+        // outside its 24-hour window).
+        StatusUpdateNotification.For(_dialogs.Current.Definitions, resident.Ticket.ToString(), resident.ServiceCode, status, resident.Language).Tag(message);
         return new OutboxMessageRecord
         {
             ConversationKey = resident.ConversationKey,

@@ -60,10 +60,27 @@ public sealed class TwilioOptionsTests
     }
 
     [Fact]
-    public async Task In_development_without_a_public_url_the_webhook_stays_closed()
+    public async Task In_development_without_a_public_url_the_development_token_signs_over_the_apps_own_address()
     {
         await using var host = await TwilioTestHost.StartAsync(new Dictionary<string, string?>(), environment: "Development");
-        using var request = TwilioRequests.Signed(TwilioRequests.Sms(), authToken: TwilioOptions.DefaultDevelopmentAuthToken);
+        var ownUrl = host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority) + "/api/twilio/messages";
+        using var elsewhere = TwilioRequests.Signed(TwilioRequests.Sms(), authToken: TwilioOptions.DefaultDevelopmentAuthToken);
+        using var own = TwilioRequests.Signed(TwilioRequests.Sms("second", "SM00000000000000000000000000000002"), signedUrl: ownUrl, authToken: TwilioOptions.DefaultDevelopmentAuthToken);
+
+        using var refused = await host.Client.SendAsync(elsewhere);
+        using var accepted = await host.Client.SendAsync(own);
+
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Single(host.Sink.Received);
+    }
+
+    [Fact]
+    public async Task In_production_without_a_public_url_nothing_is_accepted_even_over_the_apps_own_address()
+    {
+        await using var host = await TwilioTestHost.StartAsync(new Dictionary<string, string?>(), environment: "Production");
+        var ownUrl = host.Client.BaseAddress!.GetLeftPart(UriPartial.Authority) + "/api/twilio/messages";
+        using var request = TwilioRequests.Signed(TwilioRequests.Sms(), signedUrl: ownUrl, authToken: TwilioOptions.DefaultDevelopmentAuthToken);
 
         using var response = await host.Client.SendAsync(request);
 
@@ -80,6 +97,7 @@ public sealed class TwilioOptionsTests
     [InlineData("Twilio:PublicBaseUrl", "https://311.example.gov/?city=x", "PublicBaseUrl must not carry a query string")]
     [InlineData("Twilio:ApiBaseUrl", "ftp://api.twilio.com", "ApiBaseUrl must be an absolute http(s) URL")]
     [InlineData("Twilio:MaxBodyBytes", "0", "MaxBodyBytes must be between")]
+    [InlineData("Twilio:WhatsAppTemplates:status_update:en", "HX123", "Twilio:WhatsAppTemplates:status_update:en must be a ContentSid")]
     public void A_setting_that_could_only_fail_later_fails_validation(string key, string value, string expected)
     {
         var options = new TwilioOptions();
@@ -148,6 +166,7 @@ public sealed class TwilioOptionsTests
             case "Twilio:PublicBaseUrl": options.PublicBaseUrl = value; break;
             case "Twilio:ApiBaseUrl": options.ApiBaseUrl = value; break;
             case "Twilio:MaxBodyBytes": options.MaxBodyBytes = long.Parse(value, System.Globalization.CultureInfo.InvariantCulture); break;
+            case "Twilio:WhatsAppTemplates:status_update:en": options.WhatsAppTemplates["status_update"] = new() { ["en"] = value }; break;
             default: throw new ArgumentOutOfRangeException(nameof(key));
         }
     }

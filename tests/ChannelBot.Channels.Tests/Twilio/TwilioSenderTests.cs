@@ -28,6 +28,7 @@ public sealed class TwilioSenderTests : IDisposable
     private readonly FakeTwilioApi _twilio = new();
     private readonly InMemoryConsent _consent = new();
     private readonly InMemoryDeliveryLog _deliveries = new();
+    private readonly InMemoryLastInbound _lastInbound = new();
     private readonly List<IHost> _hosts = [];
 
     public void Dispose()
@@ -116,6 +117,7 @@ public sealed class TwilioSenderTests : IDisposable
     public async Task A_whatsapp_free_form_reply_goes_from_the_whatsapp_sender_with_choices_numbered()
     {
         _twilio.AcceptMessages();
+        _lastInbound.Wrote(ChannelIds.WhatsApp, WhatsAppResident, TimeProvider.System.GetUtcNow().AddMinutes(-1));
         var activity = Reply(ChannelIds.WhatsApp, WhatsAppResident, "Is this the place?");
         activity.SuggestedActions = new SuggestedActions { Actions = [new("imBack", "Yes", "yes"), new("imBack", "No", "no")] };
 
@@ -168,6 +170,7 @@ public sealed class TwilioSenderTests : IDisposable
     public async Task Outside_the_whatsapp_window_the_send_fails_for_good_naming_the_template()
     {
         _twilio.RefuseMessages(400, 63016);
+        _lastInbound.Wrote(ChannelIds.WhatsApp, WhatsAppResident, TimeProvider.System.GetUtcNow().AddMinutes(-1));
 
         var result = await Sender().SendAsync(Outbound(1, Reply(ChannelIds.WhatsApp, WhatsAppResident, "Your report was closed.")), CancellationToken.None);
 
@@ -358,10 +361,10 @@ public sealed class TwilioSenderTests : IDisposable
 
     private static Activity Sms(string text) => Reply(ChannelIds.Sms, Resident, text);
 
-    private static OutboundMessage Outbound(long id, Activity activity, int previousAttempts = 0) =>
+    internal static OutboundMessage Outbound(long id, Activity activity, int previousAttempts = 0) =>
         new(id, activity.ChannelId!, ConversationKey.For(activity.ChannelId!, activity.Conversation!.Id!), activity, previousAttempts);
 
-    private static JsonObject Listed(string sid, string to, string body, DateTimeOffset created) => new()
+    internal static JsonObject Listed(string sid, string to, string body, DateTimeOffset created) => new()
     {
         ["sid"] = sid,
         ["to"] = to,
@@ -396,6 +399,7 @@ public sealed class TwilioSenderTests : IDisposable
         builder.Services.AddLogging();
         builder.Services.AddSingleton<IMessagingConsent>(_consent);
         builder.Services.AddSingleton<IDeliveryStatusLog>(_deliveries);
+        builder.Services.AddSingleton<ILastInboundLookup>(_lastInbound);
         builder.Services.AddSingleton<IInboundActivitySink>(new RecordingInboundSink());
         builder.AddTwilioChannel();
         if (includeConnector)

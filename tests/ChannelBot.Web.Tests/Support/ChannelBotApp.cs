@@ -11,20 +11,26 @@ namespace ChannelBot.Web.Tests.Support;
 /// </summary>
 public sealed class ChannelBotApp : WebApplicationFactory<Program>
 {
+    /// <summary>The host environment tests run in unless they ask for another.</summary>
+    public const string TestingEnvironment = "Testing";
+
     private readonly Dictionary<string, string?> _settings;
     private readonly Action<IServiceCollection>? _services;
+    private readonly string _environment;
 
-    private ChannelBotApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services)
+    private ChannelBotApp(Dictionary<string, string?> settings, Action<IServiceCollection>? services, string environment)
     {
         _settings = settings;
         _services = services;
+        _environment = environment;
         UseKestrel(0);
     }
 
     public Uri BaseAddress { get; private set; } = null!;
 
     /// <param name="services">Replaces registrations after the app's own (e.g. a FakeTimeProvider as the TimeProvider).</param>
-    public static ChannelBotApp Start(TestStorage storage, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null)
+    /// <param name="environment">The host environment (e.g. <c>Development</c> for the sandbox); <see cref="TestingEnvironment"/> by default.</param>
+    public static ChannelBotApp Start(TestStorage storage, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = TestingEnvironment)
     {
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
@@ -40,7 +46,7 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
             all[key] = value;   // null: leave the setting to the app's own default
         }
 
-        var app = new ChannelBotApp(all, services);
+        var app = new ChannelBotApp(all, services, environment);
         app.StartServer();
         app.BaseAddress = app.ClientOptions.BaseAddress;
         return app;
@@ -50,7 +56,7 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Testing");
+        builder.UseEnvironment(_environment);
         foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
         {
             builder.UseSetting(key, value);

@@ -27,7 +27,9 @@ public enum TwilioFault
 
 /// <summary>
 /// Plays Twilio's Messages API with state: a create stores the message (what a phone would receive), the list
-/// answers from what is stored, and a fault plan decides, call by call, whether Twilio misbehaves.
+/// answers from what is stored, and a fault plan decides, call by call, whether Twilio misbehaves. SMS and
+/// WhatsApp alike: a WhatsApp template send (<c>ContentSid</c> + <c>ContentVariables</c>) is stored with a stand-in
+/// body naming the template and its values, and <see cref="FormsSentTo"/> gives the exact fields of each send.
 /// </summary>
 public sealed class FakeTwilio : IDisposable
 {
@@ -35,9 +37,11 @@ public sealed class FakeTwilio : IDisposable
     public const string AuthToken = "web-tests-twilio-auth-token";
     public const string PublicBaseUrl = "https://311.example.gov";
     public const string CityNumber = "+15555550100";
+    public const string WhatsAppNumber = "whatsapp:" + CityNumber;
 
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _messages = [];
+    private readonly List<KeyValuePair<string, IReadOnlyList<KeyValuePair<string, string>>>> _forms = [];
     private readonly int[] _served = new int[Enum.GetValues<TwilioFault>().Length];
     private int _calls;
 
@@ -61,6 +65,7 @@ public sealed class FakeTwilio : IDisposable
         ["Twilio:AuthToken"] = AuthToken,
         ["Twilio:PublicBaseUrl"] = PublicBaseUrl,
         ["Twilio:From"] = CityNumber,
+        ["Twilio:WhatsAppFrom"] = WhatsAppNumber,
         ["Twilio:ApiBaseUrl"] = Server.Url,
     };
 
@@ -76,6 +81,18 @@ public sealed class FakeTwilio : IDisposable
         lock (_gate)
         {
             return [.. _messages.Where(m => (string?)m["to"] == phone).Select(m => (string)m["body"]!)];
+        }
+    }
+
+    /// <summary>
+    /// The form fields of every message created for <paramref name="address"/> (a phone or a <c>whatsapp:</c> id),
+    /// in order, exactly as posted (repeated keys kept).
+    /// </summary>
+    public IReadOnlyList<IReadOnlyList<KeyValuePair<string, string>>> FormsSentTo(string address)
+    {
+        lock (_gate)
+        {
+            return [.. _forms.Where(f => f.Key == address).Select(f => f.Value)];
         }
     }
 
@@ -96,13 +113,19 @@ public sealed class FakeTwilio : IDisposable
             return Json(500, new JsonObject { ["code"] = 20500, ["message"] = "Internal Server Error", ["status"] = 500 });
         }
 
-        var form = Parse(request.Body ?? string.Empty);
+        var fields = ParseAll(request.Body ?? string.Empty);
+        var form = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in fields)
+        {
+            form.TryAdd(key, value);
+        }
+
         var message = new JsonObject
         {
             ["sid"] = "SM" + Guid.NewGuid().ToString("N"),
             ["to"] = form.GetValueOrDefault("To"),
             ["from"] = form.GetValueOrDefault("From") ?? form.GetValueOrDefault("MessagingServiceSid"),
-            ["body"] = form.GetValueOrDefault("Body") ?? string.Empty,
+            ["body"] = form.GetValueOrDefault("Body") ?? Rendered(form),
             ["status"] = "queued",
             ["direction"] = "outbound-api",
             ["num_segments"] = "1",
@@ -111,6 +134,7 @@ public sealed class FakeTwilio : IDisposable
         lock (_gate)
         {
             _messages.Add(message);
+            _forms.Add(new(form.GetValueOrDefault("To") ?? string.Empty, fields));
         }
 
         return fault == TwilioFault.ServerErrorAfterCreate
@@ -137,14 +161,31 @@ public sealed class FakeTwilio : IDisposable
         BodyData = new BodyData { BodyAsString = body.ToJsonString(), DetectedBodyType = BodyType.String },
     };
 
-    private static Dictionary<string, string> Parse(string body)
+    /// <summary>
+    /// What Twilio would list as the body of a template message: the real one renders the approved text; the fake
+    /// writes the template and its values in order (so the values can be found in it, as in a rendered text).
+    /// </summary>
+    private static string Rendered(Dictionary<string, string> form)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!form.TryGetValue("ContentSid", out var contentSid))
+        {
+            return string.Empty;
+        }
+
+        var values = form.TryGetValue("ContentVariables", out var json) && JsonNode.Parse(json) is JsonObject variables
+            ? variables.OrderBy(v => int.Parse(v.Key, CultureInfo.InvariantCulture)).Select(v => v.Value?.ToString() ?? string.Empty)
+            : [];
+        return $"[template {contentSid}] " + string.Join(" | ", values);
+    }
+
+    private static List<KeyValuePair<string, string>> ParseAll(string body)
+    {
+        var fields = new List<KeyValuePair<string, string>>();
         foreach (var pair in body.Split('&', StringSplitOptions.RemoveEmptyEntries))
         {
             var equals = pair.IndexOf('=', StringComparison.Ordinal);
             var key = Uri.UnescapeDataString(pair[..equals].Replace('+', ' '));
-            fields.TryAdd(key, Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' ')));
+            fields.Add(new(key, Uri.UnescapeDataString(pair[(equals + 1)..].Replace('+', ' '))));
         }
 
         return fields;
