@@ -16,6 +16,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>The longest any wait for the page may take before the test fails (never a sleep: a bound on waiting).</summary>
     public const float WaitMilliseconds = 30_000;
 
+    /// <summary>The city's own website, which embeds the chat (DirectLine:AllowedOrigins); the tests answer its page themselves.</summary>
+    public const string CityWebsite = "http://www.springfield.example";
+
     private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("channelbot-browser-");
     private TestStorage _storage = null!;
     private IPlaywright _playwright = null!;
@@ -37,6 +40,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["DirectLine:TokenSigningKey"] = "YnJvd3Nlci10ZXN0LXNpZ25pbmcta2V5LWZvci1kaXJlY3QtbGluZS0wMTIzNDU2Nzg5",
             ["DirectLine:UploadPath"] = Path.Combine(_files.FullName, "uploads"),
             ["DirectLine:SessionBurst"] = "1000",
+            ["DirectLine:AllowedOrigins:0"] = CityWebsite,
             ["Photos:Path"] = Path.Combine(_files.FullName, "photos"),
         });
 
@@ -50,6 +54,9 @@ public sealed class BrowserFixture : IAsyncLifetime
             [
                 "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                // The city's website in the embed tests is answered by the test under a public name while the app is on
+                // loopback; Chromium's local-network protections would block that mix (a real deployment is public to public).
+                "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks",
             ],
         });
     }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -13,6 +14,7 @@ public sealed class WebChatPage : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _offHost = new();
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _requests = new();
     private readonly string _host;
 
     private WebChatPage(IBrowserContext context, IPage page, string host)
@@ -45,7 +47,15 @@ public sealed class WebChatPage : IAsyncDisposable
 
     public IReadOnlyCollection<string> Errors => _errors;
 
-    public static async Task<WebChatPage> OpenAsync(BrowserFixture fixture, string locale = "en-US", string path = "/")
+    /// <summary>Every request the pages of this context made, as "METHOD url".</summary>
+    public IReadOnlyCollection<string> Requests => _requests;
+
+    /// <summary>
+    /// Opens <paramref name="path"/> (on the app, or an absolute URL). <paramref name="otherSite"/> is a page of
+    /// another site (URL and HTML) answered by the test itself, so that request never leaves the machine either.
+    /// </summary>
+    public static async Task<WebChatPage> OpenAsync(
+        BrowserFixture fixture, string locale = "en-US", string path = "/", (string Url, string Html)? otherSite = null)
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var baseAddress = fixture.App.BaseAddress;
@@ -61,7 +71,11 @@ public sealed class WebChatPage : IAsyncDisposable
         var resident = new WebChatPage(context, page, baseAddress.Host);
         await context.RouteAsync("**/*", async route =>
         {
-            if (resident.IsOnTheApp(route.Request.Url))
+            if (otherSite is { } site && route.Request.Url == site.Url)
+            {
+                await route.FulfillAsync(new RouteFulfillOptions { ContentType = "text/html; charset=utf-8", Body = site.Html });
+            }
+            else if (resident.IsOnTheApp(route.Request.Url))
             {
                 await route.ContinueAsync();
             }
@@ -73,7 +87,8 @@ public sealed class WebChatPage : IAsyncDisposable
         });
         context.Request += (_, request) =>
         {
-            if (!resident.IsOnTheApp(request.Url))
+            resident._requests.Enqueue(request.Method + " " + request.Url);
+            if (!resident.IsOnTheApp(request.Url) && request.Url != otherSite?.Url)
             {
                 resident._offHost.Enqueue(request.Url);
             }
@@ -124,6 +139,17 @@ public sealed class WebChatPage : IAsyncDisposable
     }
 
     public Task<string?> StoredAsync(string key) => Page.EvaluateAsync<string?>("key => sessionStorage.getItem(key)", key);
+
+    /// <summary>
+    /// On the next load, before the page's own script runs, sets fields of the conversation it keeps in
+    /// sessionStorage (as a reload would find them). Once: a later load of the same tab is left alone.
+    /// </summary>
+    public Task ChangeKeptConversationOnNextLoadAsync(IDictionary<string, object?> fields) => Context.AddInitScriptAsync(
+        "(() => { try { const key = 'channelbot.webchat.conversation';"
+        + " if (location.pathname !== '/' || sessionStorage.getItem('test.changed')) { return; }"
+        + " const kept = JSON.parse(sessionStorage.getItem(key)); if (!kept) { return; }"
+        + $" sessionStorage.setItem(key, JSON.stringify(Object.assign(kept, {JsonSerializer.Serialize(fields)})));"
+        + " sessionStorage.setItem('test.changed', '1'); } catch { } })();");
 
     public void AssertStayedOnTheApp() =>
         Assert.True(_offHost.IsEmpty, "The page made requests to another host: " + string.Join(", ", _offHost));

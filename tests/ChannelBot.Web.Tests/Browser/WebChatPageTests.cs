@@ -1,7 +1,9 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ChannelBot.Channels.DirectLine;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -50,8 +52,8 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
             .ToDictionary(parts => parts[0], parts => parts[1..]);
         Assert.Equal(["'self'"], directives["default-src"]);
         Assert.Equal(["'self'"], directives["script-src"]);
-        Assert.Equal(["'self'"], directives["frame-ancestors"]);
-        Assert.All(directives.Values.SelectMany(sources => sources), source =>
+        Assert.Equal(["'self'", BrowserFixture.CityWebsite], directives["frame-ancestors"]);
+        Assert.All(directives.Where(d => d.Key != "frame-ancestors").SelectMany(d => d.Value), source =>
             Assert.Contains(source, (string[])["'self'", "'none'", "'unsafe-inline'", "data:", "blob:"]));
     }
 
@@ -103,6 +105,8 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
             async () =>
             {
                 await resident.Page.Locator("#webchat input[type=file]").SetInputFilesAsync(new FilePayload { Name = "pothole.png", MimeType = "image/png", Buffer = Png });
+                // Web Chat reads the picked file before the send box holds it (the paper clip shows a check).
+                await Expect(resident.Page.Locator("#webchat .webchat__attachment-icon--checked")).ToHaveCountAsync(1);
                 await resident.SendButton.ClickAsync();
             },
             "Thanks for the photo.");
@@ -183,6 +187,122 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         Assert.Equal([.. said, "Next to the curb"], saidAfter);
         resident.AssertStayedOnTheApp();
         resident.AssertNoErrors();
+    }
+
+    [Fact]
+    public async Task A_reload_close_to_the_token_expiry_refreshes_the_token_and_keeps_the_conversation()
+    {
+        await using var resident = await WebChatPage.OpenAsync(fixture);
+        await Expect(resident.BotBubbles.Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        await resident.SayAndExpectAsync("pothole", AskWhere);
+        var before = Kept(await resident.StoredAsync(KeptKey));
+        await resident.ChangeKeptConversationOnNextLoadAsync(new Dictionary<string, object?>
+        {
+            ["expiresAt"] = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds(),
+        });
+
+        await resident.Page.ReloadAsync();
+
+        await Expect(resident.ResidentBubbles).ToHaveTextAsync(["pothole"]);
+        await resident.SayAndExpectAsync("123 Main St", AskWhereInRoad);
+        var after = Kept(await resident.StoredAsync(KeptKey));
+        Assert.Equal(before.ConversationId, after.ConversationId);
+        Assert.NotEqual(before.Token, after.Token);
+        Assert.Contains(resident.Requests, request => request.StartsWith("POST ", StringComparison.Ordinal) && request.EndsWith("/v3/directline/tokens/refresh", StringComparison.Ordinal));
+        await Expect(resident.BotBubbles.Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        resident.AssertStayedOnTheApp();
+    }
+
+    [Fact]
+    public async Task A_reload_after_the_token_expired_starts_a_new_conversation_and_says_so()
+    {
+        await using var resident = await WebChatPage.OpenAsync(fixture);
+        await Expect(resident.BotBubbles.Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        await resident.SayAndExpectAsync("pothole", AskWhere);
+        var before = Kept(await resident.StoredAsync(KeptKey));
+        await resident.ChangeKeptConversationOnNextLoadAsync(new Dictionary<string, object?>
+        {
+            ["expiresAt"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds(),
+        });
+
+        await resident.Page.ReloadAsync();
+
+        await Expect(resident.Page.Locator("#site-status")).ToHaveTextAsync("Your earlier chat had expired, so a new one has started.");
+        await Expect(resident.BotBubbles.Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        await Expect(resident.ResidentBubbles).ToHaveCountAsync(0);
+        await resident.SayAndExpectAsync("pothole", AskWhere);
+        Assert.NotEqual(before.ConversationId, Kept(await resident.StoredAsync(KeptKey)).ConversationId);
+        resident.AssertStayedOnTheApp();
+    }
+
+    [Fact]
+    public async Task A_reload_after_the_server_lost_the_conversation_starts_a_new_one_and_says_so()
+    {
+        await using var resident = await WebChatPage.OpenAsync(fixture);
+        await Expect(resident.BotBubbles.Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        await resident.SayAndExpectAsync("pothole", AskWhere);
+        var before = Kept(await resident.StoredAsync(KeptKey));
+        // A good token for a conversation the server does not have (as after a restart: logs are in memory).
+        var lost = fixture.App.Services.GetRequiredService<DirectLineTokens>().Issue("LostConversation0000001", before.UserId, null);
+        await resident.ChangeKeptConversationOnNextLoadAsync(new Dictionary<string, object?>
+        {
+            ["conversationId"] = "LostConversation0000001",
+            ["token"] = lost.Token,
+        });
+
+        await resident.Page.ReloadAsync();
+
+        await Expect(resident.Page.Locator("#site-status")).ToHaveTextAsync("Your earlier chat had expired, so a new one has started.");
+        await Expect(resident.BotBubbles.Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        await Expect(resident.ResidentBubbles).ToHaveCountAsync(0);
+        await resident.SayAndExpectAsync("pothole", AskWhere);
+        var after = Kept(await resident.StoredAsync(KeptKey));
+        Assert.NotEqual(before.ConversationId, after.ConversationId);
+        Assert.NotEqual("LostConversation0000001", after.ConversationId);
+        resident.AssertStayedOnTheApp();
+    }
+
+    [Fact]
+    public async Task The_embed_snippet_shows_the_chat_on_the_city_website()
+    {
+        var snippet = $"""<script src="{fixture.App.BaseAddress}site/embed.js" async></script>""";
+        await using var resident = await WebChatPage.OpenAsync(
+            fixture, path: BrowserFixture.CityWebsite + "/", otherSite: (BrowserFixture.CityWebsite + "/", CityWebsitePage(snippet)));
+
+        await resident.Page.GetByRole(AriaRole.Button, new() { Name = "Report a problem · 311" }).ClickAsync();
+
+        var chat = resident.Page.FrameLocator("iframe[title='City 311 chat']");
+        await Expect(chat.Locator(".webchat__bubble__content").Filter(new() { HasText = Greeting })).ToHaveCountAsync(1);
+        await chat.Locator("[data-id='webchat-sendbox-input']").FillAsync("pothole");
+        await chat.Locator("[data-id='webchat-sendbox-input']").PressAsync("Enter");
+        await Expect(chat.Locator(".webchat__bubble__content").Filter(new() { HasText = AskWhere })).ToHaveCountAsync(1);
+        resident.AssertStayedOnTheApp();
+    }
+
+    [Fact]
+    public async Task The_embed_snippet_in_a_block_of_a_Spanish_page_shows_the_chat_in_Spanish()
+    {
+        var snippet = $"""<div id="chat311" style="height:600px"></div><script src="{fixture.App.BaseAddress}site/embed.js" data-target="chat311" async></script>""";
+        await using var resident = await WebChatPage.OpenAsync(
+            fixture, path: BrowserFixture.CityWebsite + "/", otherSite: (BrowserFixture.CityWebsite + "/", CityWebsitePage(snippet, "es")));
+
+        var chat = resident.Page.FrameLocator("#chat311 iframe");
+        await Expect(chat.Locator(".webchat__bubble__content").Filter(new() { HasText = "¡Hola! Habla el 311" })).ToHaveCountAsync(1);
+        await Expect(chat.Locator("h1")).ToHaveTextAsync("Ciudad de Springfield 311");
+        resident.AssertStayedOnTheApp();
+    }
+
+    private const string KeptKey = "channelbot.webchat.conversation";
+
+    private static string CityWebsitePage(string snippet, string lang = "en") =>
+        $"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>City of Springfield</title></head><body><h1>City of Springfield</h1>{snippet}</body></html>""";
+
+    private static (string ConversationId, string Token, string UserId) Kept(string? stored)
+    {
+        Assert.NotNull(stored);
+        using var document = JsonDocument.Parse(stored);
+        var root = document.RootElement;
+        return (root.GetProperty("conversationId").GetString()!, root.GetProperty("token").GetString()!, root.GetProperty("userId").GetString()!);
     }
 
     private static string? ConversationIdOf(string? stored)

@@ -166,7 +166,8 @@
     if (!conversation) {
       conversation = await newConversation();
     }
-    const save = () => write(CONVERSATION_KEY, JSON.stringify(conversation));
+    let abandoned = false;
+    const save = () => { if (!abandoned) { write(CONVERSATION_KEY, JSON.stringify(conversation)); } };
     save();
     if (read(RESTARTED_KEY)) {
       write(RESTARTED_KEY, null);
@@ -239,6 +240,7 @@
       } else if (status === EXPIRED_TOKEN || status === FAILED_TO_CONNECT || status === ENDED) {
         if (resuming && !online) {
           // The kept conversation is gone (server restarted, idle timeout) or its token is dead: start a new one.
+          abandoned = true;
           write(CONVERSATION_KEY, null);
           write(RESTARTED_KEY, '1');
           location.reload();

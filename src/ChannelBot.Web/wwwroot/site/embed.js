@@ -2,11 +2,12 @@
 //
 //   <script src="https://311.example.gov/site/embed.js" async></script>
 //
+// (ASCII only: the host page decides how this file is decoded.)
 // It adds a "Report a problem" button that opens the chat in a panel (an iframe of this app's page, so the
 // chat's requests stay on this app). Options, as attributes of the <script> tag:
 //   data-lang="es"             the chat's language (default: the host page's <html lang>, else the browser's)
 //   data-target="element-id"   show the chat inside that element instead of behind a button
-//   data-label="…"             the button's text
+//   data-label="..."             the button's text
 // The host site's origin must be listed in DirectLine:AllowedOrigins, or the browser refuses to show the frame.
 (() => {
   'use strict';
@@ -37,7 +38,7 @@
 
     const button = document.createElement('button');
     button.type = 'button';
-    button.textContent = script.dataset.label || (spanish ? 'Reportar un problema · 311' : 'Report a problem · 311');
+    button.textContent = script.dataset.label || (spanish ? 'Reportar un problema \u00b7 311' : 'Report a problem \u00b7 311');
     button.setAttribute('aria-expanded', 'false');
     button.style.cssText = 'position:fixed;right:1rem;bottom:1rem;z-index:2147483000;padding:.75rem 1.1rem;border:0;'
       + 'border-radius:2rem;background:#1b4f72;color:#fff;font:600 1rem/1.2 sans-serif;box-shadow:0 2px 8px rgba(0,0,0,.3);cursor:pointer';
