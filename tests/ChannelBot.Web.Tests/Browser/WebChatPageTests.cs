@@ -19,6 +19,9 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
     private const string AskWhere = "Where is it?";
     private const string AskWhereInRoad = "Where in the road is it?";
 
+    /// <summary>Where the page keeps its conversation (sessionStorage).</summary>
+    private const string KeptKey = "channelbot.webchat.conversation";
+
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
@@ -169,13 +172,13 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         await resident.SayAndExpectAsync("123 Main St", AskWhereInRoad);
         var bot = await resident.TextsAsync(resident.BotBubbles);
         var said = await resident.TextsAsync(resident.ResidentBubbles);
-        var conversationBefore = ConversationIdOf(await resident.StoredAsync("channelbot.webchat.conversation"));
+        var conversationBefore = Kept(await resident.StoredAsync(KeptKey)).ConversationId;
 
         await resident.Page.ReloadAsync();
 
         await Expect(resident.BotBubbles).ToHaveCountAsync(bot.Count);
         await Expect(resident.ResidentBubbles).ToHaveTextAsync([.. said]);
-        Assert.Equal(conversationBefore, ConversationIdOf(await resident.StoredAsync("channelbot.webchat.conversation")));
+        Assert.Equal(conversationBefore, Kept(await resident.StoredAsync(KeptKey)).ConversationId);
 
         // The conversation goes on where it was (the bot still waits for "where in the road"), and once the
         // resumed connection has delivered the reply, nothing from before the reload has come twice.
@@ -292,8 +295,6 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         resident.AssertStayedOnTheApp();
     }
 
-    private const string KeptKey = "channelbot.webchat.conversation";
-
     private static string CityWebsitePage(string snippet, string lang = "en") =>
         $"""<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>City of Springfield</title></head><body><h1>City of Springfield</h1>{snippet}</body></html>""";
 
@@ -303,13 +304,6 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         using var document = JsonDocument.Parse(stored);
         var root = document.RootElement;
         return (root.GetProperty("conversationId").GetString()!, root.GetProperty("token").GetString()!, root.GetProperty("userId").GetString()!);
-    }
-
-    private static string? ConversationIdOf(string? stored)
-    {
-        Assert.NotNull(stored);
-        using var document = JsonDocument.Parse(stored);
-        return document.RootElement.GetProperty("conversationId").GetString();
     }
 
     /// <summary>Waits until the case's photo has been copied (or refused) by the photo collector.</summary>
