@@ -6,11 +6,12 @@ namespace ChannelBot.Infrastructure.Turns;
 /// change, so an entry is exactly what this process last wrote. Anyone else who changes a conversation (a
 /// staff status change asking "Is it fixed?", another instance) raises its version: the turn's
 /// <c>UPDATE … WHERE "Version" = @cached</c> then matches no row, the batch rolls back, the entry is dropped
-/// and the turn is run again from the stored row. Bounded: when full, the oldest half is dropped.
+/// and the turn is run again from the stored row. Bounded: when full, the oldest half is dropped (10,000
+/// conversations of a few KB each: tens of MB at most; a conversation not in it is simply read).
 /// </summary>
 internal sealed class ConversationCache(int capacity = ConversationCache.DefaultCapacity)
 {
-    public const int DefaultCapacity = 100_000;
+    public const int DefaultCapacity = 10_000;
 
     private readonly Dictionary<string, CachedConversation> _entries = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
@@ -27,6 +28,11 @@ internal sealed class ConversationCache(int capacity = ConversationCache.Default
             if (_entries.Count > capacity)
             {
                 Trim();
+            }
+            else if (_order.Count > 2 * capacity)
+            {
+                // Keys removed and added again are queued more than once: keep the queue bounded too.
+                Rebuild();
             }
 
             return;
@@ -47,11 +53,16 @@ internal sealed class ConversationCache(int capacity = ConversationCache.Default
 
         if (_order.Count > 2 * capacity)
         {
-            _order.Clear();
-            foreach (var key in _entries.Keys)
-            {
-                _order.Enqueue(key);
-            }
+            Rebuild();
+        }
+    }
+
+    private void Rebuild()
+    {
+        _order.Clear();
+        foreach (var key in _entries.Keys)
+        {
+            _order.Enqueue(key);
         }
     }
 }
