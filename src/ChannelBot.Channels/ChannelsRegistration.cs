@@ -10,6 +10,7 @@ public static class ChannelsRegistration
     public static IHostApplicationBuilder AddChannels(this IHostApplicationBuilder builder)
     {
         builder.AddTwilioChannel();
+        builder.AddTwilioPacing();
         builder.AddDirectLineChannel();
         builder.AddMetaChannel();
 

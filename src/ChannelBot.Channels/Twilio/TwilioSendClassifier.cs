@@ -46,9 +46,9 @@ public static class TwilioSendClassifier
             TwilioErrorCodes.OutsideWhatsAppWindow =>
                 new TwilioSendVerdict(SendResult.Failed(description + "; " + OutsideWindowMarker + ", only an approved template can be sent")),
             TwilioErrorCodes.TooManyRequests =>
-                new TwilioSendVerdict(SendResult.Retry(description, retryAfter)),
+                new TwilioSendVerdict(SendResult.Throttle(description, retryAfter)),
             _ when httpStatus == 429 =>
-                new TwilioSendVerdict(SendResult.Retry(description, retryAfter)),
+                new TwilioSendVerdict(SendResult.Throttle(description, retryAfter)),
             _ when httpStatus == 401 || code == TwilioErrorCodes.Authentication =>
                 new TwilioSendVerdict(SendResult.Retry(description + "; Twilio refuses the account's credentials", retryAfter)),
             _ when httpStatus >= 500 =>

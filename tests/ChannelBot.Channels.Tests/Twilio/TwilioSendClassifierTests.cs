@@ -12,7 +12,23 @@ public sealed class TwilioSendClassifierTests
 
         Assert.Equal(SendOutcome.RetryLater, verdict.Result.Outcome);
         Assert.Equal(TimeSpan.FromSeconds(7), verdict.Result.RetryAfter);
+        Assert.True(verdict.Result.Throttled);
     }
+
+    [Fact]
+    public void A_429_without_retry_after_is_a_throttle_that_comes_back_soon_and_uses_no_try()
+    {
+        var verdict = TwilioSendClassifier.Classify(429, null, null, null);
+
+        Assert.True(verdict.Result.Throttled);
+        Assert.Equal(SendResult.DefaultThrottleDelay, verdict.Result.RetryAfter);
+    }
+
+    [Theory]
+    [InlineData(500, 20500)]
+    [InlineData(401, 20003)]
+    public void Other_retries_are_not_throttles(int status, int code) =>
+        Assert.False(TwilioSendClassifier.Classify(status, null, new TwilioApiError { Code = code }, null).Result.Throttled);
 
     [Theory]
     [InlineData(400, 21610, SendOutcome.Failed, true)]
