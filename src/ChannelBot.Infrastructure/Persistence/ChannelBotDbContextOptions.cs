@@ -10,8 +10,10 @@ public static class ChannelBotDbContextOptions
     public static DbContextOptionsBuilder UseChannelBotSqlite(this DbContextOptionsBuilder options, string connectionString)
     {
         ArgumentNullException.ThrowIfNull(options);
+        // One query per case read: a case has at most a few photos and a short history, so joining them costs
+        // little, and the case, its photos and its history come from one snapshot.
         return options
-            .UseSqlite(connectionString)
+            .UseSqlite(connectionString, sqlite => sqlite.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))
             .AddInterceptors(PragmaInterceptor);
     }
 
@@ -20,7 +22,7 @@ public static class ChannelBotDbContextOptions
         ArgumentNullException.ThrowIfNull(options);
 
         // No retrying execution strategy: turns open their own transactions, which it would refuse.
-        return options.UseNpgsql(connectionString);
+        return options.UseNpgsql(connectionString, npgsql => npgsql.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery));
     }
 
     public static DbContextOptions<SqliteChannelBotDbContext> ForSqlite(string connectionString) =>
