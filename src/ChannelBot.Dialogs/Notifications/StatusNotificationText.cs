@@ -34,7 +34,9 @@ public static class StatusNotificationText
 
         var key = notice.StatusCode == "closed" && notice.ClosureReason is { Length: > 0 } reason
             ? $"notify.closed.{reason}"
-            : $"notify.{notice.StatusCode}";
+            : notice.StatusCode == "fixed" && !notice.CanAnswer
+                ? "notify.fixed.noReply"
+                : $"notify.{notice.StatusCode}";
         var text = TextTemplate.Fill(Lookup(definitions, language, key, shortText) ?? Lookup(definitions, language, "notify.closed", shortText)!, values);
         if (notice.PublicNote is { Length: > 0 })
         {

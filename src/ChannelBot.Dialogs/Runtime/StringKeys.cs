@@ -29,7 +29,7 @@ public static class StringKeys
         "status.reporter", "status.note",
         "status.received", "status.acknowledged", "status.scheduled", "status.in_progress", "status.fixed",
         "status.closed", "status.reopened",
-        "notify.acknowledged", "notify.scheduled", "notify.in_progress", "notify.fixed", "notify.closed",
+        "notify.acknowledged", "notify.scheduled", "notify.in_progress", "notify.fixed", "notify.fixed.noReply", "notify.closed",
         "notify.closed.duplicate", "notify.closed.referred", "notify.closed.no_action", "notify.reopened", "notify.note",
         "feedback.thanks", "feedback.reopened", "feedback.notReopened",
         "step.attributes.multiHint",

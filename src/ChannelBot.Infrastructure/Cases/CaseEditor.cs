@@ -1,3 +1,4 @@
+using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Routing;
@@ -155,7 +156,7 @@ public sealed class CaseEditor
                 if (Notify(resident, found, news, now) is { } message)
                 {
                     messages.Add(message);
-                    if (found.Status == CaseStatus.Fixed)
+                    if (found.Status == CaseStatus.Fixed && message.ConversationKey == resident.ConversationKey)
                     {
                         await AskIfFixedAsync(db, resident, now, cancellationToken).ConfigureAwait(false);
                     }
@@ -167,7 +168,7 @@ public sealed class CaseEditor
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
 
         // Held for the quiet hours: the outbox sweep sends them when they fall due.
-        _outbox.Dispatch(messages.Where(m => m.NextAttemptAt <= now));
+        _outbox.Dispatch(messages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now));
 
         return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: messages.Count);
     }
@@ -240,9 +241,18 @@ public sealed class CaseEditor
             return null;
         }
 
+        var definitions = _dialogs.Current.Definitions;
+        if (!definitions.ChannelProfileFor(resident.ChannelId).ReachBack)
+        {
+            // Web chat cannot reach the resident days later: they left a mobile number or an email instead.
+            return resident.Reporter.Phone is { } phone ? NotifyBySms(resident, changed, news, phone, now)
+                : resident.Reporter.Email is not null ? CannotNotify(resident, now, "updates by email are not sent yet: no email sender is configured")
+                : null;
+        }
+
         var reference = ActivityJson.DeserializeReference(resident.ConversationReferenceJson);
         var text = StatusNotificationText.For(
-            _dialogs.Current.Definitions,
+            definitions,
             new StatusNotice(resident.Ticket.ToString(), resident.ServiceCode, status, changed.Status == CaseStatus.Closed ? news.Reason : null, news.PublicNote, resident.Language, resident.ChannelId));
         var message = new Activity
         {
@@ -259,16 +269,51 @@ public sealed class CaseEditor
 
         // The purpose and template values, for a channel that must send a template instead of the text (WhatsApp
         // outside its 24-hour window).
-        StatusUpdateNotification.For(_dialogs.Current.Definitions, resident.Ticket.ToString(), resident.ServiceCode, status, resident.Language).Tag(message);
-        return new OutboxMessageRecord
-        {
-            ConversationKey = resident.ConversationKey,
-            ChannelId = message.ChannelId,
-            ActivityJson = ActivityJson.Serialize(message),
-            CreatedAt = now,
-            NextAttemptAt = _quietHours.SendAt(now, _dialogs.Current.CityTimeZone),
-            Status = OutboxStatus.Pending,
-            CaseId = resident.Id,
-        };
+        StatusUpdateNotification.For(definitions, resident.Ticket.ToString(), resident.ServiceCode, status, resident.Language).Tag(message);
+        return Row(resident.ConversationKey, message, resident, now);
     }
+
+    /// <summary>The update as a text message to the mobile number a web chat reporter left for updates.</summary>
+    private OutboxMessageRecord NotifyBySms(Case resident, Case changed, StatusNews news, string phone, DateTimeOffset now)
+    {
+        var status = changed.Status.ToCode();
+        var text = StatusNotificationText.For(
+            _dialogs.Current.Definitions,
+            new StatusNotice(resident.Ticket.ToString(), resident.ServiceCode, status, changed.Status == CaseStatus.Closed ? news.Reason : null, news.PublicNote, resident.Language, ChannelIds.Sms, CanAnswer: false));
+        var message = new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = ChannelIds.Sms,
+            Conversation = new ConversationAccount { Id = phone },
+            Recipient = new ChannelAccount { Id = phone },
+            Locale = resident.Language,
+            Text = text,
+            Timestamp = now,
+        };
+        return Row(ConversationKey.For(ChannelIds.Sms, phone), message, resident, now);
+    }
+
+    /// <summary>A row staff see on the case, saying why the resident could not be told; never sent.</summary>
+    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why) => new()
+    {
+        ConversationKey = resident.ConversationKey,
+        ChannelId = resident.ChannelId,
+        ActivityJson = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Timestamp = now }),
+        CreatedAt = now,
+        NextAttemptAt = now,
+        Status = OutboxStatus.Failed,
+        LastError = "cannot notify: " + why,
+        CaseId = resident.Id,
+    };
+
+    private OutboxMessageRecord Row(string conversationKey, Activity message, Case resident, DateTimeOffset now) => new()
+    {
+        ConversationKey = conversationKey,
+        ChannelId = message.ChannelId!,
+        ActivityJson = ActivityJson.Serialize(message),
+        CreatedAt = now,
+        NextAttemptAt = _quietHours.SendAt(now, _dialogs.Current.CityTimeZone),
+        Status = OutboxStatus.Pending,
+        CaseId = resident.Id,
+    };
 }
