@@ -163,11 +163,11 @@ public sealed class MetaSender(
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         var client = httpClientFactory.CreateClient(MetaHttpClients.Graph);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var bytes = await ProviderResponse.ReadAsync(response, MaxResponseBytes, cancellationToken).ConfigureAwait(false);
         return MetaSendClassifier.Classify(
             (int)response.StatusCode,
-            response.IsSuccessStatusCode ? Parse(bytes, MetaJsonContext.Default.MetaSendResponse) : null,
-            response.IsSuccessStatusCode ? null : Parse(bytes, MetaJsonContext.Default.MetaGraphErrorEnvelope)?.Error,
+            response.IsSuccessStatusCode ? ProviderResponse.Parse(bytes, MetaJsonContext.Default.MetaSendResponse) : null,
+            response.IsSuccessStatusCode ? null : ProviderResponse.Parse(bytes, MetaJsonContext.Default.MetaGraphErrorEnvelope)?.Error,
             RetryAfterHeader.Read(response, timeProvider));
     }
 
@@ -182,46 +182,6 @@ public sealed class MetaSender(
         }
 
         return uri;
-    }
-
-    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new MemoryStream();
-            var chunk = new byte[8 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxResponseBytes)
-                {
-                    return [];
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
-        }
-    }
-
-    private static T? Parse<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (bytes.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
     }
 
     private SendResult Fail(OutboundMessage message, string to, string error)

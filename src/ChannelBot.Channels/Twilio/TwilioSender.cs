@@ -215,11 +215,11 @@ public sealed class TwilioSender(
         var client = httpClientFactory.CreateClient(TwilioHttpClients.Api);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
-        var bytes = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var bytes = await ProviderResponse.ReadAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         var verdict = TwilioSendClassifier.Classify(
             status,
-            response.IsSuccessStatusCode ? Parse(bytes, TwilioJsonContext.Default.TwilioMessageResource) : null,
-            response.IsSuccessStatusCode ? null : Parse(bytes, TwilioJsonContext.Default.TwilioApiError),
+            response.IsSuccessStatusCode ? ProviderResponse.Parse(bytes, TwilioJsonContext.Default.TwilioMessageResource) : null,
+            response.IsSuccessStatusCode ? null : ProviderResponse.Parse(bytes, TwilioJsonContext.Default.TwilioApiError),
             RetryAfterHeader.Read(response, timeProvider));
 
         if (verdict.OptedOut)
@@ -264,13 +264,13 @@ public sealed class TwilioSender(
         request.Headers.Authorization = BasicAuthorization();
         var client = httpClientFactory.CreateClient(TwilioHttpClients.Api);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await ReadAsync(response, cancellationToken).ConfigureAwait(false);
+        var bytes = await ProviderResponse.ReadAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
             return Retry(message, to, $"reconciling failed: Twilio answered {(int)response.StatusCode} to the message list; not resent", RetryAfterHeader.Read(response, timeProvider));
         }
 
-        var page = Parse(bytes, TwilioJsonContext.Default.TwilioMessagePage);
+        var page = ProviderResponse.Parse(bytes, TwilioJsonContext.Default.TwilioMessagePage);
         if (page is null)
         {
             return Retry(message, to, "reconciling failed: the message list could not be read; not resent");
@@ -322,46 +322,6 @@ public sealed class TwilioSender(
 
     private AuthenticationHeaderValue BasicAuthorization() =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccountSid + ":" + (sandbox.IsActive ? sandbox.AuthToken : _options.AuthToken))));
-
-    private static async Task<byte[]> ReadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
-        {
-            var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
-            int read;
-            while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (buffer.Length + read > MaxBodyBytes)
-                {
-                    return [];
-                }
-
-                buffer.Write(chunk, 0, read);
-            }
-
-            return buffer.ToArray();
-        }
-    }
-
-    private static T? Parse<T>(byte[] bytes, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
-        where T : class
-    {
-        if (bytes.Length == 0)
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type);
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
-    }
 
     private SendResult Fail(OutboundMessage message, string to, string error)
     {

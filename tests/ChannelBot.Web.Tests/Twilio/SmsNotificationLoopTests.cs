@@ -91,6 +91,25 @@ public sealed class SmsNotificationLoopTests
         Assert.True(twilio.Served(TwilioFault.ServerErrorAfterCreate) > 0, "No call failed after creating: the look-up before a resend was not exercised.");
     }
 
+    [Fact]
+    public async Task Being_told_to_slow_down_never_uses_up_a_message_s_tries()
+    {
+        // Twilio answers 429 to the first 12 creates: with the sender's three quick retries, that is three
+        // outbox tries of four calls each, more than the two tries a message is allowed here.
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio(call => call <= 12 ? TwilioFault.RateLimited : TwilioFault.None);
+        var settings = twilio.Settings;
+        settings["Outbox:MaxAttempts"] = "2";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550177");
+
+        var answer = await phone.TextAsync("there is a big pothole");
+
+        Assert.Contains("311", answer, StringComparison.Ordinal);
+        Assert.Equal(12, twilio.Served(TwilioFault.RateLimited));
+    }
+
     private static ChannelBotApp Start(TestStorage storage, FakeTwilio twilio)
     {
         var settings = twilio.Settings;
