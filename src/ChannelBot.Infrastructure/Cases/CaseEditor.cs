@@ -170,7 +170,7 @@ public sealed class CaseEditor
         // Held for the quiet hours: the outbox sweep sends them when they fall due.
         _outbox.Dispatch(messages.Where(m => m.Status == OutboxStatus.Pending && m.NextAttemptAt <= now));
 
-        return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: messages.Count);
+        return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: messages.Count(m => m.Status == OutboxStatus.Pending));
     }
 
     /// <summary>The "fixed" message asks "Is it fixed?": the resident's conversation waits for that answer.</summary>
