@@ -1,6 +1,7 @@
 using ChannelBot.Domain.Cases;
 using ChannelBot.Infrastructure.DirectLine;
 using ChannelBot.Infrastructure.Persistence.Configurations;
+using ChannelBot.Infrastructure.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChannelBot.Infrastructure.Persistence;
@@ -31,6 +32,10 @@ public abstract class ChannelBotDbContext : DbContext
     public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
 
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
+
+    public DbSet<StaffAccountRecord> StaffAccounts => Set<StaffAccountRecord>();
+
+    public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
 
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
@@ -71,6 +76,8 @@ public abstract class ChannelBotDbContext : DbContext
         modelBuilder.ApplyConfiguration(new DirectLineConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffAccountRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffSessionRecordConfiguration());
         modelBuilder.ApplyConfiguration(new TicketCounterConfiguration());
     }
 }
