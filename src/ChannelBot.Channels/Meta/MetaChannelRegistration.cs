@@ -41,6 +41,8 @@ public static class MetaChannelRegistration
         services.AddSingleton<MetaKeywordHandler>();
         services.TryAddSingleton<IMessengerWindows, InMemoryMessengerWindows>();
         services.AddSingleton<MessengerSentLog>();
+        services.AddSingleton<MetaSandbox>();
+        services.AddSingleton<MetaSandboxStore>();
         services.AddSingleton<MetaSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MetaSender>());
         services.AddSingleton<IChannelMediaClient, MetaMediaClient>();

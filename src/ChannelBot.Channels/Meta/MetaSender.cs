@@ -39,6 +39,7 @@ public sealed class MetaSender(
     IMessagingConsent consent,
     IMessengerWindows windows,
     MessengerSentLog sentLog,
+    MetaSandbox sandbox,
     TimeProvider timeProvider,
     ILogger<MetaSender> logger) : IChannelSender
 {
@@ -49,12 +50,15 @@ public sealed class MetaSender(
 
     private readonly MetaOptions _options = options.Value;
 
+    /// <summary>The Page token to send with: the configured one, or in the Development sandbox the sandbox's (<see cref="MetaSandbox"/>).</summary>
+    private string? PageAccessToken => sandbox.SendingToken(_options);
+
     /// <summary>
     /// <c>facebook</c>, when a Page access token is configured. Without one the channel id is left to the
     /// Connector (a bot registered with Azure Bot Service gets Messenger through it).
     /// </summary>
     public bool Handles(string channelId) =>
-        string.Equals(channelId, ChannelIds.Facebook, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(_options.PageAccessToken);
+        string.Equals(channelId, ChannelIds.Facebook, StringComparison.Ordinal) && !string.IsNullOrWhiteSpace(PageAccessToken);
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {
@@ -68,7 +72,7 @@ public sealed class MetaSender(
         }
 
         var psid = MetaMessageComposer.RecipientOf(activity);
-        if (string.IsNullOrWhiteSpace(_options.PageAccessToken))
+        if (string.IsNullOrWhiteSpace(PageAccessToken))
         {
             return Fail(message, LogMask.Id(psid), "the Meta channel has no Meta:PageAccessToken to send with");
         }
@@ -159,7 +163,7 @@ public sealed class MetaSender(
     private async Task<MetaSendVerdict> PostAsync(JsonObject body, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri());
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _options.PageAccessToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", PageAccessToken);
         request.Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
         var client = httpClientFactory.CreateClient(MetaHttpClients.Graph);
         using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -174,7 +178,7 @@ public sealed class MetaSender(
     /// <summary><c>{GraphBaseUrl}/{GraphVersion}/me/messages</c>, with <c>appsecret_proof</c> (HMAC-SHA256 of the token with the app secret) when the secret is configured.</summary>
     private string MessagesUri()
     {
-        var uri = _options.GraphBaseUrl.TrimEnd('/') + "/" + _options.GraphVersion.Trim('/') + "/me/messages";
+        var uri = (sandbox.IsActive ? sandbox.GraphBaseUrl ?? throw new HttpRequestException("the Meta sandbox is not reachable yet: the app is not listening") : _options.GraphBaseUrl).TrimEnd('/') + "/" + _options.GraphVersion.Trim('/') + "/me/messages";
         if (!string.IsNullOrWhiteSpace(_options.AppSecret))
         {
             var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_options.AppSecret), Encoding.UTF8.GetBytes(_options.PageAccessToken!)));

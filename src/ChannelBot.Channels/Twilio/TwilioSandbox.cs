@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
+using ChannelBot.Channels.Common;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -60,20 +58,7 @@ public sealed class TwilioSandbox
     /// The app's own origin, from the addresses the server listens on (plain http preferred, a wildcard host read as
     /// <c>localhost</c>); null before the server has started or without a server.
     /// </summary>
-    public string? AppBaseUrl
-    {
-        get
-        {
-            var addresses = _services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses;
-            if (addresses is null || addresses.Count == 0)
-            {
-                return null;
-            }
-
-            var address = addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.OrdinalIgnoreCase)) ?? addresses.First();
-            return Normalize(address);
-        }
-    }
+    public string? AppBaseUrl => OwnOrigin.Of(_services);
 
     /// <summary>The origin of the fake REST API (what <see cref="TwilioOptions.ApiBaseUrl"/> would be), or null before the server started.</summary>
     public string? ApiBaseUrl => AppBaseUrl is { } app ? app + BasePath : null;
@@ -95,25 +80,5 @@ public sealed class TwilioSandbox
             WhatsAppFrom = string.IsNullOrWhiteSpace(configured.WhatsAppFrom) ? WhatsAppFrom : configured.WhatsAppFrom,
             WhatsAppTemplates = configured.WhatsAppTemplates,
         };
-    }
-
-    private static string Normalize(string address)
-    {
-        var scheme = address.IndexOf("://", StringComparison.Ordinal);
-        if (scheme < 0)
-        {
-            return address.TrimEnd('/');
-        }
-
-        var hostStart = scheme + 3;
-        var portColon = address.LastIndexOf(':');
-        var host = portColon > hostStart ? address[hostStart..portColon] : address[hostStart..].TrimEnd('/');
-        var rest = portColon > hostStart ? address[portColon..].TrimEnd('/') : string.Empty;
-        if (host is "+" or "*" or "0.0.0.0" or "[::]")
-        {
-            host = "localhost";
-        }
-
-        return address[..hostStart] + host + rest;
     }
 }
