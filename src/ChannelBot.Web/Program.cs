@@ -9,6 +9,10 @@ builder.AddStaffApi();          // /api/cases for staff and integrations (API ke
 builder.AddSite();              // the resident-facing landing page with the web chat widget
 
 var app = builder.Build();
+if (await app.RunStaffCommandAsync(args))   // `staff add-admin <login>`: the first admin (README, "Staff accounts")
+{
+    return;
+}
 
 app.UseServiceDefaults();
 app.UseAuthentication();

@@ -21,7 +21,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var presented = Presented();
+        var presented = Presented(Request);
         if (presented is null)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
@@ -60,14 +60,17 @@ public sealed class ApiKeyAuthenticationHandler(
         return Task.CompletedTask;
     }
 
-    private string? Presented()
+    /// <summary>Whether the request presents an API key at all (right or wrong).</summary>
+    public static bool IsPresented(HttpRequest request) => Presented(request) is not null;
+
+    private static string? Presented(HttpRequest request)
     {
-        if (Request.Headers.Authorization.ToString() is { Length: > 0 } header
+        if (request.Headers.Authorization.ToString() is { Length: > 0 } header
             && header.StartsWith(SchemeName + " ", StringComparison.OrdinalIgnoreCase))
         {
             return header[(SchemeName.Length + 1)..].Trim();
         }
 
-        return Request.Headers["X-Api-Key"].ToString() is { Length: > 0 } key ? key.Trim() : null;
+        return request.Headers["X-Api-Key"].ToString() is { Length: > 0 } key ? key.Trim() : null;
     }
 }

@@ -25,14 +25,9 @@ public sealed class StaffOptionsValidator : IValidateOptions<StaffOptions>
                 failures.Add($"{where}:Key must be at least {MinKeyLength} characters (e.g. `openssl rand -hex 32`).");
             }
 
-            if (!StaffRoles.All.Contains(key.Role))
+            if (StaffRoles.Problem(key.Role, key.Department) is { } problem)
             {
-                failures.Add($"{where}:Role must be one of {string.Join(", ", StaffRoles.All)}.");
-            }
-
-            if (key.Role == StaffRoles.Department && string.IsNullOrWhiteSpace(key.Department))
-            {
-                failures.Add($"{where}:Department is required for the department role.");
+                failures.Add($"{where}: {problem}");
             }
         }
 
