@@ -1,4 +1,5 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Application.Photos;
 using ChannelBot.Channels.Meta;
@@ -19,7 +20,8 @@ public static class MetaChannelRegistration
     /// the window and sent-message trackers, <see cref="MetaSender"/> as the <see cref="IChannelSender"/> of
     /// <c>facebook</c> (register this channel before the Connector, which takes unclaimed channels), and
     /// <see cref="MetaMediaClient"/>. The <c>IInboundActivitySink</c>, <c>IMessagingConsent</c> and
-    /// <c>IDeliveryStatusLog</c> are the application's to register; <see cref="IMessengerWindows"/> defaults to memory.
+    /// <c>IDeliveryStatusLog</c> are the application's to register, and so is the <c>ILastInboundLookup</c> behind
+    /// <see cref="IMessengerWindows"/> (the conversation store, so the window survives a restart).
     /// </summary>
     public static IHostApplicationBuilder AddMetaChannel(this IHostApplicationBuilder builder)
     {
@@ -39,7 +41,9 @@ public static class MetaChannelRegistration
         services.AddSingleton<MetaWebhookSigning>();
         services.AddScoped<MetaRequestHandler>();
         services.AddSingleton<MetaKeywordHandler>();
-        services.TryAddSingleton<IMessengerWindows, InMemoryMessengerWindows>();
+        services.TryAddSingleton<InMemoryMessengerWindows>();
+        services.TryAddSingleton<IMessengerWindows>(sp => new DurableMessengerWindows(sp.GetRequiredService<InMemoryMessengerWindows>(), sp.GetRequiredService<ILastInboundLookup>()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationTemplates, MessengerTemplateCatalog>());
         services.AddSingleton<MessengerSentLog>();
         services.AddSingleton<MetaSandbox>();
         services.AddSingleton<MetaSandboxStore>();
@@ -51,6 +55,7 @@ public static class MetaChannelRegistration
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.TryAddSingleton<ILastInboundLookup>(sp => sp.GetRequiredService<MissingMessagingStores>());
 
         AddHttpClients(services);
         return builder;

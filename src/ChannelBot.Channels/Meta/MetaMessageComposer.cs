@@ -105,6 +105,24 @@ public static class MetaMessageComposer
         return true;
     }
 
+    /// <summary>
+    /// A utility message template (outside the 24-hour window): <c>messaging_type</c> <c>UTILITY</c> and
+    /// <c>message.template</c> with the template's name, <c>language.code</c> and one body component whose text
+    /// parameters are the values in order. Never a message tag.
+    /// </summary>
+    public static JsonObject UtilityTemplate(string to, MessengerUtilityTemplate template)
+    {
+        ArgumentNullException.ThrowIfNull(template);
+        var parameters = new JsonArray([.. template.Values.Select(v => (JsonNode)new JsonObject { ["type"] = "text", ["text"] = v })]);
+        var body = new JsonObject
+        {
+            ["name"] = template.Name,
+            ["language"] = new JsonObject { ["code"] = template.Language },
+            ["components"] = parameters.Count == 0 ? new JsonArray() : new JsonArray(new JsonObject { ["type"] = "body", ["parameters"] = parameters }),
+        };
+        return Envelope(to, MetaMessagingTypes.Utility, new JsonObject { ["template"] = body });
+    }
+
     /// <summary>A sender action (<c>typing_on</c>, <c>typing_off</c>, <c>mark_seen</c>): no <c>message</c>, no <c>messaging_type</c>.</summary>
     public static JsonObject SenderAction(string to, string action) => new()
     {

@@ -7,11 +7,14 @@ namespace ChannelBot.Channels.Meta;
 /// </summary>
 public static class MetaMessagingTypes
 {
-    /// <summary>A reply to a resident's message, inside the 24-hour window.</summary>
+    /// <summary>Every message inside the 24-hour standard messaging window, replies and case updates alike.</summary>
     public const string Response = "RESPONSE";
 
-    /// <summary>A message we start (a case update), inside the 24-hour window.</summary>
+    /// <summary>A message a business starts inside the window. No longer sent (everything in the window goes as <see cref="Response"/>); kept because the sandbox accepts it.</summary>
     public const string Update = "UPDATE";
+
+    /// <summary>A utility message template outside the window (<c>message.template</c>).</summary>
+    public const string Utility = "UTILITY";
 
     /// <summary>Message tags Meta retired in 2026. Listed so tests can prove none is ever sent.</summary>
     public static readonly IReadOnlyList<string> RetiredTags = ["ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE"];

@@ -59,6 +59,16 @@ public sealed class MetaOptions
     /// <summary>How long one Send API call may take.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// Approved utility message templates of the Page, by purpose and language:
+    /// <c>Meta:UtilityTemplates:{purpose}:{language}</c> = the template's name, e.g.
+    /// <c>Meta:UtilityTemplates:status_update:es</c>. Outside Messenger's 24-hour window a notification is sent as its
+    /// purpose's template in the resident's language (<c>messaging_type</c> <c>UTILITY</c>; never a message tag); with
+    /// none configured it goes to another channel the resident gave us, or the case records "cannot notify".
+    /// Purposes and their variables: <see cref="Application.Messaging.NotificationPurposes"/>.
+    /// </summary>
+    public Dictionary<string, Dictionary<string, string>> UtilityTemplates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The one message confirming an opt-out (STOP, "please stop messaging me"). Messenger has no platform keyword handling.</summary>
     public string OptOutConfirmation { get; set; } = DefaultOptOutConfirmation;
 

@@ -22,11 +22,11 @@ namespace ChannelBot.Channels.Meta;
 /// answers: <see cref="MetaSendClassifier"/>. A <c>typing</c> activity becomes the <c>typing_on</c> sender action.
 /// <para>
 /// Before it sends: an opted-out resident is never messaged (the one confirmation of the opt-out excepted); and
-/// Messenger's standard window is kept — a resident whose last message is known to be more than 24 hours old gets
-/// nothing, the row fails for good with "cannot notify on Messenger" (no message tag is ever used: the update tags
-/// are retired; utility message templates are later work). Inside the window a reply goes as <c>RESPONSE</c>, a
-/// message we start (a case update) as <c>UPDATE</c>. When the window is not known (after a restart), Meta decides
-/// and its 10/2018278 is classified the same way.
+/// Messenger's standard window is kept (the resident's last message from <see cref="IMessengerWindows"/>, durable in
+/// the conversation store). Inside the window everything goes as <c>RESPONSE</c>. Outside it a notification goes as
+/// its purpose's utility message template (<see cref="MetaOptions.UtilityTemplates"/>, <c>messaging_type</c>
+/// <c>UTILITY</c>); anything else fails for good with "cannot notify on Messenger" — no message tag is ever used (the
+/// update tags are retired). When the window is not known, Meta decides and its 10/2018278 is classified the same way.
 /// </para>
 /// <para>
 /// The Send API is not idempotent and offers no look-up of what was sent, so a timeout or a 5xx is retried: a
@@ -91,10 +91,23 @@ public sealed class MetaSender(
 
         var now = timeProvider.GetUtcNow();
         var last = await windows.LastInboundAsync(psid, cancellationToken).ConfigureAwait(false);
+        MetaOutbound? outbound = null;
         if (last is { } lastInbound && now - lastInbound > Window)
         {
-            var hours = (int)(now - lastInbound).TotalHours;
-            return Fail(message, to, $"outside Messenger's 24-hour window (the resident last wrote {hours} h ago): cannot notify on Messenger; no message tag is used (the update tags are retired) and no utility message template is configured");
+            if (isTyping)
+            {
+                return SendResult.Sent(null);   // nobody is typing to a resident who is not in the conversation
+            }
+
+            var notification = ProactiveNotification.Of(activity);
+            if (MessengerUtilityTemplates.Find(_options, notification) is not { } template)
+            {
+                var hours = (int)(now - lastInbound).TotalHours;
+                var missing = notification is null ? "only notifications with a purpose can be sent as templates" : "set " + MessengerUtilityTemplates.SettingFor(notification) + " to an approved utility message template";
+                return Fail(message, to, $"outside Messenger's 24-hour window (the resident last wrote {hours} h ago): cannot notify on Messenger; no message tag is used (the update tags are retired) and no utility message template is configured ({missing})");
+            }
+
+            outbound = new MetaOutbound(psid, [MetaMessageComposer.UtilityTemplate(psid, template)], 0);
         }
 
         try
@@ -107,8 +120,8 @@ public sealed class MetaSender(
                     : Fail(message, to, "typing indicator not sent: " + typing.Result.Error);
             }
 
-            var messagingType = string.IsNullOrEmpty(activity.ReplyToId) ? MetaMessagingTypes.Update : MetaMessagingTypes.Response;
-            if (!MetaMessageComposer.TryCompose(activity, messagingType, out var outbound, out var invalid))
+            var messagingType = outbound is null ? MetaMessagingTypes.Response : MetaMessagingTypes.Utility;
+            if (outbound is null && !MetaMessageComposer.TryCompose(activity, messagingType, out outbound, out var invalid))
             {
                 return Fail(message, to, invalid!);
             }

@@ -131,7 +131,7 @@ public sealed class MetaSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task A_message_we_start_inside_the_window_goes_as_an_update()
+    public async Task A_message_we_start_inside_the_window_goes_as_a_response()
     {
         _graph.AcceptMessages();
         var sender = Sender();
@@ -140,7 +140,7 @@ public sealed class MetaSenderTests : IDisposable
         var result = await sender.SendAsync(Outbound(1, Notification("Your report 311-000042 is fixed.")), CancellationToken.None);
 
         Assert.Equal(SendOutcome.Sent, result.Outcome);
-        Assert.Equal("UPDATE", Assert.Single(_graph.Bodies)["messaging_type"]!.GetValue<string>());
+        Assert.Equal("RESPONSE", Assert.Single(_graph.Bodies)["messaging_type"]!.GetValue<string>());
     }
 
     [Fact]
@@ -290,7 +290,7 @@ public sealed class MetaSenderTests : IDisposable
         foreach (var body in _graph.Bodies)
         {
             Assert.False(body.ContainsKey("tag"));
-            Assert.Contains(body["messaging_type"]!.GetValue<string>(), new[] { "RESPONSE", "UPDATE" });
+            Assert.Equal("RESPONSE", body["messaging_type"]!.GetValue<string>());
             foreach (var retired in MetaMessagingTypes.RetiredTags)
             {
                 Assert.DoesNotContain(retired, body.ToJsonString(), StringComparison.Ordinal);

@@ -79,6 +79,7 @@ public sealed class MetaTestHost : IAsyncDisposable
         var deliveries = new InMemoryDeliveryLog();
         builder.Services.AddSingleton<IMessagingConsent>(consent);
         builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
+        builder.Services.AddSingleton<ILastInboundLookup>(new ChannelBot.Channels.Tests.Twilio.InMemoryLastInbound());
         builder.AddMetaChannel();
 
         var app = builder.Build();
