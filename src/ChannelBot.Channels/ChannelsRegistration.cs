@@ -1,5 +1,8 @@
+using ChannelBot.Application.Notifications;
+using ChannelBot.Channels.Notifications;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -13,6 +16,8 @@ public static class ChannelsRegistration
         builder.AddTwilioPacing();
         builder.AddDirectLineChannel();
         builder.AddMetaChannel();
+        builder.AddEmailChannel();
+        builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationTemplates, WhatsAppTemplateCatalog>());
 
         // Channels with their own webhooks go above this line. The Connector stays last: its sender takes every
         // channel no other sender claims (Teams, the Emulator, anything Azure Bot Service relays).
@@ -25,6 +30,7 @@ public static class ChannelsRegistration
         endpoints.MapTwilio();
         endpoints.MapDirectLine();
         endpoints.MapMeta();
+        endpoints.MapEmail();
         endpoints.MapConnector();
         return endpoints;
     }

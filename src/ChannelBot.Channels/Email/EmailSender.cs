@@ -1,0 +1,124 @@
+using System.Net.Sockets;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Notifications;
+using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Common;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace ChannelBot.Channels.Email;
+
+/// <summary>
+/// Sends <c>email</c> activities (status updates to an address the resident gave) over SMTP with MailKit: connect
+/// with the configured TLS mode, log in when a user is set, send, disconnect — one connection per message, which
+/// is plenty for status updates. An opted-out address is never written to. In the Development sandbox the message
+/// is kept in <see cref="EmailSandboxStore"/> instead.
+/// <para>
+/// Answers: 2xx sent; a 4xx reply, a refused login, a dropped connection or a timeout are retried by the outbox
+/// (its backoff); a 5xx reply (no such mailbox, message refused) fails for good with the server's words. SMTP
+/// offers no look-up of what was delivered, so a connection lost after the data was accepted may, rarely, send a
+/// message twice (the Message-ID made from the outbox row lets mail systems drop the copy).
+/// </para>
+/// </summary>
+public sealed class EmailSender(
+    IOptions<EmailOptions> options,
+    EmailSandbox sandbox,
+    EmailSandboxStore sandboxStore,
+    IMessagingConsent consent,
+    TimeProvider timeProvider,
+    ILogger<EmailSender> logger) : IChannelSender
+{
+    private readonly EmailOptions _options = options.Value;
+
+    /// <summary><c>email</c>, when an SMTP host is configured or the Development sandbox keeps the messages.</summary>
+    public bool Handles(string channelId) =>
+        string.Equals(channelId, NotificationChannels.Email, StringComparison.Ordinal)
+        && (!string.IsNullOrWhiteSpace(_options.Host) || sandbox.IsActive);
+
+    public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var address = EmailComposer.AddressOf(message.Activity);
+        var to = LogMask.Id(address);
+        if (!EmailComposer.TryCompose(message.Id, message.Activity, _options, out var mime, out var invalid))
+        {
+            return Fail(message, to, invalid!);
+        }
+
+        if (await consent.IsOptedOutAsync(NotificationChannels.Email, address!, cancellationToken).ConfigureAwait(false))
+        {
+            return Fail(message, to, "the resident has opted out of email; not sent");
+        }
+
+        if (sandbox.IsActive)
+        {
+            sandboxStore.Add(new EmailSandboxMessage(address!, mime!.From.ToString(), mime.Subject ?? string.Empty, mime.TextBody ?? string.Empty, timeProvider.GetUtcNow()));
+            EmailLog.KeptBySandbox(logger, message.Id, to);
+            return SendResult.Sent(mime.MessageId);
+        }
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_options.SendTimeout);
+        try
+        {
+            await SendOverSmtpAsync(mime!, timeout.Token).ConfigureAwait(false);
+            EmailLog.Sent(logger, message.Id, to);
+            return SendResult.Sent(mime!.MessageId);
+        }
+        catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
+        {
+            return Fail(message, to, $"the mail server refused the message ({(int)exception.StatusCode}: {exception.Message})");
+        }
+        catch (SmtpCommandException exception)
+        {
+            return Retry(message, to, $"the mail server asked to try later ({(int)exception.StatusCode}: {exception.Message})");
+        }
+        catch (AuthenticationException exception)
+        {
+            EmailLog.LoginRefused(logger, exception.Message);
+            return Retry(message, to, "the mail server refused our login (check Email:UserName and Email:Password)");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return Retry(message, to, $"no answer from the mail server within {_options.SendTimeout.TotalSeconds:0.#} s");
+        }
+        catch (Exception exception) when (exception is SmtpProtocolException or SslHandshakeException or IOException or SocketException)
+        {
+            return Retry(message, to, $"the mail server could not be reached ({exception.GetType().Name})");
+        }
+    }
+
+    private async Task SendOverSmtpAsync(MimeMessage mime, CancellationToken cancellationToken)
+    {
+        using var client = new SmtpClient();
+        var security = _options.Security switch
+        {
+            EmailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+            EmailSecurity.None => SecureSocketOptions.None,
+            _ => SecureSocketOptions.StartTls,
+        };
+        await client.ConnectAsync(_options.Host!, _options.Port, security, cancellationToken).ConfigureAwait(false);
+        if (!string.IsNullOrWhiteSpace(_options.UserName))
+        {
+            await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
+        }
+
+        await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
+        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
+    }
+
+    private SendResult Fail(OutboundMessage message, string to, string error)
+    {
+        EmailLog.SendFailed(logger, message.Id, to, error);
+        return SendResult.Failed(error);
+    }
+
+    private SendResult Retry(OutboundMessage message, string to, string error)
+    {
+        EmailLog.SendRetry(logger, message.Id, to, error);
+        return SendResult.Retry(error);
+    }
+}
