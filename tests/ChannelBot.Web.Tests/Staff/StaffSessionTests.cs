@@ -1,0 +1,432 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using ChannelBot.Infrastructure.Staff;
+using ChannelBot.Web.Staff;
+using ChannelBot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Serilog.Core;
+
+namespace ChannelBot.Web.Tests.Staff;
+
+/// <summary>
+/// People's sign-in on the real app (Kestrel, SQLite file, the app's own clock replaced by a FakeTimeProvider):
+/// sessions, lockout, sign-out, CSRF, disabled accounts and admin-only account management.
+/// </summary>
+public sealed class StaffSessionTests : IAsyncLifetime
+{
+    private const string AdminLogin = "admin@city.example";
+    private const string ReaderKey = "reader-key-0123456789abcdef0123456789abc";
+    private const string AdminKey = "admin-key-0123456789abcdef0123456789abcd";
+
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 11, 30, 14, 0, 0, TimeSpan.Zero));
+    private readonly CapturedLogs _logs = new();
+    private TestStorage _storage = null!;
+    private ChannelBotApp _app = null!;
+    private StaffBrowser _admin = null!;
+
+    public async Task InitializeAsync()
+    {
+        _storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        _app = ChannelBotApp.Start(
+            _storage,
+            new Dictionary<string, string?>
+            {
+                ["Serilog:MinimumLevel:Default"] = "Verbose",
+                ["Staff:ApiKeys:0:Name"] = "Dashboard",
+                ["Staff:ApiKeys:0:Key"] = ReaderKey,
+                ["Staff:ApiKeys:0:Role"] = "reader",
+                ["Staff:ApiKeys:1:Name"] = "Provisioning",
+                ["Staff:ApiKeys:1:Key"] = AdminKey,
+                ["Staff:ApiKeys:1:Role"] = "admin",
+            },
+            services =>
+            {
+                services.AddSingleton<TimeProvider>(_clock);
+                services.AddSingleton<ILogEventSink>(_logs);
+            });
+        await _app.Services.MigrateDatabaseAsync();
+        _admin = await StaffPeople.AdminAsync(_app, AdminLogin);
+    }
+
+    public async Task DisposeAsync()
+    {
+        _admin.Dispose();
+        await _app.DisposeAsync();
+        await _storage.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Signing_in_sets_an_HttpOnly_SameSite_Strict_session_cookie_and_returns_the_csrf_token()
+    {
+        using var browser = StaffBrowser.Open(_app);
+
+        using var response = await browser.SignInAsync(AdminLogin, StaffPeople.OwnPassword);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith(StaffSessionCookie.Name + "=", cookie, StringComparison.Ordinal);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("secure", cookie, StringComparison.OrdinalIgnoreCase);   // plain HTTP on loopback; HTTPS adds it
+        var session = browser.Session!;
+        Assert.Equal("admin", session.Account.Role);
+        Assert.False(session.Account.MustChangePassword);
+        Assert.Equal(_clock.GetUtcNow().AddHours(8), session.ExpiresAt);
+        Assert.False(string.IsNullOrEmpty(browser.CsrfToken));
+        Assert.DoesNotContain(browser.CsrfToken!, cookie, StringComparison.Ordinal);
+
+        using var me = await browser.GetAsync("/api/staff/session");
+        Assert.Equal(HttpStatusCode.OK, me.StatusCode);
+        Assert.Equal(browser.CsrfToken, (await me.Content.ReadFromJsonAsync<SessionDto>())!.CsrfToken);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_and_a_wrong_password_get_the_same_answer()
+    {
+        using var browser = StaffBrowser.Open(_app);
+
+        using var unknown = await browser.SignInAsync("nobody@city.example", "some password here");
+        using var wrong = await browser.SignInAsync(AdminLogin, "some password here");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, unknown.StatusCode);
+        Assert.Equal(unknown.StatusCode, wrong.StatusCode);
+        Assert.Equal(await ProblemTextAsync(unknown), await ProblemTextAsync(wrong));
+        Assert.False(unknown.Headers.Contains("Set-Cookie"));
+        Assert.False(wrong.Headers.Contains("Set-Cookie"));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_name_with_429_until_the_lockout_ends()
+    {
+        using var browser = StaffBrowser.Open(_app);
+        for (var i = 1; i < 5; i++)
+        {
+            using var refused = await browser.SignInAsync(AdminLogin, "wrong password " + i);
+            Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        }
+
+        using var fifth = await browser.SignInAsync(AdminLogin, "wrong password 5");
+        using var right = await browser.SignInAsync(AdminLogin, StaffPeople.OwnPassword);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, fifth.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, right.StatusCode);
+        Assert.Equal(TimeSpan.FromMinutes(15), right.Headers.RetryAfter?.Delta);
+        Assert.Null(browser.SessionCookie);
+
+        _clock.Advance(TimeSpan.FromMinutes(14));
+        using var stillLocked = await browser.SignInAsync(AdminLogin, StaffPeople.OwnPassword);
+        Assert.Equal(HttpStatusCode.TooManyRequests, stillLocked.StatusCode);
+
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        using var afterwards = await browser.SignInAsync(AdminLogin, StaffPeople.OwnPassword);
+        Assert.Equal(HttpStatusCode.OK, afterwards.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_name_locks_exactly_like_a_real_one()
+    {
+        using var browser = StaffBrowser.Open(_app);
+        var answers = new List<(HttpStatusCode, string)>();
+        foreach (var login in new[] { AdminLogin, "nobody@city.example" })
+        {
+            for (var i = 1; i <= 6; i++)
+            {
+                using var response = await browser.SignInAsync(login, "wrong password " + i);
+                answers.Add((response.StatusCode, await ProblemTextAsync(response)));
+            }
+        }
+
+        Assert.Equal(answers[..6], answers[6..]);
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1].Item1);
+    }
+
+    [Fact]
+    public async Task Signing_out_ends_the_session_even_for_a_replayed_cookie()
+    {
+        using var browser = StaffBrowser.Open(_app);
+        await browser.SignInOrFailAsync(AdminLogin, StaffPeople.OwnPassword);
+        var stolen = browser.SessionCookie!;
+
+        using var signedOut = await browser.SendAsync(HttpMethod.Delete, "/api/staff/session", csrfToken: browser.CsrfToken);
+
+        Assert.Equal(HttpStatusCode.NoContent, signedOut.StatusCode);
+        Assert.Null(browser.SessionCookie);
+        using var replay = await ReplayAsync(stolen, "/api/staff/accounts");
+        Assert.Equal(HttpStatusCode.Unauthorized, replay.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_session_ends_after_half_an_hour_idle_and_after_eight_hours_however_active()
+    {
+        using var idle = StaffBrowser.Open(_app);
+        await idle.SignInOrFailAsync(AdminLogin, StaffPeople.OwnPassword);
+        using var busy = StaffBrowser.Open(_app);
+        await busy.SignInOrFailAsync(AdminLogin, StaffPeople.OwnPassword);
+
+        for (var minutes = 0; minutes < 8 * 60 - 20; minutes += 20)
+        {
+            _clock.Advance(TimeSpan.FromMinutes(20));
+            using var active = await busy.GetAsync("/api/staff/session");
+            Assert.Equal(HttpStatusCode.OK, active.StatusCode);
+        }
+
+        using var idledOut = await idle.GetAsync("/api/staff/session");
+        Assert.Equal(HttpStatusCode.Unauthorized, idledOut.StatusCode);
+
+        _clock.Advance(TimeSpan.FromMinutes(20));
+        using var expired = await busy.GetAsync("/api/staff/session");
+        Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_change_made_with_the_cookie_but_without_the_csrf_token_is_refused()
+    {
+        var body = new NewAccountDto("forged@city.example", "Forged", "admin", null, "forged password 123");
+
+        using var missing = await _admin.PostAsync("/api/staff/accounts", body, withCsrf: false);
+        using var wrong = await _admin.SendAsync(HttpMethod.Post, "/api/staff/accounts", body, csrfToken: "not-the-token");
+        using var signOut = await _admin.SendAsync(HttpMethod.Delete, "/api/staff/session");
+
+        Assert.Equal(HttpStatusCode.Forbidden, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, wrong.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, signOut.StatusCode);
+        Assert.Contains(StaffSessionCookie.CsrfHeader, await missing.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain(await ListAsync(), a => a.Login == "forged@city.example");
+
+        using var withToken = await _admin.PostAsync("/api/staff/accounts", body);
+        Assert.Equal(HttpStatusCode.Created, withToken.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_disabled_account_cannot_sign_in_and_its_live_session_stops_working()
+    {
+        using var operatorBrowser = await StaffPeople.PersonAsync(_admin, _app, "olga@city.example", "operator");
+        using var working = await operatorBrowser.GetAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.OK, working.StatusCode);
+        var id = (await ListAsync()).Single(a => a.Login == "olga@city.example").Id;
+
+        using var disabled = await _admin.PostAsync($"/api/staff/accounts/{id}/disable", null);
+
+        Assert.Equal(HttpStatusCode.OK, disabled.StatusCode);
+        Assert.True((await disabled.Content.ReadFromJsonAsync<StaffAccount>())!.Disabled);
+        using var live = await operatorBrowser.GetAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.Unauthorized, live.StatusCode);
+        using var again = StaffBrowser.Open(_app);
+        using var signIn = await again.SignInAsync("olga@city.example", StaffPeople.OwnPassword);
+        Assert.Equal(HttpStatusCode.Forbidden, signIn.StatusCode);
+        Assert.Null(again.SessionCookie);
+
+        using var enabled = await _admin.PostAsync($"/api/staff/accounts/{id}/enable", null);
+        Assert.Equal(HttpStatusCode.OK, enabled.StatusCode);
+        await again.SignInOrFailAsync("olga@city.example", StaffPeople.OwnPassword);
+    }
+
+    [Fact]
+    public async Task Only_admins_manage_accounts()
+    {
+        using var operatorBrowser = await StaffPeople.PersonAsync(_admin, _app, "olga@city.example", "operator");
+        using var http = _app.CreateHttpClient();
+
+        using var anonymous = await http.GetAsync("/api/staff/accounts");
+        using var operatorList = await operatorBrowser.GetAsync("/api/staff/accounts");
+        using var operatorCreate = await operatorBrowser.PostAsync("/api/staff/accounts", new NewAccountDto("x@city.example", "X", "admin", null, "a long enough password"));
+        using var readerKey = await WithKeyAsync(http, ReaderKey, "/api/staff/accounts");
+        using var adminKey = await WithKeyAsync(http, AdminKey, "/api/staff/accounts");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, operatorList.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, operatorCreate.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, readerKey.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, adminKey.StatusCode);
+        Assert.DoesNotContain(await ListAsync(), a => a.Login == "x@city.example");
+    }
+
+    [Fact]
+    public async Task An_admin_changes_a_role_and_it_applies_to_the_next_request()
+    {
+        using var person = await StaffPeople.PersonAsync(_admin, _app, "rita@city.example", "reader");
+        using var before = await person.GetAsync("/api/staff/accounts");
+        Assert.Equal(HttpStatusCode.Forbidden, before.StatusCode);
+        var id = (await ListAsync()).Single(a => a.Login == "rita@city.example").Id;
+
+        using var noDepartment = await _admin.PostAsync($"/api/staff/accounts/{id}/role", new RoleChangeDto("department", null));
+        using var promoted = await _admin.PostAsync($"/api/staff/accounts/{id}/role", new RoleChangeDto("admin", null));
+
+        Assert.Equal(HttpStatusCode.BadRequest, noDepartment.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, promoted.StatusCode);
+        using var after = await person.GetAsync("/api/staff/accounts");
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_admin_can_neither_disable_nor_demote_themselves()
+    {
+        var id = (await ListAsync()).Single(a => a.Login == AdminLogin).Id;
+
+        using var disable = await _admin.PostAsync($"/api/staff/accounts/{id}/disable", null);
+        using var demote = await _admin.PostAsync($"/api/staff/accounts/{id}/role", new RoleChangeDto("reader", null));
+
+        Assert.Equal(HttpStatusCode.Conflict, disable.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, demote.StatusCode);
+        using var still = await _admin.GetAsync("/api/staff/accounts");
+        Assert.Equal(HttpStatusCode.OK, still.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_account_must_replace_its_password_before_it_may_do_anything_else()
+    {
+        await StaffPeople.CreateAsync(_admin, "nina@city.example", "operator");
+        using var browser = StaffBrowser.Open(_app);
+        var session = await browser.SignInOrFailAsync("nina@city.example", "temporary-nina@city.example");
+        Assert.True(session.Account.MustChangePassword);
+
+        using var blocked = await browser.GetAsync("/api/cases");
+        using var weak = await browser.PostAsync("/api/staff/session/password", new PasswordChangeDto("temporary-nina@city.example", "short"));
+        using var wrongCurrent = await browser.PostAsync("/api/staff/session/password", new PasswordChangeDto("not my password", StaffPeople.OwnPassword));
+        using var changed = await browser.PostAsync("/api/staff/session/password", new PasswordChangeDto("temporary-nina@city.example", StaffPeople.OwnPassword));
+        using var allowed = await browser.GetAsync("/api/cases");
+
+        Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, wrongCurrent.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        using var old = StaffBrowser.Open(_app);
+        using var oldPassword = await old.SignInAsync("nina@city.example", "temporary-nina@city.example");
+        Assert.Equal(HttpStatusCode.Unauthorized, oldPassword.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_password_reset_ends_the_holders_sessions_and_lifts_the_lockout()
+    {
+        using var person = await StaffPeople.PersonAsync(_admin, _app, "pat@city.example", "operator");
+        using var attacker = StaffBrowser.Open(_app);
+        for (var i = 0; i < 5; i++)
+        {
+            using var _ = await attacker.SignInAsync("pat@city.example", "guess number " + i);
+        }
+
+        var id = (await ListAsync()).Single(a => a.Login == "pat@city.example").Id;
+        using var reset = await _admin.PostAsync($"/api/staff/accounts/{id}/password", new PasswordResetDto("handed over by phone"));
+
+        Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
+        using var live = await person.GetAsync("/api/cases");
+        Assert.Equal(HttpStatusCode.Unauthorized, live.StatusCode);
+        using var fresh = StaffBrowser.Open(_app);
+        var session = await fresh.SignInOrFailAsync("pat@city.example", "handed over by phone");
+        Assert.True(session.Account.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task Passwords_and_their_hashes_are_never_returned_or_logged()
+    {
+        const string secret = "a very secret password 42";
+        await StaffPeople.CreateAsync(_admin, "sam@city.example", "operator");
+        var id = (await ListAsync()).Single(a => a.Login == "sam@city.example").Id;
+        using var reset = await _admin.PostAsync($"/api/staff/accounts/{id}/password", new PasswordResetDto(secret));
+        using var browser = StaffBrowser.Open(_app);
+        using var signIn = await browser.SignInAsync("sam@city.example", secret);
+        using var wrong = await browser.SignInAsync("sam@city.example", secret + " typo");
+        using var list = await _admin.GetAsync("/api/staff/accounts");
+        using var one = await _admin.GetAsync($"/api/staff/accounts/{id}");
+
+        var hash = await StoredHashAsync(id);
+        foreach (var body in new[] { await reset.Content.ReadAsStringAsync(), JsonSerializer.Serialize(browser.Session), await list.Content.ReadAsStringAsync(), await one.Content.ReadAsStringAsync() })
+        {
+            Assert.DoesNotContain(secret, body, StringComparison.Ordinal);
+            Assert.DoesNotContain(hash, body, StringComparison.Ordinal);
+            Assert.DoesNotContain("passwordHash", body, StringComparison.OrdinalIgnoreCase);
+        }
+
+        Assert.Contains(_logs.Events, e => e.Contains("signed in", StringComparison.Ordinal));   // the sink does see the app's logs
+        Assert.DoesNotContain(_logs.Events, e => e.Contains("very secret", StringComparison.Ordinal) || e.Contains(hash, StringComparison.Ordinal));
+        Assert.DoesNotContain(_logs.Events, e => e.Contains("sam@city.example", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public async Task Hostile_sign_in_input_gets_a_clear_400_and_a_forged_cookie_a_401()
+    {
+        using var http = _app.CreateHttpClient();
+        using var garbage = await http.PostAsync("/api/staff/session", new StringContent("{\"login\": [1,", System.Text.Encoding.UTF8, "application/json"));
+        using var empty = await http.PostAsJsonAsync("/api/staff/session", new SignInDto(null, null));
+        using var huge = await http.PostAsJsonAsync("/api/staff/session", new SignInDto(new string('a', 10_000), "x"));
+        using var hugeCookie = await ReplayAsync(new string('z', 5_000), "/api/cases");
+        using var forged = await ReplayAsync("forged-token", "/api/cases");
+
+        Assert.Equal(HttpStatusCode.BadRequest, garbage.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, huge.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, hugeCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forged.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_bootstrap_command_refuses_a_second_account_of_the_same_name_and_resets_a_forgotten_password()
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+
+        var duplicate = await StaffCommand.RunAsync(_app.Services, ["add-admin", "ADMIN@city.example"], output, error, CancellationToken.None);
+        var usage = await StaffCommand.RunAsync(_app.Services, ["remove-everyone"], output, error, CancellationToken.None);
+        var reset = await StaffCommand.RunAsync(_app.Services, ["reset-password", AdminLogin], output, error, CancellationToken.None);
+
+        Assert.Equal(1, duplicate);
+        Assert.Equal(2, usage);
+        Assert.Equal(0, reset);
+        var password = System.Text.RegularExpressions.Regex.Match(output.ToString(), "one-time password (\\S+)").Groups[1].Value;
+        using var browser = StaffBrowser.Open(_app);
+        Assert.True((await browser.SignInOrFailAsync(AdminLogin, password)).Account.MustChangePassword);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_both_the_api_key_and_the_session_cookie()
+    {
+        using var http = _app.CreateHttpClient();
+        using var document = JsonDocument.Parse(await http.GetStringAsync("/openapi/v1.json"));
+
+        var schemes = document.RootElement.GetProperty("components").GetProperty("securitySchemes");
+        Assert.Equal("header", schemes.GetProperty(StaffOpenApiSecurity.ApiKeyScheme).GetProperty("in").GetString());
+        Assert.Equal("cookie", schemes.GetProperty(StaffOpenApiSecurity.SessionScheme).GetProperty("in").GetString());
+        Assert.Equal(StaffSessionCookie.Name, schemes.GetProperty(StaffOpenApiSecurity.SessionScheme).GetProperty("name").GetString());
+        Assert.Equal(2, document.RootElement.GetProperty("security").GetArrayLength());
+        Assert.True(document.RootElement.GetProperty("paths").TryGetProperty("/api/staff/accounts", out _));
+    }
+
+    private static async Task<string> ProblemTextAsync(HttpResponseMessage response)
+    {
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        return $"{problem.RootElement.GetProperty("title").GetString()}|{problem.RootElement.GetProperty("detail").GetString()}";
+    }
+
+    private static async Task<HttpResponseMessage> WithKeyAsync(HttpClient http, string key, string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", key);
+        return await http.SendAsync(request);
+    }
+
+    private async Task<HttpResponseMessage> ReplayAsync(string cookie, string path)
+    {
+        using var http = _app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", $"{StaffSessionCookie.Name}={cookie}");
+        return await http.SendAsync(request);
+    }
+
+    private async Task<List<StaffAccount>> ListAsync()
+    {
+        using var response = await _admin.GetAsync("/api/staff/accounts");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return (await response.Content.ReadFromJsonAsync<List<StaffAccount>>())!;
+    }
+
+    private async Task<string> StoredHashAsync(long id)
+    {
+        var factory = _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChannelBot.Infrastructure.Persistence.ChannelBotDbContext>>();
+        await using var db = await factory.CreateDbContextAsync();
+        return (await db.StaffAccounts.FindAsync(id))!.PasswordHash;
+    }
+}
