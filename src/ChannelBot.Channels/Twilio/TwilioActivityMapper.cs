@@ -107,6 +107,26 @@ public static class TwilioActivityMapper
         return TwilioInbound.Message(activity, keyword);
     }
 
+    /// <summary>
+    /// The <c>endOfConversation</c> that follows an opt-out into the inbox: same conversation and resident, id
+    /// <c>{MessageSid}/end</c> (a redelivered STOP is a duplicate of it too).
+    /// </summary>
+    public static Activity EndOfConversation(Activity optOut)
+    {
+        ArgumentNullException.ThrowIfNull(optOut);
+        return new Activity
+        {
+            Type = ActivityTypes.EndOfConversation,
+            Id = optOut.Id + "/end",
+            Timestamp = optOut.Timestamp,
+            ChannelId = optOut.ChannelId,
+            From = optOut.From,
+            Recipient = optOut.Recipient,
+            Conversation = optOut.Conversation,
+            Code = "userCancelled",
+        };
+    }
+
     /// <summary>The name a keyword has in <c>channelData.keyword</c>; null for <see cref="MessagingKeyword.None"/>.</summary>
     public static string? KeywordName(MessagingKeyword keyword) => keyword switch
     {

@@ -48,6 +48,7 @@ public static class TwilioChannelRegistration
         services.AddSingleton<TwilioSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TwilioSender>());
         services.AddSingleton<IChannelMediaClient, TwilioMediaClient>();
+        services.AddSingleton<IChannelMediaRelease, TwilioMediaRelease>();
 
         AddHttpClients(services);
         return builder;

@@ -152,6 +152,21 @@ public sealed class TwilioRequestHandler(
                 return TwilioResponses.Unavailable(context, "The keyword could not be recorded; the message was not accepted.");
             }
 
+            if (handled && inbound.Keyword is MessagingKeyword.OptOut or MessagingKeyword.Revocation)
+            {
+                // The resident left: the report in progress ends with the conversation, so a later START begins afresh.
+                // In the inbox, behind whatever the resident sent before, in order like any turn.
+                try
+                {
+                    await sink.AcceptAsync(TwilioActivityMapper.EndOfConversation(activity), cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                {
+                    TwilioLog.SinkFailed(logger, exception, activity.ChannelId!, activity.Id!);
+                    return TwilioResponses.Unavailable(context, "The end of the conversation could not be stored; the message was not accepted.");
+                }
+            }
+
             if (handled)
             {
                 TwilioLog.KeywordHandled(logger, activity.ChannelId!, activity.Id!, LogMask.Id(activity.From!.Id), TwilioActivityMapper.KeywordName(inbound.Keyword)!);

@@ -51,6 +51,15 @@ public sealed class DialogEngine
             return Finish(turn);
         }
 
+        if (activity.IsType(ActivityTypes.EndOfConversation))
+        {
+            // The channel ended the conversation (a resident's STOP, a closed chat): the report in progress and any
+            // open question are dropped, so the next message starts afresh. Language and the last ticket stay.
+            state.Stack.Clear();
+            state.Feedback = null;
+            return Finish(turn);
+        }
+
         if (!activity.IsType(ActivityTypes.Message))
         {
             return Finish(turn);

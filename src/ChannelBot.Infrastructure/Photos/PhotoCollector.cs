@@ -14,11 +14,14 @@ namespace ChannelBot.Infrastructure.Photos;
 /// Copies residents' photos from the channel that holds them (links expire: Twilio media can be deleted,
 /// Graph CDN links time out) into the city's <see cref="IPhotoStore"/>, after the case is committed. Each
 /// photo is fetched until it is stored, refused for good (not an image, too large, gone), or out of tries;
-/// the outcome and the reason are kept on the photo for staff to see.
+/// the outcome and the reason are kept on the photo for staff to see. Once a stored photo is committed, the
+/// channel's copy is deleted (<see cref="IChannelMediaRelease"/>); a delete that fails is logged and tried again at
+/// later sweeps (kept in memory: after a restart the channel's copy stays), never holding up the case.
 /// </summary>
 internal sealed partial class PhotoCollector(
     IDbContextFactory<ChannelBotDbContext> databases,
     IEnumerable<IChannelMediaClient> channelClients,
+    IEnumerable<IChannelMediaRelease> releases,
     PlainMediaClient plainClient,
     IPhotoStore store,
     IOptions<PhotoOptions> options,
@@ -27,8 +30,12 @@ internal sealed partial class PhotoCollector(
 {
     private const int BatchSize = 32;
 
+    /// <summary>Deletes tried at the channel before its copy is left there (each after a longer pause).</summary>
+    private const int MaxReleaseAttempts = 10;
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _tries = [];
+    private readonly List<MediaToRelease> _toRelease = [];
     private readonly PhotoOptions _options = options.Value;
 
     /// <summary>A case with photos was just committed: look now rather than at the next sweep.</summary>
@@ -43,6 +50,8 @@ internal sealed partial class PhotoCollector(
                 while (await CollectAsync(stoppingToken).ConfigureAwait(false))
                 {
                 }
+
+                await ReleaseDueAsync(stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
@@ -75,6 +84,7 @@ internal sealed partial class PhotoCollector(
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var tried = 0;
+        var stored = new List<MediaToRelease>();
         foreach (var @case in cases)
         {
             foreach (var photo in @case.Photos.Where(p => p.Status == PhotoStatus.Pending))
@@ -85,22 +95,28 @@ internal sealed partial class PhotoCollector(
                 }
 
                 tried++;
-                await TryAsync(@case, photo, cancellationToken).ConfigureAwait(false);
+                if (await TryAsync(@case, photo, cancellationToken).ConfigureAwait(false))
+                {
+                    stored.Add(new MediaToRelease(@case.ChannelId, photo.SourceUrl, @case.Ticket.ToString(), photo.Number));
+                }
             }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        _toRelease.AddRange(stored);
+        await ReleaseDueAsync(cancellationToken).ConfigureAwait(false);
         return tried > 0 && cases.Count == BatchSize;
     }
 
-    private async Task TryAsync(Case @case, CasePhoto photo, CancellationToken cancellationToken)
+    /// <returns>True when the photo is stored (once its case is saved, the channel's copy can go).</returns>
+    private async Task<bool> TryAsync(Case @case, CasePhoto photo, CancellationToken cancellationToken)
     {
         var outcome = await FetchAsync(@case, photo, cancellationToken).ConfigureAwait(false);
         if (outcome is null)
         {
             _tries.Remove(photo.Id);
             LogStored(@case.Ticket.ToString(), photo.Number, photo.SizeBytes ?? 0);
-            return;
+            return true;
         }
 
         var (reason, permanent) = outcome.Value;
@@ -110,11 +126,38 @@ internal sealed partial class PhotoCollector(
             _tries.Remove(photo.Id);
             photo.MarkFailed(reason);
             LogFailed(@case.Ticket.ToString(), photo.Number, reason);
-            return;
+            return false;
         }
 
         _tries[photo.Id] = (attempts, clock.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(3, attempts - 1)));
         LogRetry(@case.Ticket.ToString(), photo.Number, attempts, reason);
+        return false;
+    }
+
+    /// <summary>Deletes the channel's copies of committed photos that are due; a failure waits for a later sweep.</summary>
+    private async Task ReleaseDueAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var media in _toRelease.Where(m => m.NotBefore <= now).ToList())
+        {
+            var reason = await ReleaseAsync(media, cancellationToken).ConfigureAwait(false);
+            if (reason is null)
+            {
+                _toRelease.Remove(media);
+                continue;
+            }
+
+            media.Attempts++;
+            if (media.Attempts >= MaxReleaseAttempts)
+            {
+                _toRelease.Remove(media);
+                LogReleaseAbandoned(media.Ticket, media.Number, media.Attempts, reason);
+                continue;
+            }
+
+            media.NotBefore = now + _options.SweepInterval * Math.Pow(2, media.Attempts - 1);
+            LogReleaseRetry(media.Ticket, media.Number, media.Attempts, reason);
+        }
     }
 
     /// <summary>Null when the photo is stored; otherwise why not, and whether trying again could help.</summary>
@@ -203,6 +246,30 @@ internal sealed partial class PhotoCollector(
 
     [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket}: try {Attempts} failed, will try again: {Reason}")]
     private partial void LogRetry(string ticket, int number, int attempts, string reason);
+
+    private async Task<string?> ReleaseAsync(MediaToRelease media, CancellationToken cancellationToken)
+    {
+        var release = releases.FirstOrDefault(r => r.Handles(media.ChannelId));
+        if (release is null || !Uri.TryCreate(media.Url, UriKind.Absolute, out var url))
+        {
+            return null;
+        }
+
+        try
+        {
+            return await release.ReleaseAsync(url, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            return exception.GetType().Name + ": " + exception.Message;
+        }
+    }
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Warning, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted (try {Attempts}); trying again later: {Reason}")]
+    private partial void LogReleaseRetry(string ticket, int number, int attempts, string reason);
+
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Error, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted after {Attempts} tries and is left there: {Reason}")]
+    private partial void LogReleaseAbandoned(string ticket, int number, int attempts, string reason);
 
     [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "The photo sweep failed; trying again at the next one.")]
     private partial void LogSweepFailed(Exception exception);

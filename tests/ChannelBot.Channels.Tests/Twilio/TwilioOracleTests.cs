@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChannelBot.Channels.Twilio;
+using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Tests.Twilio;
 
@@ -35,8 +36,8 @@ public sealed class TwilioOracleTests : IAsyncLifetime
         Assert.Equal(TwilioResponses.EmptyTwiml, await response.Content.ReadAsStringAsync());
         if (parameters.Any(p => p.Key == "OptOutType"))
         {
-            // A consent keyword is recorded and kept from the dialog (TwilioKeywordHandler).
-            Assert.Empty(_host.Sink.Received);
+            // A consent keyword is recorded and kept from the dialog (TwilioKeywordHandler); an opt-out ends the conversation.
+            Assert.All(_host.Sink.Received, a => Assert.Equal(ActivityTypes.EndOfConversation, a.Type));
             Assert.Single(_host.Consent.Changes);
             return;
         }

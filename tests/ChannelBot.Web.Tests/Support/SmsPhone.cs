@@ -16,7 +16,17 @@ public sealed class SmsPhone(HttpClient http, FakeTwilio twilio, string number)
         return await WaitForTextAsync(before + 1);
     }
 
-    public async Task SendAsync(string body)
+    public Task SendAsync(string body) => SendAsync(body, []);
+
+    /// <summary>Sends an MMS: <paramref name="body"/> (may be empty) with one photo at <paramref name="mediaUrl"/>; returns the city's answer.</summary>
+    public async Task<string> SendPhotoAsync(string body, string mediaUrl, string contentType)
+    {
+        var before = twilio.ReceivedBy(number).Count;
+        await SendAsync(body, [new("NumMedia", "1"), new("MediaUrl0", mediaUrl), new("MediaContentType0", contentType)]);
+        return await WaitForTextAsync(before + 1);
+    }
+
+    private async Task SendAsync(string body, IReadOnlyList<KeyValuePair<string, string>> media)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
@@ -25,9 +35,9 @@ public sealed class SmsPhone(HttpClient http, FakeTwilio twilio, string number)
             new("From", number),
             new("To", FakeTwilio.CityNumber),
             new("Body", body),
-            new("NumMedia", "0"),
             new("NumSegments", "1"),
         };
+        fields.AddRange(media.Count > 0 ? media : [new("NumMedia", "0")]);
         var signature = TwilioSignature.Compute(FakeTwilio.AuthToken, FakeTwilio.PublicBaseUrl + "/api/twilio/messages", fields);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/twilio/messages") { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add("X-Twilio-Signature", signature);

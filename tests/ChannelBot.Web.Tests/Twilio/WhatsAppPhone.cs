@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using ChannelBot.Channels.Twilio;
 using ChannelBot.Web.Tests.Support;
@@ -11,7 +12,31 @@ internal sealed class WhatsAppPhone(HttpClient http, FakeTwilio twilio, string n
     public string Address { get; } = "whatsapp:" + number;
 
     /// <summary>Writes <paramref name="body"/> and returns the city's answer (the next message this address receives).</summary>
-    public async Task<string> WriteAsync(string body)
+    public Task<string> WriteAsync(string body) => PostAsync(body, [new("MessageType", "text")]);
+
+    /// <summary>Shares a location pin (empty body, as WhatsApp sends it) and returns the city's answer.</summary>
+    public Task<string> ShareLocationAsync(double latitude, double longitude, string? address, string? label)
+    {
+        var fields = new List<KeyValuePair<string, string>>
+        {
+            new("MessageType", "location"),
+            new("Latitude", latitude.ToString(CultureInfo.InvariantCulture)),
+            new("Longitude", longitude.ToString(CultureInfo.InvariantCulture)),
+        };
+        if (address is not null)
+        {
+            fields.Add(new("Address", address));
+        }
+
+        if (label is not null)
+        {
+            fields.Add(new("Label", label));
+        }
+
+        return PostAsync(string.Empty, fields);
+    }
+
+    private async Task<string> PostAsync(string body, IReadOnlyList<KeyValuePair<string, string>> extra)
     {
         var before = twilio.ReceivedBy(Address).Count;
         var fields = new List<KeyValuePair<string, string>>
@@ -24,8 +49,8 @@ internal sealed class WhatsAppPhone(HttpClient http, FakeTwilio twilio, string n
             new("NumMedia", "0"),
             new("ProfileName", "Pat Resident"),
             new("WaId", number.TrimStart('+')),
-            new("MessageType", "text"),
         };
+        fields.AddRange(extra);
         var signature = TwilioSignature.Compute(FakeTwilio.AuthToken, FakeTwilio.PublicBaseUrl + TwilioRoutes.MessagesPath, fields);
         using var request = new HttpRequestMessage(HttpMethod.Post, TwilioRoutes.MessagesPath) { Content = new FormUrlEncodedContent(fields) };
         request.Headers.Add(TwilioSignature.HeaderName, signature);
