@@ -7,6 +7,7 @@ builder.AddInfrastructure();    // storage (SQLite/PostgreSQL), dialog files, tu
 builder.AddChannels();          // Bot Framework Connector (/api/messages) and the other channels
 builder.AddStaffApi();          // /api/cases for staff and integrations (API keys), /openapi/v1.json
 builder.AddSite();              // the resident-facing landing page with the web chat widget
+builder.AddSandbox();           // /sandbox: web chat and SMS, WhatsApp, Messenger phones (Development only)
 
 var app = builder.Build();
 if (await app.RunStaffCommandAsync(args))   // `staff add-admin <login>`: the first admin (README, "Staff accounts")
@@ -20,6 +21,7 @@ app.UseAuthorization();
 app.MapHealthEndpoints();       // /health/live, /health/ready
 app.MapChannels();              // /api/messages ...
 app.MapStaffApi();              // /api/cases, /openapi/v1.json
+app.MapSandbox();               // /sandbox in Development; 404 elsewhere (before MapSite's static files)
 app.MapSite();                  // /, static files (wwwroot/site, wwwroot/lib)
 
 await app.RunAsync();

@@ -11,9 +11,10 @@ namespace ChannelBot.Channels.Twilio;
 /// Fetches inbound MMS/WhatsApp media. Twilio requires HTTP Basic auth (AccountSid:AuthToken) on its media URLs
 /// and answers with a redirect to its media CDN. Credentials go only to the REST API's host
 /// (<see cref="TwilioOptions.ApiBaseUrl"/>); redirects are followed here, by hand (at most
-/// <see cref="MaxRedirects"/>), and a hop to any other host carries no <c>Authorization</c> header.
+/// <see cref="MaxRedirects"/>), and a hop to any other host carries no <c>Authorization</c> header. In the Development
+/// sandbox (<see cref="TwilioSandbox"/>) the API host is the app's own fake Twilio, with the sandbox's credentials.
 /// </summary>
-public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOptions<TwilioOptions> options) : IChannelMediaClient
+public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOptions<TwilioOptions> options, TwilioSandbox sandbox) : IChannelMediaClient
 {
     public const int MaxRedirects = 5;
 
@@ -29,11 +30,12 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
         for (var hop = 0; ; hop++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, current);
-            if (IsApiHost(current) && !string.IsNullOrWhiteSpace(_options.AccountSid) && !string.IsNullOrWhiteSpace(_options.AuthToken))
+            var (accountSid, authToken) = sandbox.IsActive ? (TwilioSandbox.AccountSid, sandbox.AuthToken) : (_options.AccountSid, _options.AuthToken);
+            if (IsApiHost(current) && !string.IsNullOrWhiteSpace(accountSid) && !string.IsNullOrWhiteSpace(authToken))
             {
                 request.Headers.Authorization = new AuthenticationHeaderValue(
                     "Basic",
-                    Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.AccountSid + ":" + _options.AuthToken)));
+                    Convert.ToBase64String(Encoding.UTF8.GetBytes(accountSid + ":" + authToken)));
             }
 
             var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
@@ -54,7 +56,7 @@ public sealed class TwilioMediaClient(IHttpClientFactory httpClientFactory, IOpt
     }
 
     private bool IsApiHost(Uri url) =>
-        Uri.TryCreate(_options.ApiBaseUrl, UriKind.Absolute, out var api)
+        Uri.TryCreate(sandbox.IsActive ? sandbox.ApiBaseUrl : _options.ApiBaseUrl, UriKind.Absolute, out var api)
         && string.Equals(url.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
         && string.Equals(url.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase)
         && url.Port == api.Port;
