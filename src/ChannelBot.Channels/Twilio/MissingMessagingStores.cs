@@ -19,5 +19,7 @@ internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatu
 
     public Task<string?> FindProviderMessageIdAsync(long outboxId, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 
+    public Task<IReadOnlySet<string>> ClaimedByOthersAsync(long outboxId, IReadOnlyCollection<string> providerMessageIds, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
     public Task<DateTimeOffset?> LastInboundAtAsync(string conversationKey, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 }

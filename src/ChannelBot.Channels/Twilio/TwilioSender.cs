@@ -26,7 +26,9 @@ namespace ChannelBot.Channels.Twilio;
 /// Twilio created it. So a row that was tried before is reconciled before it is sent again (channels.md §7.3):
 /// first the sid a status callback may have recorded for the row (the callback URL names the row), then
 /// Twilio's own list of recent messages to the address (<c>GET Messages.json?To=…</c>), looking for one with
-/// the same body created since the row was written. Only when neither finds it is the message sent again; when
+/// the same body created since the row was written (less two minutes of clock skew) and not already recorded for
+/// another outbox row (the same text sent twice within minutes must not be taken for this one). Only when neither
+/// finds it is the message sent again; when
 /// the look-up itself fails, the send waits for the next try. A template send is recognised in that list by its
 /// rendered text containing every value filled in.
 /// </para>
@@ -276,8 +278,14 @@ public sealed class TwilioSender(
             return Retry(message, to, "reconciling failed: the message list could not be read; not resent");
         }
 
+        // Twilio lists the newest first: the oldest candidate is the likeliest to be this row's (rows go in order).
+        // One already recorded for another row is that row's message, the same text sent twice within minutes.
         var since = message.Activity.Timestamp is { } created ? created - ReconcileSkew : (DateTimeOffset?)null;
-        var match = (page.Messages ?? []).FirstOrDefault(m => IsSameMessage(m, outbound, since));
+        var candidates = (page.Messages ?? []).Where(m => IsSameMessage(m, outbound, since)).Reverse().ToList();
+        var claimed = candidates.Count == 0
+            ? new HashSet<string>(StringComparer.Ordinal)
+            : await deliveries.ClaimedByOthersAsync(message.Id, [.. candidates.Select(c => c.Sid!)], cancellationToken).ConfigureAwait(false);
+        var match = candidates.FirstOrDefault(c => !claimed.Contains(c.Sid!));
         if (match is not null)
         {
             TwilioLog.Reconciled(logger, message.Id, to, match.Sid!, "the message list");

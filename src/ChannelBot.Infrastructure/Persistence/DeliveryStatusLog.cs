@@ -52,4 +52,21 @@ internal sealed class DeliveryStatusLog(IDbContextFactory<ChannelBotDbContext> d
             .SingleOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
     }
+
+    public async Task<IReadOnlySet<string>> ClaimedByOthersAsync(long outboxId, IReadOnlyCollection<string> providerMessageIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(providerMessageIds);
+        if (providerMessageIds.Count == 0)
+        {
+            return new HashSet<string>(StringComparer.Ordinal);
+        }
+
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var claimed = await db.OutboxMessages
+            .Where(o => o.Id != outboxId && o.ProviderMessageId != null && providerMessageIds.Contains(o.ProviderMessageId))
+            .Select(o => o.ProviderMessageId!)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        return claimed.ToHashSet(StringComparer.Ordinal);
+    }
 }

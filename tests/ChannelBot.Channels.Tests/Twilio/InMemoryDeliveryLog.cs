@@ -26,4 +26,7 @@ public sealed class InMemoryDeliveryLog : IDeliveryStatusLog
 
     public Task<string?> FindProviderMessageIdAsync(long outboxId, CancellationToken cancellationToken) =>
         Task.FromResult(_sids.TryGetValue(outboxId, out var sid) ? sid : null);
+
+    public Task<IReadOnlySet<string>> ClaimedByOthersAsync(long outboxId, IReadOnlyCollection<string> providerMessageIds, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlySet<string>>(_sids.Where(s => s.Key != outboxId && providerMessageIds.Contains(s.Value)).Select(s => s.Value).ToHashSet(StringComparer.Ordinal));
 }

@@ -224,6 +224,34 @@ public sealed class TwilioSenderTests : IDisposable
     }
 
     [Fact]
+    public async Task A_retry_never_takes_the_same_text_sent_for_another_outbox_row_for_its_own()
+    {
+        // Row 5's first try failed before Twilio created anything; row 6, the same question a minute later, went out.
+        _deliveries.Know(6, "SM000000000000000000000000000000b6");
+        _twilio.AcceptMessages("SM000000000000000000000000000000c5");
+        _twilio.ListMessages(Listed("SM000000000000000000000000000000b6", Resident, "Is it blocking traffic?", Written.AddMinutes(1)));
+
+        var result = await Sender().SendAsync(Outbound(5, Sms("Is it blocking traffic?"), previousAttempts: 1), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SM000000000000000000000000000000c5"), result);
+        Assert.Single(_twilio.Creates);
+    }
+
+    [Fact]
+    public async Task Of_two_unclaimed_copies_of_the_same_text_a_retry_takes_the_older()
+    {
+        _twilio.AcceptMessages();
+        _twilio.ListMessages(
+            Listed("SM000000000000000000000000000000d2", Resident, "Is it blocking traffic?", Written.AddSeconds(40)),
+            Listed("SM000000000000000000000000000000d1", Resident, "Is it blocking traffic?", Written.AddSeconds(1)));
+
+        var result = await Sender().SendAsync(Outbound(5, Sms("Is it blocking traffic?"), previousAttempts: 1), CancellationToken.None);
+
+        Assert.Equal(SendResult.Sent("SM000000000000000000000000000000d1"), result);
+        Assert.Empty(_twilio.Creates);
+    }
+
+    [Fact]
     public async Task A_retry_that_finds_no_such_message_sends_it_again()
     {
         _twilio.AcceptMessages("SM000000000000000000000000000000cc");

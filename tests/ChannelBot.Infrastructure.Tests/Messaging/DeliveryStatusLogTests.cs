@@ -40,6 +40,22 @@ public sealed class DeliveryStatusLogTests(DatabaseFixture databases) : IClassFi
     [Theory]
     [InlineData(TestProviders.Sqlite)]
     [InlineData(TestProviders.Postgres)]
+    public async Task A_sid_recorded_on_another_row_is_claimed_and_one_on_the_row_itself_or_nowhere_is_not(string provider)
+    {
+        var (log, database) = await StoreAsync(provider);
+        var ids = await AddRowsAsync(database, 2);
+        await SentAsync(database, ids[0], Sid(ids[0]));
+        await SentAsync(database, ids[1], Sid(ids[1]));
+
+        var claimed = await log.ClaimedByOthersAsync(ids[1], [Sid(ids[0]), Sid(ids[1]), "SM_nowhere"], CancellationToken.None);
+
+        Assert.Equal([Sid(ids[0])], claimed);
+        Assert.Empty(await log.ClaimedByOthersAsync(ids[1], [], CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData(TestProviders.Sqlite)]
+    [InlineData(TestProviders.Postgres)]
     public async Task Failed_sticks_and_keeps_its_error_code(string provider)
     {
         var (log, database) = await StoreAsync(provider);
