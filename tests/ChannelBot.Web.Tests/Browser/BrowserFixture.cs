@@ -8,7 +8,7 @@ namespace ChannelBot.Web.Tests.Browser;
 /// Microsoft.Playwright, headless, shared by the browser tests of one class; each test gets its own browser
 /// context (a fresh profile: its own sessionStorage, so its own conversation).
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     /// <summary>Debian's Chromium, installed by scripts/install-chromium.sh (./test.sh runs it).</summary>
     public const string ChromiumPath = "/usr/bin/chromium";
@@ -27,6 +27,9 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The app's host environment: <see cref="ChannelBotApp.TestingEnvironment"/> unless a derived fixture needs another (the sandbox: Development).</summary>
+    protected virtual string Environment => ChannelBotApp.TestingEnvironment;
+
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
@@ -42,7 +45,7 @@ public sealed class BrowserFixture : IAsyncLifetime
             ["DirectLine:SessionBurst"] = "1000",
             ["DirectLine:AllowedOrigins:0"] = CityWebsite,
             ["Photos:Path"] = Path.Combine(_files.FullName, "photos"),
-        });
+        }, environment: Environment);
 
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         _playwright = await Playwright.CreateAsync();
