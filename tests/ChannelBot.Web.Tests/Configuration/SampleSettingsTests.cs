@@ -33,6 +33,7 @@ public sealed class SampleSettingsTests
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
             ("Twilio:Pacing", typeof(TwilioPacingOptions)),
             (StaffOptions.Section, typeof(StaffOptions)),
+            (ChannelBot.Infrastructure.Staff.StaffSignInOptions.Section, typeof(ChannelBot.Infrastructure.Staff.StaffSignInOptions)),
             (NotificationOptions.Section, typeof(NotificationOptions)),
             (RoutingOptions.Section, typeof(RoutingOptions)),
             (DirectLineOptions.SectionName, typeof(DirectLineOptions)),

@@ -2,9 +2,11 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Staff;
 using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Serilog.Core;
@@ -225,6 +227,21 @@ public sealed class StaffSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_account_disabled_in_the_database_by_any_means_stops_working_on_its_next_request()
+    {
+        using var operatorBrowser = await StaffPeople.PersonAsync(_admin, _app, "olga@city.example", "operator");
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>();
+        await using (var db = await factory.CreateDbContextAsync())
+        {
+            await db.StaffAccounts.Where(a => a.Login == "olga@city.example").ExecuteUpdateAsync(a => a.SetProperty(x => x.Disabled, true));
+        }
+
+        using var live = await operatorBrowser.GetAsync("/api/cases");
+
+        Assert.Equal(HttpStatusCode.Unauthorized, live.StatusCode);
+    }
+
+    [Fact]
     public async Task Only_admins_manage_accounts()
     {
         using var operatorBrowser = await StaffPeople.PersonAsync(_admin, _app, "olga@city.example", "operator");
@@ -425,7 +442,7 @@ public sealed class StaffSessionTests : IAsyncLifetime
 
     private async Task<string> StoredHashAsync(long id)
     {
-        var factory = _app.Services.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<ChannelBot.Infrastructure.Persistence.ChannelBotDbContext>>();
+        var factory = _app.Services.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>();
         await using var db = await factory.CreateDbContextAsync();
         return (await db.StaffAccounts.FindAsync(id))!.PasswordHash;
     }
