@@ -39,7 +39,13 @@ public static class InfrastructureRegistration
             sp.GetRequiredService<IDialogEngineSource>(),
             sp.GetRequiredService<OutboxDispatcher>(),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<IOptions<NotificationOptions>>(),
+            new CaseNotifier(
+                sp.GetRequiredService<IDialogEngineSource>(),
+                sp.GetRequiredService<IOptions<NotificationOptions>>().Value.QuietHours,
+                sp.GetRequiredService<ChannelBot.Application.Messaging.IMessagingConsent>(),
+                sp.GetServices<ChannelBot.Application.Notifications.INotificationTemplates>(),
+                sp.GetServices<ChannelBot.Application.Notifications.INotificationChannel>(),
+                sp.GetRequiredService<ChannelSenderRegistry>()),
             sp.GetRequiredService<AreaRouter>()));
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);

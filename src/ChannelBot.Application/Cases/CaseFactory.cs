@@ -38,6 +38,7 @@ public static class CaseFactory
             Schema.ActivityJson.Serialize(reference),
             submission.Language,
             dueAt,
-            submission.SubmittedAt));
+            submission.SubmittedAt,
+            submission.UpdateChannel));
     }
 }

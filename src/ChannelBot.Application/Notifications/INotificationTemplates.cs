@@ -13,4 +13,7 @@ public interface INotificationTemplates
 
     /// <summary>True when a template is configured for the notification's purpose in its language.</summary>
     bool Has(ProactiveNotification notification);
+
+    /// <summary>The setting that would hold the notification's template, for the reason staff see when there is none.</summary>
+    string SettingFor(ProactiveNotification notification);
 }

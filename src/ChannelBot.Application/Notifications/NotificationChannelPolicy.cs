@@ -115,7 +115,8 @@ public static class NotificationChannelPolicy
         var why = known
             ? $"outside the 24-hour window (the resident last wrote {Hours(sendAt - last)} h before it would go)"
             : "the resident never wrote to us there, so only a template may start the conversation";
-        passedOver.Add($"{Name(channel)}: {why} and no {TemplateName(channel)} is configured for the {recipient.Language} language");
+        var setting = facts.TemplateSettings is { } settings && settings.TryGetValue(channel, out var name) ? $" (set {name})" : string.Empty;
+        passedOver.Add($"{Name(channel)}: {why} and no {TemplateName(channel)} is configured for the {recipient.Language} language{setting}");
         return null;
     }
 

@@ -11,6 +11,7 @@ namespace ChannelBot.Application.Notifications;
 /// <param name="OptedOut">Channel and address pairs the resident opted out of (<see cref="Key"/>).</param>
 /// <param name="Templates">Channels with an approved template for this update's purpose in the resident's language.</param>
 /// <param name="Senders">Channels this deployment can send on (an email sender configured, a Twilio account...).</param>
+/// <param name="TemplateSettings">By channel, the setting that would hold this update's template (named in the reason when it is missing).</param>
 public sealed record NotificationFacts(
     DateTimeOffset Now,
     bool Urgent,
@@ -19,7 +20,8 @@ public sealed record NotificationFacts(
     IReadOnlyDictionary<string, DateTimeOffset> LastInboundAt,
     IReadOnlySet<string> OptedOut,
     IReadOnlySet<string> Templates,
-    IReadOnlySet<string> Senders)
+    IReadOnlySet<string> Senders,
+    IReadOnlyDictionary<string, string>? TemplateSettings = null)
 {
     /// <summary>The <see cref="OptedOut"/> entry of <paramref name="address"/> on <paramref name="channelId"/>.</summary>
     public static string Key(string channelId, string address) => channelId + ":" + address;

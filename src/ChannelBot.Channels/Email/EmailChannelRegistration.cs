@@ -1,4 +1,5 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Email;
 using ChannelBot.Channels.Twilio;
@@ -35,6 +36,7 @@ public static class EmailChannelRegistration
         services.AddSingleton<EmailSandboxStore>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<EmailSender>());
+        services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<EmailSender>());
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
         return builder;

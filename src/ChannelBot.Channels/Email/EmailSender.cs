@@ -29,14 +29,18 @@ public sealed class EmailSender(
     EmailSandboxStore sandboxStore,
     IMessagingConsent consent,
     TimeProvider timeProvider,
-    ILogger<EmailSender> logger) : IChannelSender
+    ILogger<EmailSender> logger) : IChannelSender, INotificationChannel
 {
     private readonly EmailOptions _options = options.Value;
 
-    /// <summary><c>email</c>, when an SMTP host is configured or the Development sandbox keeps the messages.</summary>
+    public string ChannelId => NotificationChannels.Email;
+
+    /// <summary>True when an SMTP host is configured or the Development sandbox keeps the messages.</summary>
+    public bool IsAvailable => !string.IsNullOrWhiteSpace(_options.Host) || sandbox.IsActive;
+
+    /// <summary><c>email</c>, when <see cref="IsAvailable"/>.</summary>
     public bool Handles(string channelId) =>
-        string.Equals(channelId, NotificationChannels.Email, StringComparison.Ordinal)
-        && (!string.IsNullOrWhiteSpace(_options.Host) || sandbox.IsActive);
+        string.Equals(channelId, NotificationChannels.Email, StringComparison.Ordinal) && IsAvailable;
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
     {

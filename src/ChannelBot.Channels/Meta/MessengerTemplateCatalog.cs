@@ -11,4 +11,6 @@ public sealed class MessengerTemplateCatalog(IOptions<MetaOptions> options) : IN
     public string ChannelId => ChannelIds.Facebook;
 
     public bool Has(ProactiveNotification notification) => MessengerUtilityTemplates.Find(options.Value, notification) is not null;
+
+    public string SettingFor(ProactiveNotification notification) => MessengerUtilityTemplates.SettingFor(notification);
 }

@@ -12,4 +12,6 @@ public sealed class WhatsAppTemplateCatalog(IOptions<TwilioOptions> options) : I
     public string ChannelId => ChannelIds.WhatsApp;
 
     public bool Has(ProactiveNotification notification) => WhatsAppTemplates.Find(options.Value, notification) is not null;
+
+    public string SettingFor(ProactiveNotification notification) => WhatsAppTemplates.SettingFor(notification);
 }

@@ -46,6 +46,29 @@ public static class StatusNotificationText
         return text;
     }
 
+    /// <summary>
+    /// The subject line of the update by email (<c>notify.email.subject</c>): the kind of request, the ticket and the
+    /// new status in words (<c>status.{code}</c>), in the resident's language.
+    /// </summary>
+    public static string EmailSubject(DialogDefinitions definitions, StatusNotice notice)
+    {
+        ArgumentNullException.ThrowIfNull(definitions);
+        ArgumentNullException.ThrowIfNull(notice);
+        var language = definitions.Strings.ContainsKey(notice.Language) ? notice.Language : definitions.DefaultLanguage;
+        var service = definitions.Catalog.Find(notice.ServiceCode) is { } found
+            ? found.Name.Get(language, definitions.DefaultLanguage)
+            : notice.ServiceCode;
+        var status = Lookup(definitions, language, "status." + notice.StatusCode, shortText: false) ?? notice.StatusCode.Replace('_', ' ');
+        var values = new List<KeyValuePair<string, string>>
+        {
+            new("city", definitions.City.Name.Get(language, definitions.DefaultLanguage)),
+            new("ticket", notice.Ticket),
+            new("service", service),
+            new("status", status),
+        };
+        return TextTemplate.Fill(Lookup(definitions, language, "notify.email.subject", shortText: false)!, values);
+    }
+
     private static string? Lookup(DialogDefinitions definitions, string language, string key, bool shortText) =>
         definitions.Strings.TryGetValue(language, out var table) && table.TryGetValue(key, out var text)
             ? text.For(shortText)

@@ -22,4 +22,5 @@ public sealed record IntakeSubmission(
     ConversationReference ConversationReference,
     int SlaDays,
     bool SlaBusinessDays,
-    DateTimeOffset SubmittedAt);
+    DateTimeOffset SubmittedAt,
+    string? UpdateChannel = null);

@@ -35,6 +35,7 @@ internal static class SubmissionBuilder
             turn.Activity.GetConversationReference(),
             service.Sla.Days,
             service.Sla.Type == SlaDayType.Business,
-            turn.Now);
+            turn.Now,
+            draft.ConsentToUpdates == true ? draft.UpdateChannel : null);
     }
 }

@@ -37,6 +37,9 @@ public sealed class IntakeDraft
 
     public string? Email { get; set; }
 
+    /// <summary>How a web chat reporter chose to hear back: <c>sms</c>, <c>whatsapp</c> or <c>email</c> (null: their own channel, or no updates).</summary>
+    public string? UpdateChannel { get; set; }
+
     /// <summary>
     /// True when the dialog files changed under this intake in a way the resident must hear about: the next
     /// question starts with a word about it.

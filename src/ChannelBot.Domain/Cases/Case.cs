@@ -64,6 +64,12 @@ public sealed class Case
 
     public string ChannelId { get; private set; }
 
+    /// <summary>
+    /// The channel the resident chose for updates at the end of a web chat report (<c>sms</c>, <c>whatsapp</c> or
+    /// <c>email</c>, to the phone or email they gave); null when updates go to their own conversation.
+    /// </summary>
+    public string? UpdateChannel { get; private set; }
+
     public string ConversationKey { get; private set; }
 
     /// <summary>Opaque JSON the application keeps to message the resident later.</summary>
@@ -123,6 +129,7 @@ public sealed class Case
             Reporter = submission.Reporter!,
             ConsentToUpdates = submission.ConsentToUpdates,
             ChannelId = submission.ChannelId,
+            UpdateChannel = submission.UpdateChannel,
             ConversationKey = submission.ConversationKey,
             ConversationReferenceJson = submission.ConversationReferenceJson,
             Language = submission.Language,

@@ -9,6 +9,7 @@ namespace ChannelBot.Domain.Cases;
 /// <param name="Language">The resident's language (BCP 47, e.g. <c>en</c>, <c>es</c>).</param>
 /// <param name="DueAt">When the service level says the case should be resolved, if it promises a time.</param>
 /// <param name="Now">When the case was filed.</param>
+/// <param name="UpdateChannel">The channel a web chat reporter chose for updates (<c>sms</c>, <c>whatsapp</c>, <c>email</c>); null for their own channel.</param>
 public sealed record CaseSubmission(
     TicketNumber Ticket,
     string ServiceCode,
@@ -25,4 +26,5 @@ public sealed record CaseSubmission(
     string? ConversationReferenceJson,
     string Language,
     DateTimeOffset? DueAt,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    string? UpdateChannel = null);

@@ -19,7 +19,8 @@ namespace ChannelBot.Infrastructure.Cases;
 /// Staff changes to a case: status, assignment, category, duplicate. Each change, its history entry and the
 /// messages to the residents who follow the case (its reporter, and the reporters of cases closed as its
 /// duplicates, when they agreed to updates and the change is news to them) are saved in one transaction; the
-/// messages are then sent by the outbox on each resident's own channel, so a crash can neither lose nor double them.
+/// messages are then sent by the outbox, so a crash can neither lose nor double them. Where each message goes —
+/// own channel, template, another channel the resident gave, or "cannot notify" — is <see cref="CaseNotifier"/>'s.
 /// </summary>
 public sealed class CaseEditor
 {
@@ -27,17 +28,17 @@ public sealed class CaseEditor
     private readonly IDialogEngineSource _dialogs;
     private readonly OutboxDispatcher _outbox;
     private readonly TimeProvider _clock;
-    private readonly QuietHours _quietHours;
+    private readonly CaseNotifier _notifier;
     private readonly AreaRouter _router;
 
-    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, IOptions<NotificationOptions> options, AreaRouter router)
+    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, CaseNotifier notifier, AreaRouter router)
     {
         _router = router;
         _databases = databases;
         _dialogs = dialogs;
         _outbox = outbox;
         _clock = clock;
-        _quietHours = new QuietHours(options.Value.QuietHoursStart, options.Value.QuietHoursEnd);
+        _notifier = notifier;
     }
 
     /// <param name="allowed">Whether the caller may change this case (a department sees only its own cases).</param>
@@ -47,7 +48,7 @@ public sealed class CaseEditor
         return EditAsync(ticket, request.ExpectedVersion, allowed, cancellationToken, (_, found, now) =>
         {
             Apply(found, request, by, now);
-            return Task.FromResult<StatusNews?>(new StatusNews(request.Reason, Clean(request.PublicNote)));
+            return Task.FromResult<StatusNews?>(new StatusNews(request.Reason, Clean(request.PublicNote), Urgent: request.Urgent));
         });
     }
 
@@ -79,9 +80,6 @@ public sealed class CaseEditor
             found.MarkDuplicateOf(target, by, now, Clean(publicNote), Clean(internalNote));
             return new StatusNews("duplicate", Clean(publicNote), FollowersToo: false);
         });
-
-    /// <summary>What a status change tells residents: the closure reason, the public note, and whether followers hear it.</summary>
-    private sealed record StatusNews(string? Reason, string? PublicNote, bool FollowersToo = true);
 
     private async Task<CaseChangeOutcome> EditAsync(
         TicketNumber ticket,
@@ -153,10 +151,10 @@ public sealed class CaseEditor
                 : [];
             foreach (var resident in followers.Prepend(found))
             {
-                if (Notify(resident, found, news, now) is { } message)
+                if (await _notifier.NotifyAsync(db, resident, found, news, now, cancellationToken).ConfigureAwait(false) is { } message)
                 {
                     messages.Add(message);
-                    if (found.Status == CaseStatus.Fixed && message.ConversationKey == resident.ConversationKey)
+                    if (found.Status == CaseStatus.Fixed && CaseNotifier.IsOwn(message, resident))
                     {
                         await AskIfFixedAsync(db, resident, now, cancellationToken).ConfigureAwait(false);
                     }
@@ -228,92 +226,4 @@ public sealed class CaseEditor
     };
 
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
-
-    /// <summary>
-    /// The outbox row that tells <paramref name="resident"/>'s reporter about <paramref name="changed"/> (the same
-    /// case, or the original it repeats) under their own ticket, or null when they did not ask for updates.
-    /// </summary>
-    private OutboxMessageRecord? Notify(Case resident, Case changed, StatusNews news, DateTimeOffset now)
-    {
-        var status = changed.Status.ToCode();
-        if (!resident.ConsentToUpdates || resident.ConversationReferenceJson is null || !StatusNotificationText.IsNews(status))
-        {
-            return null;
-        }
-
-        var definitions = _dialogs.Current.Definitions;
-        if (!definitions.ChannelProfileFor(resident.ChannelId).ReachBack)
-        {
-            // Web chat cannot reach the resident days later: they left a mobile number or an email instead.
-            return resident.Reporter.Phone is { } phone ? NotifyBySms(resident, changed, news, phone, now)
-                : resident.Reporter.Email is not null ? CannotNotify(resident, now, "updates by email are not sent yet: no email sender is configured")
-                : null;
-        }
-
-        var reference = ActivityJson.DeserializeReference(resident.ConversationReferenceJson);
-        var text = StatusNotificationText.For(
-            definitions,
-            new StatusNotice(resident.Ticket.ToString(), resident.ServiceCode, status, changed.Status == CaseStatus.Closed ? news.Reason : null, news.PublicNote, resident.Language, resident.ChannelId));
-        var message = new Activity
-        {
-            Type = ActivityTypes.Message,
-            ChannelId = reference.ChannelId ?? resident.ChannelId,
-            ServiceUrl = reference.ServiceUrl,
-            Conversation = reference.Conversation,
-            From = reference.Bot,
-            Recipient = reference.User,
-            Locale = reference.Locale,
-            Text = text,
-            Timestamp = now,
-        };
-
-        // The purpose and template values, for a channel that must send a template instead of the text (WhatsApp
-        // outside its 24-hour window).
-        StatusUpdateNotification.For(definitions, resident.Ticket.ToString(), resident.ServiceCode, status, resident.Language).Tag(message);
-        return Row(resident.ConversationKey, message, resident, now);
-    }
-
-    /// <summary>The update as a text message to the mobile number a web chat reporter left for updates.</summary>
-    private OutboxMessageRecord NotifyBySms(Case resident, Case changed, StatusNews news, string phone, DateTimeOffset now)
-    {
-        var status = changed.Status.ToCode();
-        var text = StatusNotificationText.For(
-            _dialogs.Current.Definitions,
-            new StatusNotice(resident.Ticket.ToString(), resident.ServiceCode, status, changed.Status == CaseStatus.Closed ? news.Reason : null, news.PublicNote, resident.Language, ChannelIds.Sms, CanAnswer: false));
-        var message = new Activity
-        {
-            Type = ActivityTypes.Message,
-            ChannelId = ChannelIds.Sms,
-            Conversation = new ConversationAccount { Id = phone },
-            Recipient = new ChannelAccount { Id = phone },
-            Locale = resident.Language,
-            Text = text,
-            Timestamp = now,
-        };
-        return Row(ConversationKey.For(ChannelIds.Sms, phone), message, resident, now);
-    }
-
-    /// <summary>A row staff see on the case, saying why the resident could not be told; never sent.</summary>
-    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why) => new()
-    {
-        ConversationKey = resident.ConversationKey,
-        ChannelId = resident.ChannelId,
-        ActivityJson = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Timestamp = now }),
-        CreatedAt = now,
-        NextAttemptAt = now,
-        Status = OutboxStatus.Failed,
-        LastError = "cannot notify: " + why,
-        CaseId = resident.Id,
-    };
-
-    private OutboxMessageRecord Row(string conversationKey, Activity message, Case resident, DateTimeOffset now) => new()
-    {
-        ConversationKey = conversationKey,
-        ChannelId = message.ChannelId!,
-        ActivityJson = ActivityJson.Serialize(message),
-        CreatedAt = now,
-        NextAttemptAt = _quietHours.SendAt(now, _dialogs.Current.CityTimeZone),
-        Status = OutboxStatus.Pending,
-        CaseId = resident.Id,
-    };
 }

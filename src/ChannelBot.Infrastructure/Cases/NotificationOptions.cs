@@ -10,4 +10,7 @@ public sealed class NotificationOptions
 
     /// <summary>The morning time (city time, HH:mm) held updates go out.</summary>
     public TimeOnly QuietHoursEnd { get; set; } = new(8, 0);
+
+    /// <summary>The quiet hours these settings describe.</summary>
+    internal Application.Notifications.QuietHours QuietHours => new(QuietHoursStart, QuietHoursEnd);
 }

@@ -25,6 +25,7 @@ public sealed record CaseSummaryDto(
     string? DuplicateOf);
 
 /// <summary>One case with everything staff need to act on it.</summary>
+/// <param name="UpdatesBy">The channel a web chat reporter chose for updates (sms, whatsapp, email); null: their own channel.</param>
 public sealed record CaseDetailDto(
     CaseSummaryDto Case,
     long Version,
@@ -34,7 +35,8 @@ public sealed record CaseDetailDto(
     ReporterDto Reporter,
     bool ConsentToUpdates,
     IReadOnlyList<CaseHistoryDto> History,
-    IReadOnlyList<CaseMessageDto> Messages);
+    IReadOnlyList<CaseMessageDto> Messages,
+    string? UpdatesBy = null);
 
 /// <summary>A message to a resident about the case: what it said, where it went, and what became of it.</summary>
 /// <param name="Status">pending (SendAfter says when), sent or failed (Error says why: opted out, outside the window...).</param>
@@ -71,7 +73,8 @@ public sealed record CasePageDto(IReadOnlyList<CaseSummaryDto> Cases, int Total,
 /// <param name="PublicNote">Shown to the resident (and in their update message).</param>
 /// <param name="InternalNote">Seen by staff only.</param>
 /// <param name="Version">The version the change is based on; a newer case answers 409.</param>
-public sealed record StatusChangeDto(string Status, string? Reason, string? PublicNote, string? InternalNote, long? Version);
+/// <param name="Urgent">True for news that cannot wait for the morning (a road closed tonight): the resident is told at once, even in the quiet hours.</param>
+public sealed record StatusChangeDto(string Status, string? Reason, string? PublicNote, string? InternalNote, long? Version, bool Urgent = false);
 
 /// <summary>The body of <c>POST /api/cases/{ticket}/assignee</c>: who works on it (null or empty: nobody).</summary>
 public sealed record AssignDto(string? Assignee, string? InternalNote, long? Version);
@@ -128,7 +131,8 @@ internal static class CaseDtoMapping
             m.SentAt,
             m.DeliveryStatus,
             m.DeliveryErrorCode,
-            m.LastError))]);
+            m.LastError))],
+        c.UpdateChannel);
 
     public static string? ReasonCode(CaseClosureReason? reason) => reason switch
     {

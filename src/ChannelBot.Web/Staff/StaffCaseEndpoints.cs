@@ -128,7 +128,7 @@ public static class StaffCaseEndpoints
             return TypedResults.Problem("Say which status: acknowledged, scheduled, in_progress, fixed, closed or reopened.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var request = new StatusChangeRequest(change.Status.Trim(), change.Reason, change.PublicNote, change.InternalNote, change.Version);
+        var request = new StatusChangeRequest(change.Status.Trim(), change.Reason, change.PublicNote, change.InternalNote, change.Version, change.Urgent);
         var outcome = await editor.ChangeStatusAsync(number, request, By(user), c => MaySee(user, c), cancellationToken);
         return await AnswerAsync(outcome, reader, clock, cancellationToken);
     }

@@ -58,6 +58,19 @@ public sealed class NotificationChannelPolicyTests
     }
 
     [Fact]
+    public void The_reason_names_the_setting_that_would_hold_the_missing_template()
+    {
+        var facts = Facts(lastInbound: (ChannelIds.Facebook, Afternoon.AddHours(-30))) with
+        {
+            TemplateSettings = new Dictionary<string, string> { [ChannelIds.Facebook] = "Meta:UtilityTemplates:status_update:en" },
+        };
+
+        var route = NotificationChannelPolicy.Decide(Messenger, facts);
+
+        Assert.Contains("(set Meta:UtilityTemplates:status_update:en)", route.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_window_is_judged_when_a_held_message_would_go_not_when_it_was_written()
     {
         // 23:00 in New York, last message 20 hours ago: inside the window now, 29 hours old by 08:00.

@@ -25,6 +25,9 @@ public sealed class ExpectedCase
 
     public string? Email { get; set; }
 
+    /// <summary>The channel a web chat reporter chose for updates: sms, whatsapp or email.</summary>
+    public string? UpdatesBy { get; set; }
+
     public string? Name { get; set; }
 
     public string? Language { get; set; }

@@ -232,6 +232,7 @@ public sealed class TranscriptRunner
         Assert.True(wanted.Consent is null || filed.ConsentToUpdates == wanted.Consent, Failure($"Consent: {summary}"));
         Assert.True(wanted.Phone is null || filed.Phone == wanted.Phone, Failure($"Phone: {summary}"));
         Assert.True(wanted.Email is null || filed.Email == wanted.Email, Failure($"Email: {summary}"));
+        Assert.True(wanted.UpdatesBy is null || filed.UpdateChannel == wanted.UpdatesBy, Failure($"Updates by: {summary}"));
         Assert.True(wanted.Name is null || filed.Name == wanted.Name, Failure($"Name: {summary}"));
         Assert.True(wanted.Language is null || filed.Language == wanted.Language, Failure($"Language: {summary}"));
         Assert.Equal(_transcript.Channel, filed.ChannelId);

@@ -43,7 +43,7 @@ public sealed partial class WebChatUpdatesBySmsTests
     }
 
     [Fact]
-    public async Task A_web_chat_reporter_who_left_only_an_email_shows_staff_that_they_cannot_be_told()
+    public async Task A_web_chat_reporter_who_left_only_an_email_shows_staff_that_they_cannot_be_told_where_no_email_is_configured()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var twilio = new FakeTwilio();
@@ -60,6 +60,7 @@ public sealed partial class WebChatUpdatesBySmsTests
         Assert.Equal("ana@example.org", detail.Reporter.Email);
         var message = Assert.Single(detail.Messages, m => m.Status == "failed");   // besides the receipt the chat showed
         Assert.Contains("cannot notify", message.Error, StringComparison.Ordinal);
+        Assert.Contains("email: no sender is configured", message.Error, StringComparison.Ordinal);
         Assert.Equal(0, twilio.Calls);
     }
 

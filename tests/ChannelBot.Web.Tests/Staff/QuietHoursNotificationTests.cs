@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace ChannelBot.Web.Tests.Staff;
 
-/// <summary>A status change at 23:00 in the city reaches the resident at 08:00, not in the night.</summary>
+/// <summary>A routine status change at 23:00 in the city reaches the resident at 08:00, not in the night; one staff mark urgent goes at once.</summary>
 public sealed class QuietHoursNotificationTests
 {
     private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
@@ -60,6 +60,48 @@ public sealed class QuietHoursNotificationTests
             Assert.True(DateTime.UtcNow < deadline, "The held update was not sent after 08:00.");
             await Task.Delay(25);
         }
+    }
+
+    [Fact]
+    public async Task An_urgent_change_at_23_00_is_sent_at_once()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 22, 40, 0, Eastern));
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var connector = new FakeConnector();
+        await using var app = ChannelBotApp.Start(
+            storage,
+            new Dictionary<string, string?>
+            {
+                ["Staff:ApiKeys:0:Name"] = "Night operator",
+                ["Staff:ApiKeys:0:Key"] = OperatorKey,
+                ["Staff:ApiKeys:0:Role"] = "operator",
+            },
+            services => services.AddSingleton<TimeProvider>(clock));
+        using var http = app.CreateHttpClient();
+        var resident = new EmulatorClient(http, connector, "urgent-" + Guid.NewGuid().ToString("N"));
+        await PotholeScript.StartAsync(resident);
+        var receipt = await PotholeScript.FinishAsync(resident);
+        var ticket = System.Text.RegularExpressions.Regex.Match(receipt, @"311-\d{4}-\d{6}").Value;
+
+        var night = new DateTimeOffset(2026, 11, 30, 23, 0, 0, Eastern);
+        clock.SetUtcNow(night);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
+        {
+            Content = JsonContent.Create(new StatusChangeDto("in_progress", null, "The road is closed tonight while crews work.", null, null, Urgent: true)),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
+        using var response = await http.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        Assert.Equal(night, (await UpdateRowAsync(app.Services)).NextAttemptAt);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!connector.SentTo(resident.ConversationId).Any(a => a.Text?.Contains("road is closed tonight", StringComparison.Ordinal) == true))
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The urgent update was not sent at once.");
+            await Task.Delay(25);
+        }
+
+        Assert.Equal(night, clock.GetUtcNow());   // sent without the clock reaching the morning
     }
 
     private static async Task<OutboxMessageRecord> UpdateRowAsync(IServiceProvider services)

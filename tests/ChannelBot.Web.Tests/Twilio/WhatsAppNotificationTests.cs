@@ -74,7 +74,7 @@ public sealed class WhatsAppNotificationTests
 
         var message = await LastUpdateAsync(http, ticket, clock);
         Assert.Equal("failed", message.Status);
-        Assert.Contains("outside the WhatsApp window and no template configured", message.Error, StringComparison.Ordinal);
+        Assert.Contains("cannot notify: WhatsApp: outside the 24-hour window", message.Error, StringComparison.Ordinal);
         Assert.Contains("Twilio:WhatsAppTemplates:status_update:en", message.Error, StringComparison.Ordinal);
         Assert.Equal(before, twilio.ReceivedBy(phone.Address).Count);
     }

@@ -1,13 +1,25 @@
 using ChannelBot.Dialogs.Recognizers;
+using ChannelBot.Dialogs.Runtime.Rendering;
 
 namespace ChannelBot.Dialogs.Runtime.Steps;
 
 /// <summary>
 /// Consent to updates. Where the channel can reach the resident later (SMS, WhatsApp, Messenger...) it is a
-/// yes/no about "here"; where it cannot (web chat), the resident may give a mobile number or an email instead.
+/// yes/no about "here". Where it cannot (web chat), the resident chooses how — text message, WhatsApp or email —
+/// and gives the number or address (or types the number or address straight away, or says no). The choice is
+/// recorded on the case (<see cref="State.IntakeDraft.UpdateChannel"/>); WhatsApp to a number that never wrote to
+/// the city goes as an approved template.
 /// </summary>
 internal sealed class ConsentStep : StepHandler
 {
+    public const string Sms = "sms";
+
+    public const string WhatsApp = "whatsapp";
+
+    public const string Email = "email";
+
+    private const string NoKey = "no";
+
     public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry)
     {
         if (turn.Profile.ReachBack)
@@ -17,8 +29,15 @@ internal sealed class ConsentStep : StepHandler
             return;
         }
 
+        if (AwaitingContact(intake.Draft) is { } chosen)
+        {
+            var ask = chosen == Email ? (retry ? "retryEmail" : "askEmail") : (retry ? "retryPhone" : "askPhone");
+            turn.Ask(turn.T(StringKeys.Step(step.Id, ask)), [new(NoKey, turn.T("choice.noUpdates"))]);
+            return;
+        }
+
         var contactKey = StringKeys.Step(step.Id, retry ? "retryContact" : "promptContact");
-        turn.Ask(turn.T(contactKey), [new("no", turn.T("choice.noUpdates"))]);
+        turn.Ask(turn.T(contactKey), Channels(turn));
     }
 
     public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
@@ -42,6 +61,7 @@ internal sealed class ConsentStep : StepHandler
         {
             draft.Email = email;
             draft.Phone = phone;
+            draft.UpdateChannel = email is not null ? Email : AwaitingContact(draft) == WhatsApp ? WhatsApp : Sms;
             draft.ConsentToUpdates = true;
             return StepOutcome.Answered;
         }
@@ -49,11 +69,34 @@ internal sealed class ConsentStep : StepHandler
         if (turn.YesOrNo() == false || IsSkip(turn) || string.Equals(turn.Text, turn.T("choice.noUpdates"), StringComparison.OrdinalIgnoreCase))
         {
             draft.ConsentToUpdates = false;
+            draft.UpdateChannel = null;
             draft.Email = null;
             draft.Phone = null;
             return StepOutcome.Answered;
         }
 
+        var options = Channels(turn).Select(c => new ChoiceOption(c.Key, c.Title, c.Synonyms)).ToList();
+        var pick = ChoiceRecognizer.RecognizeOne(turn.Text, options, turn.Language);
+        if (AwaitingContact(draft) is null && pick is { Key: Sms or WhatsApp or Email })
+        {
+            // A channel chosen: ask for the number or the address, without counting an attempt.
+            draft.UpdateChannel = pick.Key;
+            draft.ConsentToUpdates = null;
+            Prompt(turn, intake, step, retry: false);
+            return StepOutcome.Waiting;
+        }
+
         return StepOutcome.Invalid;
     }
+
+    /// <summary>The channel chosen whose number or address is still to come (the answer is not complete yet).</summary>
+    private static string? AwaitingContact(State.IntakeDraft draft) => draft.ConsentToUpdates is null ? draft.UpdateChannel : null;
+
+    private static List<Choice> Channels(Turn turn) =>
+    [
+        new(Sms, turn.T("choice.updatesSms"), ["sms", "text"]),
+        new(WhatsApp, turn.T("choice.updatesWhatsApp")),
+        new(Email, turn.T("choice.updatesEmail"), ["email", "e-mail", "correo"]),
+        new(NoKey, turn.T("choice.noUpdates")),
+    ];
 }

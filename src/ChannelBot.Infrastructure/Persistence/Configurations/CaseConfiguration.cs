@@ -49,6 +49,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
         builder.HasIndex(c => c.DuplicateOf);
         builder.Property(c => c.Version).IsConcurrencyToken();
         builder.Ignore(c => c.IsOpen);
+        builder.Property(c => c.UpdateChannel).HasMaxLength(ColumnLengths.ChannelId);
 
         builder.OwnsMany(c => c.Photos, photos =>
         {

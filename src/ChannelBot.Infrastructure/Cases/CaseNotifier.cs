@@ -1,0 +1,225 @@
+using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Dialogs;
+using ChannelBot.Application.Messaging;
+using ChannelBot.Application.Notifications;
+using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Notifications;
+using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.Messaging;
+using ChannelBot.Infrastructure.Outbox;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Schema;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChannelBot.Infrastructure.Cases;
+
+/// <summary>
+/// The outbox row that tells one resident about a change: gathers the facts (their last message on each channel,
+/// opt-outs, configured templates and senders), lets <see cref="NotificationChannelPolicy"/> decide, and writes
+/// what it decided — a message on their own channel (free-form, or marked for a template), on another channel
+/// they gave us (SMS or WhatsApp to their phone, email), or a row staff see that says why nobody could be told.
+/// </summary>
+internal sealed class CaseNotifier(
+    IDialogEngineSource dialogs,
+    QuietHours quietHours,
+    IMessagingConsent consent,
+    IEnumerable<INotificationTemplates> templates,
+    IEnumerable<INotificationChannel> updateChannels,
+    ChannelSenderRegistry senders)
+{
+    private static readonly string[] Reachable = [ChannelIds.Sms, ChannelIds.WhatsApp, ChannelIds.Facebook, NotificationChannels.Email];
+
+    private readonly IReadOnlyList<INotificationTemplates> _templates = templates.ToList();
+
+    private readonly IReadOnlyList<INotificationChannel> _updateChannels = updateChannels.ToList();
+
+    /// <summary>The row telling <paramref name="resident"/>'s reporter about <paramref name="changed"/>, or null when they are not to be told.</summary>
+    public async Task<OutboxMessageRecord?> NotifyAsync(ChannelBotDbContext db, Case resident, Case changed, StatusNews news, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var status = changed.Status.ToCode();
+        if (!StatusNotificationText.IsNews(status))
+        {
+            return null;
+        }
+
+        var engine = dialogs.Current;
+        var definitions = engine.Definitions;
+        var ownConversation = resident.ConversationReferenceJson is { } json ? ActivityJson.DeserializeReference(json) : null;
+        var recipient = new NotificationRecipient(
+            resident.ChannelId,
+            ownConversation?.Conversation?.Id,
+            definitions.ChannelProfileFor(resident.ChannelId).ReachBack,
+            resident.ConsentToUpdates,
+            resident.Reporter.Phone,
+            resident.Reporter.Email,
+            resident.UpdateChannel,
+            resident.Language);
+        if (!recipient.ConsentToUpdates)
+        {
+            return null;
+        }
+
+        var notification = StatusUpdateNotification.For(definitions, resident.Ticket.ToString(), resident.ServiceCode, status, resident.Language);
+        var facts = new NotificationFacts(
+            now,
+            news.Urgent,
+            quietHours,
+            engine.CityTimeZone,
+            await LastInboundAsync(db, recipient, cancellationToken).ConfigureAwait(false),
+            await OptedOutAsync(recipient, cancellationToken).ConfigureAwait(false),
+            _templates.Where(t => t.Has(notification)).Select(t => t.ChannelId).ToHashSet(StringComparer.Ordinal),
+            Reachable.Where(CanSend).ToHashSet(StringComparer.Ordinal),
+            _templates.DistinctBy(t => t.ChannelId).ToDictionary(t => t.ChannelId, t => t.SettingFor(notification), StringComparer.Ordinal));
+        var route = NotificationChannelPolicy.Decide(recipient, facts);
+        if (route.Kind == NotificationRouteKind.NotWanted)
+        {
+            return null;
+        }
+
+        var own = route.ChannelId == resident.ChannelId && route.Address == recipient.ConversationId;
+        var notice = new StatusNotice(
+            resident.Ticket.ToString(),
+            resident.ServiceCode,
+            status,
+            changed.Status == CaseStatus.Closed ? news.Reason : null,
+            news.PublicNote,
+            resident.Language,
+            route.ChannelId,
+            CanAnswer: own);
+        if (route.Kind == NotificationRouteKind.CannotNotify)
+        {
+            // Staff see what the resident could not be told, and why.
+            return CannotNotify(resident, now, route.Reason!, StatusNotificationText.For(definitions, notice));
+        }
+
+        var message = own ? Reply(ownConversation!, resident, now) : Direct(route, resident, now);
+        message.Text = StatusNotificationText.For(definitions, notice);
+        if (route.ChannelId == NotificationChannels.Email)
+        {
+            message.Summary = StatusNotificationText.EmailSubject(definitions, notice);
+        }
+
+        // The purpose and template values, for a channel that must send a template instead of the text.
+        notification.Tag(message);
+        var key = own ? resident.ConversationKey : ConversationKey.For(route.ChannelId, message.Conversation!.Id!);
+        return Row(key, message, resident, now, route.SendAt);
+    }
+
+    /// <summary>An update-only channel (email) by its own word; the others when a sender takes them.</summary>
+    private bool CanSend(string channelId) =>
+        _updateChannels.FirstOrDefault(c => c.ChannelId == channelId) is { } channel ? channel.IsAvailable : senders.For(channelId) is not null;
+
+    /// <summary>Whether the row goes to the report's own conversation (which then waits for "is it fixed?").</summary>
+    public static bool IsOwn(OutboxMessageRecord row, Case resident) => row.ConversationKey == resident.ConversationKey && row.Status == OutboxStatus.Pending;
+
+    private static Activity Reply(ConversationReference reference, Case resident, DateTimeOffset now) => new()
+    {
+        Type = ActivityTypes.Message,
+        ChannelId = reference.ChannelId ?? resident.ChannelId,
+        ServiceUrl = reference.ServiceUrl,
+        Conversation = reference.Conversation,
+        From = reference.Bot,
+        Recipient = reference.User,
+        Locale = reference.Locale,
+        Timestamp = now,
+    };
+
+    /// <summary>A message to an address the resident gave: a phone by SMS, <c>whatsapp:</c> and the phone, an email.</summary>
+    private static Activity Direct(NotificationRoute route, Case resident, DateTimeOffset now)
+    {
+        var id = route.ChannelId == ChannelIds.WhatsApp ? "whatsapp:" + route.Address : route.Address!;
+        return new Activity
+        {
+            Type = ActivityTypes.Message,
+            ChannelId = route.ChannelId,
+            Conversation = new ConversationAccount { Id = id },
+            Recipient = new ChannelAccount { Id = id },
+            Locale = resident.Language,
+            Timestamp = now,
+        };
+    }
+
+    /// <summary>The resident's last message on their own channel and, for the addresses they gave, on SMS and WhatsApp.</summary>
+    private static async Task<Dictionary<string, DateTimeOffset>> LastInboundAsync(ChannelBotDbContext db, NotificationRecipient recipient, CancellationToken cancellationToken)
+    {
+        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (recipient.ConversationId is { } own)
+        {
+            keys[ConversationKey.For(recipient.ChannelId, own)] = recipient.ChannelId;
+        }
+
+        if (recipient.Phone is { } phone)
+        {
+            keys.TryAdd(ConversationKey.For(ChannelIds.WhatsApp, "whatsapp:" + phone), ChannelIds.WhatsApp);
+        }
+
+        var lookup = keys.Keys.ToList();
+        var found = await db.Conversations.AsNoTracking()
+            .Where(c => lookup.Contains(c.Key) && c.LastInboundAt != null)
+            .Select(c => new { c.Key, c.LastInboundAt })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
+        foreach (var conversation in found)
+        {
+            last.TryAdd(keys[conversation.Key], conversation.LastInboundAt!.Value);
+        }
+
+        return last;
+    }
+
+    private async Task<HashSet<string>> OptedOutAsync(NotificationRecipient recipient, CancellationToken cancellationToken)
+    {
+        var addresses = new List<(string Channel, string Address)>();
+        if (recipient.ConversationId is { } own)
+        {
+            addresses.Add((recipient.ChannelId, own));
+        }
+
+        if (recipient.Phone is { } phone)
+        {
+            addresses.Add((ChannelIds.Sms, phone));
+            addresses.Add((ChannelIds.WhatsApp, phone));
+        }
+
+        if (recipient.Email is { } email)
+        {
+            addresses.Add((NotificationChannels.Email, email));
+        }
+
+        var optedOut = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (channel, address) in addresses)
+        {
+            var asSent = channel == ChannelIds.WhatsApp && address == recipient.Phone ? "whatsapp:" + address : address;
+            if (await consent.IsOptedOutAsync(channel, asSent, cancellationToken).ConfigureAwait(false))
+            {
+                optedOut.Add(NotificationFacts.Key(channel, address));
+            }
+        }
+
+        return optedOut;
+    }
+
+    /// <summary>A row staff see on the case, saying why the resident could not be told; never sent.</summary>
+    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why, string text) => new()
+    {
+        ConversationKey = resident.ConversationKey,
+        ChannelId = resident.ChannelId,
+        ActivityJson = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Text = text, Timestamp = now }),
+        CreatedAt = now,
+        NextAttemptAt = now,
+        Status = OutboxStatus.Failed,
+        LastError = "cannot notify: " + why,
+        CaseId = resident.Id,
+    };
+
+    private static OutboxMessageRecord Row(string conversationKey, Activity message, Case resident, DateTimeOffset now, DateTimeOffset sendAt) => new()
+    {
+        ConversationKey = conversationKey,
+        ChannelId = message.ChannelId!,
+        ActivityJson = ActivityJson.Serialize(message),
+        CreatedAt = now,
+        NextAttemptAt = sendAt,
+        Status = OutboxStatus.Pending,
+        CaseId = resident.Id,
+    };
+}
