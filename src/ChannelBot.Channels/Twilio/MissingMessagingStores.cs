@@ -1,4 +1,5 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Twilio;
 
@@ -7,9 +8,9 @@ namespace ChannelBot.Channels.Twilio;
 /// nothing is sent to an address whose consent cannot be checked (the outbox retries later) and no keyword is
 /// acknowledged without being recorded. The application's registration replaces it.
 /// </summary>
-internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatusLog, ILastInboundLookup
+internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatusLog, ILastInboundLookup, IOutboxResends
 {
-    private const string Message = "No IMessagingConsent/IDeliveryStatusLog/ILastInboundLookup is registered (AddInfrastructure registers them).";
+    private const string Message = "No IMessagingConsent/IDeliveryStatusLog/ILastInboundLookup/IOutboxResends is registered (AddInfrastructure registers them).";
 
     public Task<bool> IsOptedOutAsync(string channelId, string address, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 
@@ -22,4 +23,8 @@ internal sealed class MissingMessagingStores : IMessagingConsent, IDeliveryStatu
     public Task<IReadOnlySet<string>> ClaimedByOthersAsync(long outboxId, IReadOnlyCollection<string> providerMessageIds, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 
     public Task<DateTimeOffset?> LastInboundAtAsync(string conversationKey, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<Activity?> FindActivityAsync(long outboxId, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
+
+    public Task<long?> ResendAsync(long outboxId, Activity activity, CancellationToken cancellationToken) => throw new InvalidOperationException(Message);
 }

@@ -43,6 +43,7 @@ public static class TwilioChannelRegistration
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<ILastInboundLookup>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.TryAddSingleton<IOutboxResends>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.AddSingleton<TwilioSandbox>();
         services.AddSingleton<TwilioSandboxStore>();
         services.AddSingleton<TwilioSender>();

@@ -64,4 +64,10 @@ internal static partial class TwilioLog
 
     [LoggerMessage(EventId = 4221, Level = LogLevel.Information, Message = "Twilio status callback with a status not tracked, acknowledged: message {MessageSid} {Status}")]
     public static partial void StatusIgnored(ILogger logger, string messageSid, string status);
+
+    [LoggerMessage(EventId = 4222, Level = LogLevel.Information, Message = "Twilio reported 63016 (WhatsApp window closed) for outbox {OutboxId}, sid {MessageSid}: its template goes as outbox {ResendId}")]
+    public static partial void LateWindowRefusalResent(ILogger logger, long outboxId, string messageSid, long resendId);
+
+    [LoggerMessage(EventId = 4223, Level = LogLevel.Warning, Message = "Twilio reported 63016 (WhatsApp window closed) for outbox {OutboxId}, sid {MessageSid}, and no template is configured for it: it stays failed")]
+    public static partial void LateWindowRefusalWithoutTemplate(ILogger logger, long outboxId, string messageSid);
 }

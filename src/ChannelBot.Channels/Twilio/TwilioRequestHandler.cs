@@ -26,6 +26,7 @@ public sealed class TwilioRequestHandler(
     TwilioKeywordHandler keywords,
     IDeliveryStatusLog deliveries,
     IMessagingConsent consent,
+    IOutboxResends resends,
     TimeProvider timeProvider,
     ILogger<TwilioRequestHandler> logger)
 {
@@ -232,6 +233,10 @@ public sealed class TwilioRequestHandler(
 
             var outcome = await deliveries.RecordAsync(new DeliveryReport(outboxId, sid, status, rank, errorCode, now), cancellationToken).ConfigureAwait(false);
             TwilioLog.StatusRecorded(logger, sid, status, errorCode ?? "-", outcome.ToString());
+            if (errorCode == "63016" && outcome == DeliveryReportOutcome.Applied && outboxId is { } refused)
+            {
+                await ResendAsTemplateAsync(refused, sid, cancellationToken).ConfigureAwait(false);
+            }
             if (errorCode is "21610" or "63014" && form["To"] is { Length: > 0 and <= TwilioActivityMapper.MaxAddressLength } to)
             {
                 var channelId = to.StartsWith(TwilioActivityMapper.WhatsAppPrefix, StringComparison.OrdinalIgnoreCase) ? ChannelIds.WhatsApp : ChannelIds.Sms;
@@ -245,6 +250,29 @@ public sealed class TwilioRequestHandler(
         }
 
         return TwilioResponses.Acknowledge();
+    }
+
+    /// <summary>
+    /// A WhatsApp message Twilio accepted and then failed with 63016 (the window had closed): a notification with a
+    /// template goes again as that template, once (the 63016 is applied to the row once; a resend is never resent);
+    /// without one the row keeps its recorded failure, 63016, for staff to see.
+    /// </summary>
+    private async Task ResendAsTemplateAsync(long outboxId, string sid, CancellationToken cancellationToken)
+    {
+        var activity = await resends.FindActivityAsync(outboxId, cancellationToken).ConfigureAwait(false);
+        if (activity is null || activity.ChannelId != ChannelIds.WhatsApp || TemplateOnlyResend.IsMarked(activity))
+        {
+            return;
+        }
+
+        if (WhatsAppTemplates.Find(_options, ProactiveNotification.Of(activity)) is null)
+        {
+            TwilioLog.LateWindowRefusalWithoutTemplate(logger, outboxId, sid);
+            return;
+        }
+
+        var resend = await resends.ResendAsync(outboxId, TemplateOnlyResend.Of(activity, outboxId), cancellationToken).ConfigureAwait(false);
+        TwilioLog.LateWindowRefusalResent(logger, outboxId, sid, resend ?? 0);
     }
 
     /// <summary>The query string exactly as the client sent it (with its <c>?</c>), or empty.</summary>

@@ -165,6 +165,14 @@ public sealed class TwilioSender(
     /// <summary>Free-form inside the 24-hour window, the notification's template outside it, or why neither can go.</summary>
     private async Task<WindowDecision> WhatsAppFormAsync(OutboundMessage message, TwilioOutbound freeForm, CancellationToken cancellationToken)
     {
+        if (TemplateOnlyResend.IsMarked(message.Activity))
+        {
+            // Sent again because Twilio reported 63016 after the free-form try: the template, or nothing.
+            return TemplateOutbound(message, freeForm) is { } resend
+                ? new WindowDecision(resend, null)
+                : new WindowDecision(freeForm, $"{NoTemplateError} (Twilio reported 63016 for the free-form message; {MissingTemplate(message.Activity)})");
+        }
+
         if (ConsentConfirmations.IsConfirmation(message.Activity))
         {
             // The answer to the STOP/START the resident has just sent (a keyword starts no dialog turn, so the

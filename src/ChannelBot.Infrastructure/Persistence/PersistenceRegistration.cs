@@ -47,6 +47,7 @@ public static class PersistenceRegistration
         // Who may be messaged, and what became of sent messages: every channel sender asks and reports here.
         services.AddSingleton<IMessagingConsent, MessagingConsentStore>();
         services.AddSingleton<IDeliveryStatusLog, DeliveryStatusLog>();
+        services.AddSingleton<IOutboxResends, OutboxResends>();
         services.AddSingleton<ILastInboundLookup, ChannelBot.Infrastructure.Messaging.LastInboundLookup>();
         if (storage.MigrateOnStartup)
         {
