@@ -68,9 +68,9 @@ public sealed class SandboxPage(SandboxTwilioWebhook twilio, SandboxMessengerWeb
             </section>
 
             """);
-        AppendPhone(page, html, "sms", "SMS", $"Texts the city's number {twilio.SmsNumber}. A photo goes as an MMS.", "Your phone number", location: false);
-        AppendPhone(page, html, "whatsapp", "WhatsApp", $"Messages the city's WhatsApp {twilio.WhatsAppNumber}. Photos and location pins work.", "Your WhatsApp number", location: true);
-        AppendPhone(page, html, "messenger", "Messenger", $"Messages the city's Facebook Page ({messenger.PageId}). Tap a quick reply to answer.", "Your PSID (page-scoped id)", location: true);
+        AppendPhone(page, html, "sms", "SMS", $"Texts the city's number {twilio.SmsNumber}. A photo goes as an MMS.", "Your phone number", location: false, placeField: false);
+        AppendPhone(page, html, "whatsapp", "WhatsApp", $"Messages the city's WhatsApp {twilio.WhatsAppNumber}. Photos and location pins work.", "Your WhatsApp number", location: true, placeField: true);
+        AppendPhone(page, html, "messenger", "Messenger", $"Messages the city's Facebook Page ({messenger.PageId}). Tap a quick reply to answer.", "Your PSID (page-scoped id)", location: true, placeField: false);
         page.Append(CultureInfo.InvariantCulture, $"""
             </main>
             <script src="{html.Encode(basePath)}/sandbox/sandbox.js"></script>
@@ -110,7 +110,7 @@ public sealed class SandboxPage(SandboxTwilioWebhook twilio, SandboxMessengerWeb
         Resident = resident,
     };
 
-    private static void AppendPhone(StringBuilder page, HtmlEncoder html, string id, string title, string about, string identity, bool location)
+    private static void AppendPhone(StringBuilder page, HtmlEncoder html, string id, string title, string about, string identity, bool location, bool placeField)
     {
         page.Append(CultureInfo.InvariantCulture, $"""
             <section class="device phone" id="phone-{id}" data-phone="{id}" aria-labelledby="phone-{id}-title">
@@ -137,7 +137,17 @@ public sealed class SandboxPage(SandboxTwilioWebhook twilio, SandboxMessengerWeb
                 <label>Latitude <input class="phone__latitude" value="39.9242266" inputmode="decimal"></label>
                 <label>Longitude <input class="phone__longitude" value="-83.8088171" inputmode="decimal"></label>
                 <label>Name <input class="phone__label" placeholder="(optional)"></label>
-                <label>Address <input class="phone__place" placeholder="(optional)"></label>
+
+                """);
+            if (placeField)
+            {
+                page.Append("""
+                    <label>Address <input class="phone__place" placeholder="(optional)"></label>
+
+                    """);
+            }
+
+            page.Append("""
                 </details>
 
                 """);

@@ -172,7 +172,7 @@
         latitude: section.querySelector('.phone__latitude').value.trim(),
         longitude: section.querySelector('.phone__longitude').value.trim(),
         label: section.querySelector('.phone__label').value.trim(),
-        place: section.querySelector('.phone__place').value.trim(),
+        place: section.querySelector('.phone__place') ? section.querySelector('.phone__place').value.trim() : '',
       }));
     }
     address.addEventListener('change', () => {
