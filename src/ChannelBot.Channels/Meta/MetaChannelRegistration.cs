@@ -49,6 +49,8 @@ public static class MetaChannelRegistration
         services.AddSingleton<MetaSandboxStore>();
         services.AddSingleton<MetaSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MetaSender>());
+        services.AddSingleton<MessengerTypingIndicator>();
+        services.AddHostedService(sp => sp.GetRequiredService<MessengerTypingIndicator>());
         services.AddSingleton<IChannelMediaClient, MetaMediaClient>();
 
         // Without the application's stores every call throws (answered 503, retried later): nothing is sent or acknowledged unrecorded.

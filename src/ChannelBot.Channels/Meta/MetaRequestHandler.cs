@@ -37,6 +37,7 @@ public sealed class MetaRequestHandler(
     IDeliveryStatusLog deliveries,
     IMessengerWindows windows,
     MessengerSentLog sentLog,
+    MessengerTypingIndicator typing,
     TimeProvider timeProvider,
     ILogger<MetaRequestHandler> logger)
 {
@@ -286,6 +287,7 @@ public sealed class MetaRequestHandler(
         }
 
         counts.Messages++;
+        typing.Signal(from);
         MetaLog.MessageAccepted(
             logger,
             activity.Id!,

@@ -51,8 +51,11 @@ public sealed class MessengerResident : IDisposable
         ["Meta:GraphBaseUrl"] = Graph.Url,
     };
 
-    /// <summary>Every Send API body the app posted, in order.</summary>
-    public IReadOnlyList<JsonObject> Sent =>
+    /// <summary>Every message the app posted to the Send API (sender actions left out), in order.</summary>
+    public IReadOnlyList<JsonObject> Sent => Posted.Where(b => !b.ContainsKey("sender_action")).ToList();
+
+    /// <summary>Every Send API body the app posted, sender actions (typing indicators) included, in order.</summary>
+    public IReadOnlyList<JsonObject> Posted =>
         Graph.LogEntries.Where(e => e.RequestMessage.Path == MessagesPath).Select(e => JsonNode.Parse(e.RequestMessage.Body!)!.AsObject()).ToList();
 
     public Task<IReadOnlyList<JsonObject>> SayAsync(HttpClient http, IServiceProvider services, string text) =>
