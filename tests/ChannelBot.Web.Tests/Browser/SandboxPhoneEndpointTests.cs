@@ -136,6 +136,32 @@ public sealed class SandboxPhoneEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
+    [Fact]
+    public async Task With_real_meta_credentials_the_messenger_phone_is_off_and_says_why()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var app = ChannelBotApp.Start(storage, new Dictionary<string, string?>
+        {
+            ["Meta:AppSecret"] = "a-real-app-secret",
+            ["Meta:VerifyToken"] = "a-real-verify-token",
+            ["Meta:PageAccessToken"] = "EAAGarealpagetoken",
+            ["Meta:GraphBaseUrl"] = "http://127.0.0.1:9",
+        }, environment: "Development");
+        using var http = app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/phones/messenger") { Content = Form(("address", "6512300000000042"), ("text", "hi")) };
+        request.Headers.Add("X-ChannelBot-Sandbox", "phone");
+
+        using var response = await http.SendAsync(request);
+        var page = await http.GetStringAsync(new Uri("/sandbox", UriKind.Relative));
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("Meta credentials", (string?)JsonNode.Parse(await response.Content.ReadAsStringAsync())!["detail"], StringComparison.Ordinal);
+        var settings = JsonNode.Parse(System.Text.RegularExpressions.Regex.Match(page, "<script type=\"application/json\" id=\"channelbot-sandbox\">(.*?)</script>").Groups[1].Value)!;
+        Assert.False((bool)settings["phones"]!["messenger"]!["on"]!);
+        Assert.True((bool)settings["phones"]!["sms"]!["on"]!);
+        Assert.Equal(0, await CaseRows.InboundCountAsync(app.Services));
+    }
+
     private async Task<HttpResponseMessage> PostAsync(string phone, HttpContent content)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/sandbox/phones/" + phone) { Content = content };
