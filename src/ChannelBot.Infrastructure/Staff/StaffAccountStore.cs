@@ -243,18 +243,7 @@ public sealed class StaffAccountStore
         var verified = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            account.FailedSignIns++;
-            SignInOutcome refused = new(SignInStatus.Refused);
-            if (account.FailedSignIns >= options.MaxFailedSignIns)
-            {
-                account.FailedSignIns = 0;
-                account.LockedUntil = now + options.LockoutDuration;
-                StaffAccountLog.LockedOut(_logger, account.Id, account.LockedUntil.Value);
-                refused = new SignInOutcome(SignInStatus.LockedOut, RetryAfter: options.LockoutDuration);
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-            return refused;
+            return await CountFailureAsync(db, account.Id, now, options, cancellationToken);
         }
 
         if (account.Disabled)
@@ -289,6 +278,26 @@ public sealed class StaffAccountStore
             .Where(s => s.AccountId == account.Id && (s.ExpiresAt <= now || s.LastSeenAt <= idleSince))
             .ExecuteDeleteAsync(cancellationToken);
         return new SignInOutcome(SignInStatus.SignedIn, new StaffSession(session.Id, StaffAccount.From(account), session.CsrfToken, session.ExpiresAt), token);
+    }
+
+    /// <summary>
+    /// Counts a wrong password in the database itself (guesses sent in parallel are each counted) and locks the
+    /// account when the count reaches the limit.
+    /// </summary>
+    private async Task<SignInOutcome> CountFailureAsync(ChannelBotDbContext db, long id, DateTimeOffset now, StaffSignInOptions options, CancellationToken cancellationToken)
+    {
+        await db.StaffAccounts.Where(a => a.Id == id)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.FailedSignIns, x => x.FailedSignIns + 1), cancellationToken);
+        DateTimeOffset? until = now + options.LockoutDuration;
+        var locked = await db.StaffAccounts.Where(a => a.Id == id && a.FailedSignIns >= options.MaxFailedSignIns)
+            .ExecuteUpdateAsync(a => a.SetProperty(x => x.FailedSignIns, 0).SetProperty(x => x.LockedUntil, until), cancellationToken);
+        if (locked == 0)
+        {
+            return new SignInOutcome(SignInStatus.Refused);
+        }
+
+        StaffAccountLog.LockedOut(_logger, id, until.Value);
+        return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: options.LockoutDuration);
     }
 
     private async Task<StaffAccountChangeOutcome> ChangeAsync(long id, string change, bool endSessions, Action<StaffAccountRecord> apply, CancellationToken cancellationToken)
