@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Twilio;
@@ -13,8 +9,6 @@ namespace ChannelBot.Web.Tests.Twilio;
 /// </summary>
 public sealed class SmsNotificationLoopTests
 {
-    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
-
     [Fact]
     public async Task A_resident_on_SMS_hears_in_progress_and_fixed_and_reopens_with_2()
     {
@@ -26,9 +20,9 @@ public sealed class SmsNotificationLoopTests
         var ticket = await SmsScript.ReportPotholeAsync(phone);
         var before = twilio.ReceivedBy(phone.Number).Count;
 
-        await ChangeStatusAsync(http, ticket, "in_progress");
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
         Assert.Equal($"Update on your Pothole report {ticket}: crews are working on it now.", await phone.WaitForTextAsync(before + 1));
-        await ChangeStatusAsync(http, ticket, "fixed");
+        await StaffApi.ChangeStatusAsync(http, ticket, "fixed");
         Assert.Equal(
             $"Update on your Pothole report {ticket}: the city marked it fixed. Is it fixed? Reply 1 for yes, 2 for no.",
             await phone.WaitForTextAsync(before + 2));
@@ -36,7 +30,7 @@ public sealed class SmsNotificationLoopTests
         var answer = await phone.TextAsync("2");
 
         Assert.Contains($"reopened report {ticket}", answer, StringComparison.Ordinal);
-        var detail = await GetAsync(http, ticket);
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
         Assert.Equal("reopened", detail.Case.Status);
         Assert.Equal("2", detail.History[^1].PublicNote);
         Assert.Equal("resident", detail.History[^1].By);
@@ -71,8 +65,8 @@ public sealed class SmsNotificationLoopTests
         var tickets = await Task.WhenAll(phones.Select(SmsScript.ReportPotholeAsync));
         foreach (var ticket in tickets)
         {
-            await ChangeStatusAsync(http, ticket, "in_progress");
-            await ChangeStatusAsync(http, ticket, "fixed");
+            await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
+            await StaffApi.ChangeStatusAsync(http, ticket, "fixed");
         }
 
         for (var i = 0; i < phones.Count; i++)
@@ -112,35 +106,12 @@ public sealed class SmsNotificationLoopTests
 
     private static ChannelBotApp Start(TestStorage storage, FakeTwilio twilio)
     {
-        var settings = twilio.Settings;
-        settings["Staff:ApiKeys:0:Name"] = "Olga Operator";
-        settings["Staff:ApiKeys:0:Key"] = OperatorKey;
-        settings["Staff:ApiKeys:0:Role"] = "operator";
+        var settings = twilio.Settings.WithOperator();
         settings["Outbox:FirstRetryDelay"] = "00:00:00.050";
         settings["Outbox:MaxRetryDelay"] = "00:00:00.500";
         settings["Outbox:SweepInterval"] = "00:00:01";
         settings["Notifications:QuietHoursStart"] = "00:00";
         settings["Notifications:QuietHoursEnd"] = "00:00";
         return ChannelBotApp.Start(storage, settings);
-    }
-
-    private static async Task ChangeStatusAsync(HttpClient http, string ticket, string status)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
-        {
-            Content = JsonContent.Create(new StatusChangeDto(status, null, null, null, null)),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-    }
-
-    private static async Task<CaseDetailDto> GetAsync(HttpClient http, string ticket)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
     }
 }

@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
 using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
-using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using Xunit.Abstractions;
@@ -20,7 +16,6 @@ namespace ChannelBot.Web.Tests.Twilio;
 /// </summary>
 public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) : IDisposable
 {
-    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
     private const string MessageSid = "MM0123456789abcdef0123456789abcdef";
     private const string MediaSid = "ME0123456789abcdef0123456789abcdef";
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF pothole photo"u8.ToArray(), 0xFF, 0xD9];
@@ -64,7 +59,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
         Assert.True(photo.Status == "stored", $"The photo was not stored: {photo}");
         Assert.Equal("image/jpeg", photo.ContentType);
         Assert.Equal(Jpeg.Length, photo.SizeBytes);
-        Assert.Equal(Jpeg, await GetBytesAsync(http, photo.Url!));
+        Assert.Equal(Jpeg, await StaffApi.GetBytesAsync(http, photo.Url!));
 
         var deletes = await WaitForDeletesAsync(twilio, media + ".json", 2);
         Assert.All(deletes, d => Assert.Equal(basic, d.RequestMessage.Headers!["Authorization"].Single()));
@@ -95,7 +90,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
         }
 
         var ticket = TicketIn(answer);
-        var detail = await GetAsync(http, ticket);
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
         Assert.Equal("whatsapp", detail.Case.ChannelId);
         Assert.Equal(39.7990175, detail.Case.Latitude!.Value, 6);
         Assert.Equal(-89.6439575, detail.Case.Longitude!.Value, 6);
@@ -122,7 +117,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
 
         var received = twilio.ReceivedBy(phone.Number);
         Assert.All(received.Skip(1), t => Assert.DoesNotMatch(@"\b(Reply|Where|What|Thank|Please|report)\b", t));
-        var detail = await GetAsync(http, ticket);
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
         Assert.Equal("es", detail.Case.Language);
         Assert.Equal("sms", detail.Case.ChannelId);
         Assert.Equal("Calle Principal 123", detail.Case.Address);
@@ -133,10 +128,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
 
     private ChannelBotApp Start(TestStorage storage, FakeTwilio twilio)
     {
-        var settings = twilio.Settings;
-        settings["Staff:ApiKeys:0:Name"] = "Olga Operator";
-        settings["Staff:ApiKeys:0:Key"] = OperatorKey;
-        settings["Staff:ApiKeys:0:Role"] = "operator";
+        var settings = twilio.Settings.WithOperator();
         settings["Photos:Path"] = _photos.FullName;
         settings["Photos:SweepInterval"] = "00:00:00.200";
         return ChannelBotApp.Start(storage, settings);
@@ -173,7 +165,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         while (true)
         {
-            var detail = await GetAsync(http, ticket);
+            var detail = await StaffApi.GetCaseAsync(http, ticket);
             if (found(detail) is { } value)
             {
                 return value;
@@ -200,23 +192,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
         }
     }
 
-    private static async Task<byte[]> GetBytesAsync(HttpClient http, string url)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return await response.Content.ReadAsByteArrayAsync();
-    }
 
-    private static async Task<CaseDetailDto> GetAsync(HttpClient http, string ticket)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
-    }
 
     [GeneratedRegex(@"311-\d{4}-\d{6}")]
     private static partial Regex Ticket();

@@ -1,9 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChannelBot.Channels.Twilio;
-using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Twilio;
@@ -15,7 +12,6 @@ namespace ChannelBot.Web.Tests.Twilio;
 /// </summary>
 public sealed class WhatsAppLateWindowRefusalTests
 {
-    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
     private const string Template = "HXfedcba9876543210fedcba9876543210";
 
     [Fact]
@@ -34,7 +30,7 @@ public sealed class WhatsAppLateWindowRefusalTests
         Assert.StartsWith($"[template {Template}] {ticket} | Pothole | ", resent, StringComparison.Ordinal);
         var form = twilio.FormsSentTo(phone.Address)[update.Index + 1];
         Assert.Equal(["To", "From", "ContentSid", "ContentVariables", "StatusCallback"], form.Select(f => f.Key));
-        var messages = (await GetAsync(http, ticket)).Messages.Where(m => m.Text?.StartsWith("Update on", StringComparison.Ordinal) == true).OrderBy(m => m.Id).ToList();
+        var messages = (await StaffApi.GetCaseAsync(http, ticket)).Messages.Where(m => m.Text?.StartsWith("Update on", StringComparison.Ordinal) == true).OrderBy(m => m.Id).ToList();
         Assert.Equal(2, messages.Count);
         Assert.Equal(("undelivered", "63016"), (messages[0].Delivery, messages[0].DeliveryError));
         Assert.Equal(update.Index + 2, twilio.ReceivedBy(phone.Address).Count);
@@ -51,7 +47,7 @@ public sealed class WhatsAppLateWindowRefusalTests
 
         await CallbackAsync(http, phone, update);
 
-        var messages = (await GetAsync(http, ticket)).Messages.Where(m => m.Text?.StartsWith("Update on", StringComparison.Ordinal) == true).ToList();
+        var messages = (await StaffApi.GetCaseAsync(http, ticket)).Messages.Where(m => m.Text?.StartsWith("Update on", StringComparison.Ordinal) == true).ToList();
         var only = Assert.Single(messages);
         Assert.Equal(("undelivered", "63016"), (only.Delivery, only.DeliveryError));
         Assert.Equal(update.Index + 1, twilio.ReceivedBy(phone.Address).Count);
@@ -69,12 +65,7 @@ public sealed class WhatsAppLateWindowRefusalTests
 
         var ticket = System.Text.RegularExpressions.Regex.Match(answer, @"311-\d{4}-\d{6}").Value;
         var index = twilio.ReceivedBy(phone.Address).Count;
-        using (var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status") { Content = JsonContent.Create(new StatusChangeDto("in_progress", null, null, null, null)) })
-        {
-            request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-            using var response = await http.SendAsync(request);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        }
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
 
         Assert.StartsWith("Update on", await phone.WaitForMessageAsync(index + 1), StringComparison.Ordinal);
         var callback = twilio.FormsSentTo(phone.Address)[index].Single(f => f.Key == "StatusCallback").Value;
@@ -84,7 +75,7 @@ public sealed class WhatsAppLateWindowRefusalTests
 
         // The sid is on the update's row once the outbox has recorded the send.
         var deadline = DateTime.UtcNow.AddSeconds(60);
-        while ((await GetAsync(http, ticket)).Messages.Any(m => m.Text?.StartsWith("Update on", StringComparison.Ordinal) == true && m.Status != "sent"))
+        while ((await StaffApi.GetCaseAsync(http, ticket)).Messages.Any(m => m.Text?.StartsWith("Update on", StringComparison.Ordinal) == true && m.Status != "sent"))
         {
             Assert.True(DateTime.UtcNow < deadline, "The update was not recorded as sent.");
             await Task.Delay(25);
@@ -117,10 +108,7 @@ public sealed class WhatsAppLateWindowRefusalTests
 
     private static ChannelBotApp Start(TestStorage storage, FakeTwilio twilio, string? template)
     {
-        var settings = twilio.Settings;
-        settings["Staff:ApiKeys:0:Name"] = "Olga Operator";
-        settings["Staff:ApiKeys:0:Key"] = OperatorKey;
-        settings["Staff:ApiKeys:0:Role"] = "operator";
+        var settings = twilio.Settings.WithOperator();
         settings["Notifications:QuietHoursStart"] = "00:00";
         settings["Notifications:QuietHoursEnd"] = "00:00";
         if (template is not null)
@@ -131,12 +119,4 @@ public sealed class WhatsAppLateWindowRefusalTests
         return ChannelBotApp.Start(storage, settings);
     }
 
-    private static async Task<CaseDetailDto> GetAsync(HttpClient http, string ticket)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
-    }
 }
