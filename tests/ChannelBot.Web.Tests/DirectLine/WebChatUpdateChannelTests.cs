@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -16,7 +15,6 @@ namespace ChannelBot.Web.Tests.DirectLine;
 /// </summary>
 public sealed partial class WebChatUpdateChannelTests
 {
-    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
     private const string Mobile = "+12025550143";
     private const string WhatsAppTemplate = "HX0123456789abcdef0123456789abcdef";
 
@@ -29,12 +27,12 @@ public sealed partial class WebChatUpdateChannelTests
         using var http = app.CreateHttpClient();
         var ticket = await ReportAsync(http, "Email", "ana@example.org");
 
-        await ChangeStatusAsync(http, ticket, "in_progress");
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
 
         var mail = await WaitForEmailAsync(http, "ana@example.org");
         Assert.Equal($"City of Springfield 311: your Pothole report {ticket} is being worked on", mail.GetProperty("subject").GetString());
         Assert.Equal($"Update on your Pothole report {ticket}: crews are working on it now.", mail.GetProperty("body").GetString());
-        var detail = await DetailAsync(http, ticket);
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
         Assert.Equal("email", detail.UpdatesBy);
         Assert.Equal("sent", detail.Messages.Last().Status);
         Assert.Equal(0, twilio.Calls);
@@ -51,7 +49,7 @@ public sealed partial class WebChatUpdateChannelTests
         using var http = app.CreateHttpClient();
         var ticket = await ReportAsync(http, "WhatsApp", "202-555-0143");
 
-        await ChangeStatusAsync(http, ticket, "in_progress");
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
 
         var address = "whatsapp:" + Mobile;
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -66,7 +64,7 @@ public sealed partial class WebChatUpdateChannelTests
         Assert.Equal($$"""{"1":"{{ticket}}","2":"Pothole","3":"being worked on"}""", form.Single(f => f.Key == "ContentVariables").Value);
         Assert.DoesNotContain(form, f => f.Key == "Body");
         Assert.Empty(twilio.ReceivedBy(Mobile));
-        Assert.Equal("whatsapp", (await DetailAsync(http, ticket)).UpdatesBy);
+        Assert.Equal("whatsapp", (await StaffApi.GetCaseAsync(http, ticket)).UpdatesBy);
     }
 
     [Fact]
@@ -78,7 +76,7 @@ public sealed partial class WebChatUpdateChannelTests
         using var http = app.CreateHttpClient();
         var ticket = await ReportAsync(http, "WhatsApp", "202-555-0143");
 
-        await ChangeStatusAsync(http, ticket, "in_progress");
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
 
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (twilio.ReceivedBy(Mobile).Count < 1)
@@ -95,9 +93,7 @@ public sealed partial class WebChatUpdateChannelTests
     {
         var settings = twilio.Settings;
         settings["DirectLine:TokenSigningKey"] = "dGVzdC1zaWduaW5nLWtleS1mb3ItZGlyZWN0LWxpbmUtdG9rZW5zLTAxMjM0NTY3";
-        settings["Staff:ApiKeys:0:Name"] = "Olga Operator";
-        settings["Staff:ApiKeys:0:Key"] = OperatorKey;
-        settings["Staff:ApiKeys:0:Role"] = "operator";
+        settings.WithOperator();
         settings["Notifications:QuietHoursStart"] = "00:00";
         settings["Notifications:QuietHoursEnd"] = "00:00";
         return settings;
@@ -139,25 +135,6 @@ public sealed partial class WebChatUpdateChannelTests
             Assert.True(DateTime.UtcNow < deadline, "No email reached " + to);
             await Task.Delay(25);
         }
-    }
-
-    private static async Task<CaseDetailDto> DetailAsync(HttpClient http, string ticket)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        return (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
-    }
-
-    private static async Task ChangeStatusAsync(HttpClient http, string ticket, string status)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
-        {
-            Content = JsonContent.Create(new StatusChangeDto(status, null, null, null, null)),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [GeneratedRegex(@"311-\d{4}-\d{6}")]

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
@@ -17,7 +13,6 @@ namespace ChannelBot.Web.Tests.Meta;
 /// </summary>
 public sealed partial class MessengerNotificationTests
 {
-    private const string OperatorKey = "operator-key-0123456789abcdef0123456789";
 
     [Fact]
     public async Task Inside_the_window_the_update_is_a_response_and_30_hours_later_the_utility_template()
@@ -31,14 +26,14 @@ public sealed partial class MessengerNotificationTests
 
         clock.Advance(TimeSpan.FromHours(2));
         var before = resident.Sent.Count;
-        await ChangeStatusAsync(http, ticket, "in_progress");
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
         await WaitForSendsAsync(resident, before + 1);
         var inside = resident.Sent[before];
         Assert.Equal("RESPONSE", inside["messaging_type"]!.GetValue<string>());
         Assert.Equal($"Update on your Pothole report {ticket}: crews are working on it now.", inside["message"]!["text"]!.GetValue<string>());
 
         clock.Advance(TimeSpan.FromHours(28));
-        await ChangeStatusAsync(http, ticket, "fixed");
+        await StaffApi.ChangeStatusAsync(http, ticket, "fixed");
         await WaitForSendsAsync(resident, before + 2);
         var outside = resident.Sent[before + 1];
         Assert.Equal(
@@ -61,12 +56,9 @@ public sealed partial class MessengerNotificationTests
         var before = resident.Sent.Count;
 
         clock.Advance(TimeSpan.FromHours(30));
-        await ChangeStatusAsync(http, ticket, "in_progress");
+        await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
 
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}");
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        var detail = (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
         var message = detail.Messages.Last();
         Assert.Equal("failed", message.Status);
         Assert.Contains("cannot notify: Messenger: outside the 24-hour window", message.Error, StringComparison.Ordinal);
@@ -101,9 +93,7 @@ public sealed partial class MessengerNotificationTests
     private static ChannelBotApp Start(TestStorage storage, MessengerResident resident, FakeTimeProvider clock, string? template)
     {
         var settings = resident.Settings();
-        settings["Staff:ApiKeys:0:Name"] = "Olga Operator";
-        settings["Staff:ApiKeys:0:Key"] = OperatorKey;
-        settings["Staff:ApiKeys:0:Role"] = "operator";
+        settings.WithOperator();
         settings["Notifications:QuietHoursStart"] = "00:00";
         settings["Notifications:QuietHoursEnd"] = "00:00";
         if (template is not null)
@@ -126,17 +116,6 @@ public sealed partial class MessengerNotificationTests
         var ticket = Ticket().Match(said);
         Assert.True(ticket.Success, $"No ticket in the transcript:\n{resident.Transcript}");
         return ticket.Value;
-    }
-
-    private static async Task ChangeStatusAsync(HttpClient http, string ticket, string status)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
-        {
-            Content = JsonContent.Create(new StatusChangeDto(status, null, null, null, null)),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
-        using var response = await http.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [GeneratedRegex(@"311-\d{4}-\d{6}")]
