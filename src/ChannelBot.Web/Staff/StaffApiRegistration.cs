@@ -34,7 +34,8 @@ public static class StaffApiRegistration
                     + "Integrations authenticate with `Authorization: ApiKey <key>`; people sign in at POST /api/staff/session and send the session's CSRF token in `X-CSRF-Token` with every change.";
                 return Task.CompletedTask;
             })
-            .AddDocumentTransformer<StaffOpenApiSecurity>());
+            .AddDocumentTransformer<StaffOpenApiSecurity>()
+            .AddOperationTransformer<StaffOpenApiSecurity>());
         return builder;
     }
 
@@ -61,6 +62,7 @@ public static class StaffApiRegistration
         app.MapScalarApiReference("/api/reference", options => options
             .WithTitle("ChannelBot staff API")
             .WithOpenApiRoutePattern("/openapi/{documentName}.json")
+            .ExpandAllTags()
             .DisableDefaultFonts());
         ((IEndpointRouteBuilder)app).MapStaffApi();
         app.MapStaffSessions();

@@ -1,10 +1,14 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 
 namespace ChannelBot.Web.Staff;
 
-/// <summary>Describes both ways in: an API key for integrations, the session cookie (plus CSRF header) for people.</summary>
-public sealed class StaffOpenApiSecurity : IOpenApiDocumentTransformer
+/// <summary>
+/// Describes both ways in: an API key for integrations, the session cookie (plus CSRF header) for people. Every
+/// operation that needs authorization lists both; anonymous ones (signing in, the chat widget's session) none.
+/// </summary>
+public sealed class StaffOpenApiSecurity : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
 {
     public const string ApiKeyScheme = "apiKey";
     public const string SessionScheme = "staffSession";
@@ -28,10 +32,23 @@ public sealed class StaffOpenApiSecurity : IOpenApiDocumentTransformer
             Name = StaffSessionCookie.Name,
             Description = $"For people: the HttpOnly cookie set by POST /api/staff/session. Every call that changes something (POST, PUT, PATCH, DELETE) must also send the session's CSRF token in the `{StaffSessionCookie.CsrfHeader}` header.",
         };
-        document.Security =
+        return Task.CompletedTask;
+    }
+
+    public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(context);
+        var metadata = context.Description.ActionDescriptor.EndpointMetadata;
+        if (!metadata.OfType<IAuthorizeData>().Any() || metadata.OfType<IAllowAnonymous>().Any())
+        {
+            return Task.CompletedTask;
+        }
+
+        operation.Security =
         [
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, document)] = [] },
-            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionScheme, document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(ApiKeyScheme, context.Document)] = [] },
+            new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SessionScheme, context.Document)] = [] },
         ];
         return Task.CompletedTask;
     }
