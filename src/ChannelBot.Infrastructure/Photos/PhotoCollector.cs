@@ -4,6 +4,7 @@ using ChannelBot.Application.Photos;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,9 @@ namespace ChannelBot.Infrastructure.Photos;
 /// Graph CDN links time out) into the city's <see cref="IPhotoStore"/>, after the case is committed. Each
 /// photo is fetched until it is stored, refused for good (not an image, too large, gone), or out of tries;
 /// the outcome and the reason are kept on the photo for staff to see. Once a stored photo is committed, the
-/// channel's copy is deleted (<see cref="IChannelMediaRelease"/>); a delete that fails is logged and tried again at
-/// later sweeps (kept in memory: after a restart the channel's copy stays), never holding up the case.
+/// channel's copy is deleted (<see cref="IChannelMediaRelease"/>); what is still to delete is kept with the photo
+/// (<see cref="PhotoSourceRelease"/>), so a delete that fails is tried again at later sweeps, after a restart too,
+/// and given up with a warning after <see cref="PhotoSourceRelease.MaxAttempts"/> tries; it never holds up the case.
 /// </summary>
 internal sealed partial class PhotoCollector(
     IDbContextFactory<ChannelBotDbContext> databases,
@@ -30,12 +32,8 @@ internal sealed partial class PhotoCollector(
 {
     private const int BatchSize = 32;
 
-    /// <summary>Deletes tried at the channel before its copy is left there (each after a longer pause).</summary>
-    private const int MaxReleaseAttempts = 10;
-
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly Dictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _tries = [];
-    private readonly List<MediaToRelease> _toRelease = [];
     private readonly PhotoOptions _options = options.Value;
 
     /// <summary>A case with photos was just committed: look now rather than at the next sweep.</summary>
@@ -51,7 +49,9 @@ internal sealed partial class PhotoCollector(
                 {
                 }
 
-                await ReleaseDueAsync(stoppingToken).ConfigureAwait(false);
+                while (await ReleaseDueAsync(stoppingToken).ConfigureAwait(false))
+                {
+                }
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested && exception is DbUpdateException or InvalidOperationException or System.Data.Common.DbException)
             {
@@ -84,7 +84,6 @@ internal sealed partial class PhotoCollector(
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var tried = 0;
-        var stored = new List<MediaToRelease>();
         foreach (var @case in cases)
         {
             foreach (var photo in @case.Photos.Where(p => p.Status == PhotoStatus.Pending))
@@ -95,28 +94,22 @@ internal sealed partial class PhotoCollector(
                 }
 
                 tried++;
-                if (await TryAsync(@case, photo, cancellationToken).ConfigureAwait(false))
-                {
-                    stored.Add(new MediaToRelease(@case.ChannelId, photo.SourceUrl, @case.Ticket.ToString(), photo.Number));
-                }
+                await TryAsync(@case, photo, cancellationToken).ConfigureAwait(false);
             }
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        _toRelease.AddRange(stored);
-        await ReleaseDueAsync(cancellationToken).ConfigureAwait(false);
         return tried > 0 && cases.Count == BatchSize;
     }
 
-    /// <returns>True when the photo is stored (once its case is saved, the channel's copy can go).</returns>
-    private async Task<bool> TryAsync(Case @case, CasePhoto photo, CancellationToken cancellationToken)
+    private async Task TryAsync(Case @case, CasePhoto photo, CancellationToken cancellationToken)
     {
         var outcome = await FetchAsync(@case, photo, cancellationToken).ConfigureAwait(false);
         if (outcome is null)
         {
             _tries.Remove(photo.Id);
             LogStored(@case.Ticket.ToString(), photo.Number, photo.SizeBytes ?? 0);
-            return true;
+            return;
         }
 
         var (reason, permanent) = outcome.Value;
@@ -126,38 +119,58 @@ internal sealed partial class PhotoCollector(
             _tries.Remove(photo.Id);
             photo.MarkFailed(reason);
             LogFailed(@case.Ticket.ToString(), photo.Number, reason);
-            return false;
+            return;
         }
 
         _tries[photo.Id] = (attempts, clock.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(3, attempts - 1)));
         LogRetry(@case.Ticket.ToString(), photo.Number, attempts, reason);
-        return false;
     }
 
-    /// <summary>Deletes the channel's copies of committed photos that are due; a failure waits for a later sweep.</summary>
-    private async Task ReleaseDueAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Deletes the channel's copies of committed photos that are due, each outcome saved at once; a failure waits
+    /// for a later sweep. True when a full batch was handled (there may be more).
+    /// </summary>
+    private async Task<bool> ReleaseDueAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        foreach (var media in _toRelease.Where(m => m.NotBefore <= now).ToList())
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var due = PhotoSourceRelease.IsDue(now);
+        var cases = await db.Cases
+            .Where(c => c.Photos.AsQueryable().Any(due))
+            .OrderBy(c => c.CreatedAt)
+            .Take(BatchSize)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var @case in cases)
         {
-            var reason = await ReleaseAsync(media, cancellationToken).ConfigureAwait(false);
-            if (reason is null)
+            foreach (var photo in @case.Photos.Select(p => db.Entry(p)).Where(p => PhotoSourceRelease.IsDue(p, now)).ToList())
             {
-                _toRelease.Remove(media);
-                continue;
+                await ReleaseAsync(@case, photo, now, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
             }
-
-            media.Attempts++;
-            if (media.Attempts >= MaxReleaseAttempts)
-            {
-                _toRelease.Remove(media);
-                LogReleaseAbandoned(media.Ticket, media.Number, media.Attempts, reason);
-                continue;
-            }
-
-            media.NotBefore = now + _options.SweepInterval * Math.Pow(2, media.Attempts - 1);
-            LogReleaseRetry(media.Ticket, media.Number, media.Attempts, reason);
         }
+
+        return cases.Count == BatchSize;
+    }
+
+    private async Task ReleaseAsync(Case @case, EntityEntry<CasePhoto> photo, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var reason = await DeleteAtChannelAsync(@case.ChannelId, photo.Entity.SourceUrl, cancellationToken).ConfigureAwait(false);
+        if (reason is null)
+        {
+            PhotoSourceRelease.MarkReleased(photo, now);
+            LogReleased(@case.Ticket.ToString(), photo.Entity.Number);
+            return;
+        }
+
+        var attempts = PhotoSourceRelease.MarkFailed(photo, reason, now + _options.SweepInterval * Math.Pow(2, photo.Property<int>(PhotoSourceRelease.Attempts).CurrentValue));
+        if (attempts >= PhotoSourceRelease.MaxAttempts)
+        {
+            LogReleaseAbandoned(@case.Ticket.ToString(), photo.Entity.Number, attempts, reason);
+            return;
+        }
+
+        LogReleaseRetry(@case.Ticket.ToString(), photo.Entity.Number, attempts, reason);
     }
 
     /// <summary>Null when the photo is stored; otherwise why not, and whether trying again could help.</summary>
@@ -247,10 +260,11 @@ internal sealed partial class PhotoCollector(
     [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket}: try {Attempts} failed, will try again: {Reason}")]
     private partial void LogRetry(string ticket, int number, int attempts, string reason);
 
-    private async Task<string?> ReleaseAsync(MediaToRelease media, CancellationToken cancellationToken)
+    /// <returns>Null when the channel holds no copy any more (or never kept one); otherwise why the delete failed.</returns>
+    private async Task<string?> DeleteAtChannelAsync(string channelId, string sourceUrl, CancellationToken cancellationToken)
     {
-        var release = releases.FirstOrDefault(r => r.Handles(media.ChannelId));
-        if (release is null || !Uri.TryCreate(media.Url, UriKind.Absolute, out var url))
+        var release = releases.FirstOrDefault(r => r.Handles(channelId));
+        if (release is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var url))
         {
             return null;
         }
@@ -265,10 +279,13 @@ internal sealed partial class PhotoCollector(
         }
     }
 
-    [LoggerMessage(EventId = 2405, Level = LogLevel.Warning, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted (try {Attempts}); trying again later: {Reason}")]
+    [LoggerMessage(EventId = 2407, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket}: the channel's copy is deleted.")]
+    private partial void LogReleased(string ticket, int number);
+
+    [LoggerMessage(EventId = 2405, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted (try {Attempts}); trying again later: {Reason}")]
     private partial void LogReleaseRetry(string ticket, int number, int attempts, string reason);
 
-    [LoggerMessage(EventId = 2406, Level = LogLevel.Error, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted after {Attempts} tries and is left there: {Reason}")]
+    [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted after {Attempts} tries and is left there (delete it at the channel by hand): {Reason}")]
     private partial void LogReleaseAbandoned(string ticket, int number, int attempts, string reason);
 
     [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "The photo sweep failed; trying again at the next one.")]

@@ -1,5 +1,6 @@
 using ChannelBot.Domain.Cases;
 using ChannelBot.Infrastructure.Persistence.Conversion;
+using ChannelBot.Infrastructure.Photos;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -7,7 +8,7 @@ namespace ChannelBot.Infrastructure.Persistence.Configurations;
 
 /// <summary>
 /// A case is one row of <c>Cases</c> (location and reporter as columns, attribute answers as a JSON column)
-/// with its photos in <c>CasePhotos</c> and its history in <c>CaseStatusChanges</c>, both loaded with it.
+/// with its photos in <c>CasePhotos</c> (with whether the channel's copy is deleted yet: <see cref="PhotoSourceRelease"/>) and its history in <c>CaseStatusChanges</c>, both loaded with it.
 /// Indexes serve the staff queries: by ticket, by status, service or department over a date range.
 /// </summary>
 internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
@@ -60,6 +61,11 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             photos.HasIndex(p => p.Id).IsUnique();
             photos.Property(p => p.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
             photos.HasIndex(p => p.Status);
+            photos.Property<DateTimeOffset?>(PhotoSourceRelease.ReleasedAt);
+            photos.Property<int>(PhotoSourceRelease.Attempts);
+            photos.Property<DateTimeOffset?>(PhotoSourceRelease.NextAttemptAt);
+            photos.Property<string?>(PhotoSourceRelease.LastFailure).HasMaxLength(CasePhoto.MaxFailureReasonLength);
+            photos.HasIndex(nameof(CasePhoto.Status), PhotoSourceRelease.ReleasedAt);
         });
         builder.Navigation(c => c.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
 

@@ -585,6 +585,19 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<long?>("SizeBytes")
                                 .HasColumnType("bigint");
 
+                            b1.Property<int>("SourceReleaseAttempts")
+                                .HasColumnType("integer");
+
+                            b1.Property<string>("SourceReleaseFailure")
+                                .HasMaxLength(500)
+                                .HasColumnType("character varying(500)");
+
+                            b1.Property<DateTimeOffset?>("SourceReleaseNextAttemptAt")
+                                .HasColumnType("timestamp with time zone");
+
+                            b1.Property<DateTimeOffset?>("SourceReleasedAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<string>("SourceUrl")
                                 .IsRequired()
                                 .HasColumnType("text");
@@ -603,6 +616,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                                 .IsUnique();
 
                             b1.HasIndex("Status");
+
+                            b1.HasIndex("Status", "SourceReleasedAt");
 
                             b1.ToTable("CasePhotos", (string)null);
 

@@ -570,6 +570,19 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<long?>("SizeBytes")
                                 .HasColumnType("INTEGER");
 
+                            b1.Property<int>("SourceReleaseAttempts")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("SourceReleaseFailure")
+                                .HasMaxLength(500)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<long?>("SourceReleaseNextAttemptAt")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("SourceReleasedAt")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("SourceUrl")
                                 .IsRequired()
                                 .HasColumnType("TEXT");
@@ -588,6 +601,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                                 .IsUnique();
 
                             b1.HasIndex("Status");
+
+                            b1.HasIndex("Status", "SourceReleasedAt");
 
                             b1.ToTable("CasePhotos", (string)null);
 
