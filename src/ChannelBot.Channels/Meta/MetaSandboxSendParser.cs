@@ -7,13 +7,15 @@ namespace ChannelBot.Channels.Meta;
 /// Checks a Send API body the way the Graph API does, for the sandbox: <c>recipient.id</c> (a PSID), then either a
 /// <c>sender_action</c> alone or a <c>message</c> with a <c>messaging_type</c> (a retired update tag is refused), the
 /// message being text (at most 2000 characters) or one attachment, with at most 13 text quick replies (title at most
-/// 20 characters, payload at most 1000). A refusal is Graph's error (code 100, invalid parameter).
+/// 20 characters, payload at most 1000); or, with <c>messaging_type</c> <c>UTILITY</c>, a utility template
+/// (<c>message.template</c> with a name, <c>language.code</c> and text body parameters), kept as the template's name
+/// followed by its values. A refusal is Graph's error (code 100, invalid parameter).
 /// </summary>
 public static class MetaSandboxSendParser
 {
     private static readonly string[] SenderActions = ["typing_on", "typing_off", "mark_seen"];
 
-    private static readonly string[] MessagingTypes = [MetaMessagingTypes.Response, MetaMessagingTypes.Update, "MESSAGE_TAG"];
+    private static readonly string[] MessagingTypes = [MetaMessagingTypes.Response, MetaMessagingTypes.Update, MetaMessagingTypes.Utility, "MESSAGE_TAG"];
 
     private static readonly string[] RetiredTags = ["ACCOUNT_UPDATE", "CONFIRMED_EVENT_UPDATE", "POST_PURCHASE_UPDATE"];
 
@@ -73,7 +75,7 @@ public static class MetaSandboxSendParser
         var type = Text(root["messaging_type"]);
         if (type is null || !MessagingTypes.Contains(type))
         {
-            return Invalid("param messaging_type must be one of {RESPONSE, UPDATE, MESSAGE_TAG}");
+            return Invalid("param messaging_type must be one of {RESPONSE, UPDATE, UTILITY, MESSAGE_TAG}");
         }
 
         var tag = Text(root["tag"]);
@@ -88,6 +90,11 @@ public static class MetaSandboxSendParser
     private static bool TryParseMessage(string psid, string messagingType, JsonObject message, out MetaSandboxSend? send, out MetaGraphError? error)
     {
         send = null;
+        if (messagingType == MetaMessagingTypes.Utility || message["template"] is not null)
+        {
+            return TryParseTemplate(psid, messagingType, message, out send, out error);
+        }
+
         var text = Text(message["text"]);
         var attachment = message["attachment"] as JsonObject;
         if ((text is null) == (attachment is null))
@@ -120,6 +127,38 @@ public static class MetaSandboxSendParser
         }
 
         send = new MetaSandboxSend(psid, null, text, imageUrl, quickReplies, messagingType);
+        return true;
+    }
+
+    private static bool TryParseTemplate(string psid, string messagingType, JsonObject message, out MetaSandboxSend? send, out MetaGraphError? error)
+    {
+        send = null;
+        var template = message["template"] as JsonObject;
+        var name = Text(template?["name"]);
+        if (messagingType != MetaMessagingTypes.Utility || template is null || name is not { Length: > 0 }
+            || Text(template["language"]?["code"]) is not { Length: > 0 } || message.Count != 1)
+        {
+            error = Invalid("a utility template needs messaging_type UTILITY and message.template alone, with a name and language.code");
+            return false;
+        }
+
+        var values = new List<string>();
+        foreach (var component in template["components"] as JsonArray ?? [])
+        {
+            foreach (var parameter in component?["parameters"] as JsonArray ?? [])
+            {
+                if (Text(parameter?["type"]) != "text" || Text(parameter?["text"]) is not { } value)
+                {
+                    error = Invalid("param message[template][components] parameters must be of type text with a text");
+                    return false;
+                }
+
+                values.Add(value);
+            }
+        }
+
+        error = null;
+        send = new MetaSandboxSend(psid, null, $"[{name}] {string.Join(" · ", values)}".TrimEnd(), null, [], messagingType);
         return true;
     }
 

@@ -82,6 +82,10 @@ public sealed class SandboxGraphApiTests : IAsyncLifetime
     [InlineData("""{"recipient":{"id":"6512300000000077"},"messaging_type":"RESPONSE","message":{"text":"hi","quick_replies":[{"content_type":"text","title":"A title that is too long","payload":"X"}]}}""")]
     [InlineData("""{"recipient":{"id":"6512300000000077"},"messaging_type":"RESPONSE","message":{"attachment":{"type":"image","payload":{"url":"ftp://example.org/p.png"}}}}""")]
     [InlineData("""{"recipient":{"id":"6512300000000077"},"sender_action":"typing_on","messaging_type":"RESPONSE","message":{"text":"hi"}}""")]
+    [InlineData("""{"recipient":{"id":"6512300000000077"},"messaging_type":"RESPONSE","message":{"template":{"name":"case_update","language":{"code":"en"}}}}""")]
+    [InlineData("""{"recipient":{"id":"6512300000000077"},"messaging_type":"UTILITY","message":{"template":{"language":{"code":"en"}}}}""")]
+    [InlineData("""{"recipient":{"id":"6512300000000077"},"messaging_type":"UTILITY","message":{"text":"hi"}}""")]
+    [InlineData("""{"recipient":{"id":"6512300000000077"},"messaging_type":"UTILITY","message":{"template":{"name":"case_update","language":{"code":"en"},"components":[{"type":"body","parameters":[{"type":"image"}]}]}}}""")]
     [InlineData("""[1,2,3]""")]
     [InlineData("""{"recipient":""")]
     public async Task The_fake_send_api_refuses_what_graph_refuses_with_error_100(string body)
@@ -129,6 +133,19 @@ public sealed class SandboxGraphApiTests : IAsyncLifetime
         Assert.Equal("Pick one", (string?)kept["text"]);
         Assert.Equal("UPDATE", (string?)kept["messagingType"]);
         Assert.Equal("yes", (string?)kept["quickReplies"]![0]!["payload"]);
+    }
+
+    [Fact]
+    public async Task The_fake_send_api_keeps_the_utility_template_the_messenger_sender_composes_outside_the_window()
+    {
+        var body = MetaMessageComposer.UtilityTemplate(Psid, new MessengerUtilityTemplate("case_update", "en", ["311-2026-000123", "Fixed"]));
+
+        using var sent = await SendAsync(body.ToJsonString(), MetaSandbox.PageAccessToken);
+
+        Assert.Equal(HttpStatusCode.OK, sent.StatusCode);
+        var kept = Assert.Single(await ReceivedAsync())!;
+        Assert.Equal("[case_update] 311-2026-000123 · Fixed", (string?)kept["text"]);
+        Assert.Equal("UTILITY", (string?)kept["messagingType"]);
     }
 
     [Fact]
