@@ -18,7 +18,7 @@ internal sealed class AttributeStep : StepHandler
         var question = turn.Localized(attribute.Description);
         if (attribute.Hint is { } hint)
         {
-            question += " " + turn.Localized(hint);
+            question = FollowedBy(question, turn.Localized(hint));
         }
 
         if (retry)
@@ -32,7 +32,7 @@ internal sealed class AttributeStep : StepHandler
                 AskWithSkip(turn, question, !attribute.Required, ValueChoices(turn, attribute));
                 break;
             case AttributeDatatype.Multivaluelist:
-                AskWithSkip(turn, question + " " + turn.T("step.attributes.multiHint"), !attribute.Required, ValueChoices(turn, attribute));
+                AskWithSkip(turn, FollowedBy(question, turn.T("step.attributes.multiHint")), !attribute.Required, ValueChoices(turn, attribute));
                 break;
             default:
                 AskWithSkip(turn, question, !attribute.Required);
@@ -143,4 +143,8 @@ internal sealed class AttributeStep : StepHandler
 
     private static ChoiceSet Options(Turn turn, ServiceAttribute attribute) =>
         turn.Resources.ChoicesOf(attribute, turn.Language).Set;
+
+    /// <summary>Two sentences of a question, the first closed with a full stop when the catalog left it open.</summary>
+    private static string FollowedBy(string sentence, string next) =>
+        sentence.Length > 0 && char.IsLetterOrDigit(sentence[^1]) ? sentence + ". " + next : sentence + " " + next;
 }
