@@ -20,6 +20,7 @@ public static class StaffApiRegistration
                 "Staff:SignIn needs MaxFailedSignIns > 0, positive LockoutDuration, SessionLifetime and IdleTimeout, and MinPasswordLength of at least 8.")
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
+        services.AddSingleton<StaffConsolePage>();
         services.AddStaffAuthentication();
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.ReadPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
@@ -67,6 +68,7 @@ public static class StaffApiRegistration
         ((IEndpointRouteBuilder)app).MapStaffApi();
         app.MapStaffSessions();
         app.MapStaffAccounts();
+        app.MapStaffConsole();
         return app;
     }
 }

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.FileProviders;
+
+namespace ChannelBot.Web.Staff;
+
+/// <summary>Maps the staff console: the page at <c>/staff</c> and its script and styles from <c>wwwroot/staff/</c> at <c>/staff/...</c>.</summary>
+public static class StaffConsoleRegistration
+{
+    public static WebApplication MapStaffConsole(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var folder = Path.Combine(app.Environment.WebRootPath ?? Path.Combine(app.Environment.ContentRootPath, "wwwroot"), "staff");
+        if (Directory.Exists(folder))
+        {
+            // Its own files only, whether or not the landing page (and its static files) is on.
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = "/staff" });
+        }
+
+        app.MapGet("/staff", static (HttpContext http, StaffConsolePage page) => page.Render(http)).ExcludeFromDescription();
+        return app;
+    }
+}

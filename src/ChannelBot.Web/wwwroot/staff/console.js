@@ -1,0 +1,517 @@
+// The staff console (/staff): signs a person in against /api/staff/session, lists and opens cases from /api/cases and
+// sends the changes the staff API offers. The session lives in an HttpOnly cookie; the CSRF token the session returns
+// is kept in memory only and sent in X-CSRF-Token with every change (after a reload, GET /api/staff/session gives it
+// again). Everything the API returns is written with textContent, never as markup.
+(function () {
+  "use strict";
+
+  var settings = JSON.parse(document.getElementById("console-settings").textContent);
+  var base = settings.basePath || "";
+  var ticketPattern = /^311-\d{4}-\d{6}$/;
+  var state = { session: null, csrf: null, page: 1, pageSize: 50, current: null };
+
+  function $(id) { return document.getElementById(id); }
+
+  function element(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function clear(node) { while (node.firstChild) { node.removeChild(node.firstChild); } }
+
+  function label(code) { return code ? String(code).replace(/_/g, " ") : ""; }
+
+  function serviceName(code) {
+    var found = settings.services.filter(function (s) { return s.code === code; })[0];
+    return found ? found.name : code;
+  }
+
+  function when(value) {
+    if (!value) { return ""; }
+    var date = new Date(value);
+    return isNaN(date.getTime()) ? String(value) : date.toLocaleString();
+  }
+
+  function age(value) {
+    var hours = Math.max(0, (Date.now() - new Date(value).getTime()) / 3600000);
+    if (hours < 1) { return Math.round(hours * 60) + " min"; }
+    if (hours < 48) { return Math.round(hours) + " h"; }
+    return Math.round(hours / 24) + " d";
+  }
+
+  // ---- messages ---------------------------------------------------------------------------------------------
+
+  function showError(text) {
+    var box = $("message");
+    box.textContent = text;
+    box.hidden = false;
+    $("notice").hidden = true;
+  }
+
+  function showNotice(text) {
+    $("message").hidden = true;
+    var box = $("notice");
+    box.textContent = text;
+    box.hidden = false;
+  }
+
+  function clearMessages() { $("message").hidden = true; $("notice").hidden = true; }
+
+  // ---- the API ----------------------------------------------------------------------------------------------
+
+  function ApiError(status, title, detail) {
+    this.status = status;
+    this.message = (title || ("HTTP " + status)) + (detail ? ": " + detail : "");
+  }
+
+  function problemText(status) {
+    switch (status) {
+      case 401: return "You are not signed in (the session may have ended)";
+      case 403: return "Not allowed for your account";
+      case 404: return "Not found";
+      case 409: return "Someone changed the case meanwhile";
+      default: return "The request failed (HTTP " + status + ")";
+    }
+  }
+
+  async function api(method, path, body) {
+    var headers = { "Accept": "application/json, application/problem+json" };
+    if (body !== undefined) { headers["Content-Type"] = "application/json"; }
+    if (method !== "GET" && state.csrf) { headers["X-CSRF-Token"] = state.csrf; }
+    var response = await fetch(base + path, {
+      method: method,
+      headers: headers,
+      credentials: "same-origin",
+      cache: "no-store",
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    var type = response.headers.get("Content-Type") || "";
+    var data = null;
+    if (type.indexOf("json") >= 0) {
+      try { data = await response.json(); } catch (ignored) { data = null; }
+    }
+    if (!response.ok) {
+      var title = data && data.title ? data.title : problemText(response.status);
+      throw new ApiError(response.status, title, data && data.detail ? data.detail : null);
+    }
+    return data;
+  }
+
+  // Shows what went wrong; a 401 means the session is gone, so the sign-in form comes back.
+  function failed(error) {
+    if (!(error instanceof ApiError)) {
+      showError("The request did not reach the server: " + (error && error.message ? error.message : error));
+      return;
+    }
+    if (error.status === 401 && state.session) {
+      forget();
+      show("view-sign-in");
+    }
+    showError(error.message);
+  }
+
+  // ---- views ------------------------------------------------------------------------------------------------
+
+  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case"];
+
+  function show(id) {
+    views.forEach(function (view) { $(view).hidden = view !== id; });
+    var heading = $(id).querySelector("h2");
+    if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
+  }
+
+  function forget() {
+    state.session = null;
+    state.csrf = null;
+    state.current = null;
+    $("who").hidden = true;
+  }
+
+  function remember(session) {
+    state.session = session;
+    state.csrf = session.csrfToken;
+    var account = session.account;
+    $("who-name").textContent = account.displayName + " (" + label(account.role) + (account.department ? ", " + account.department : "") + ")";
+    $("who").hidden = false;
+    var department = account.role === "department";
+    $("filter-department-field").hidden = department;
+    $("case-actions").hidden = account.role === "reader";
+  }
+
+  function start(session) {
+    remember(session);
+    if (session.account.mustChangePassword) {
+      show("view-password");
+      return;
+    }
+    show("view-cases");
+    loadCases();
+  }
+
+  // ---- signing in and out -----------------------------------------------------------------------------------
+
+  $("sign-in-form").addEventListener("submit", async function (event) {
+    event.preventDefault();
+    clearMessages();
+    try {
+      var session = await api("POST", "/api/staff/session", { login: $("sign-in-login").value, password: $("sign-in-password").value });
+      $("sign-in-form").reset();
+      start(session);
+    } catch (error) {
+      failed(error);
+    }
+  });
+
+  $("password-form").addEventListener("submit", async function (event) {
+    event.preventDefault();
+    clearMessages();
+    if ($("password-new").value !== $("password-repeat").value) {
+      showError("The two new passwords differ.");
+      return;
+    }
+    try {
+      await api("POST", "/api/staff/session/password", { currentPassword: $("password-current").value, newPassword: $("password-new").value });
+      $("password-form").reset();
+      start(await api("GET", "/api/staff/session"));
+      showNotice("Your password is changed.");
+    } catch (error) {
+      failed(error);
+    }
+  });
+
+  $("sign-out").addEventListener("click", async function () {
+    clearMessages();
+    try {
+      await api("DELETE", "/api/staff/session");
+    } catch (error) {
+      if (!(error instanceof ApiError) || error.status !== 401) { failed(error); return; }
+    }
+    forget();
+    show("view-sign-in");
+    showNotice("You are signed out.");
+  });
+
+  // ---- the case list ----------------------------------------------------------------------------------------
+
+  function fillSelect(select, choices) {
+    choices.forEach(function (choice) {
+      var option = element("option", choice.label);
+      option.value = choice.value;
+      select.appendChild(option);
+    });
+  }
+
+  fillSelect($("filter-status"), settings.statuses.map(function (s) { return { value: s, label: label(s) }; }));
+  fillSelect($("filter-category"), settings.services.map(function (s) { return { value: s.code, label: s.name }; }));
+  fillSelect($("filter-department"), settings.departments.map(function (d) { return { value: d.code, label: d.name }; }));
+  fillSelect($("category-to"), settings.services.map(function (s) { return { value: s.code, label: s.name + " (" + s.department + ")" }; }));
+  fillSelect($("status-reason"), settings.closureReasons.map(function (r) { return { value: r, label: label(r) }; }));
+
+  function nextDay(date) {
+    var day = new Date(date + "T00:00:00Z");
+    day.setUTCDate(day.getUTCDate() + 1);
+    return day.toISOString().slice(0, 10);
+  }
+
+  function query() {
+    var parts = [];
+    function add(name, value) { if (value) { parts.push(name + "=" + encodeURIComponent(value)); } }
+    add("status", $("filter-status").value);
+    add("category", $("filter-category").value);
+    if (!$("filter-department-field").hidden) { add("department", $("filter-department").value); }
+    add("from", $("filter-from").value);
+    add("to", $("filter-to").value ? nextDay($("filter-to").value) : "");
+    add("q", $("filter-q").value.trim());
+    add("page", String(state.page));
+    add("pageSize", String(state.pageSize));
+    return "?" + parts.join("&");
+  }
+
+  async function loadCases() {
+    try {
+      renderCases(await api("GET", "/api/cases" + query()));
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  function renderCases(page) {
+    var body = $("cases-body");
+    clear(body);
+    page.cases.forEach(function (c) {
+      var row = element("tr");
+      if (c.overdue) { row.className = "overdue"; }
+      var ticket = element("td");
+      var open = element("button", c.ticket, "link-button");
+      open.type = "button";
+      open.setAttribute("aria-label", "Open case " + c.ticket);
+      open.addEventListener("click", function () { openCase(c.ticket); });
+      ticket.appendChild(open);
+      row.appendChild(ticket);
+      row.appendChild(element("td", c.serviceName));
+      row.appendChild(element("td", label(c.status) + (c.closureReason ? " (" + label(c.closureReason) + ")" : "")));
+      row.appendChild(element("td", c.department));
+      row.appendChild(element("td", c.address || ""));
+      row.appendChild(element("td", age(c.createdAt) + (c.overdue ? ", overdue" : "")));
+      body.appendChild(row);
+    });
+    var pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+    $("cases-count").textContent = page.total === 0 ? "No case matches." : page.total + (page.total === 1 ? " case" : " cases") + ", newest first.";
+    $("page-label").textContent = "Page " + page.page + " of " + pages;
+    $("page-previous").disabled = page.page <= 1;
+    $("page-next").disabled = page.page >= pages;
+  }
+
+  $("filters").addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearMessages();
+    var text = $("filter-q").value.trim();
+    if (ticketPattern.test(text)) {
+      openCase(text);
+      return;
+    }
+    state.page = 1;
+    loadCases();
+  });
+
+  $("filters").addEventListener("reset", function () {
+    state.page = 1;
+    setTimeout(loadCases, 0);   // after the browser has cleared the fields
+  });
+
+  $("page-previous").addEventListener("click", function () { state.page = Math.max(1, state.page - 1); loadCases(); });
+  $("page-next").addEventListener("click", function () { state.page += 1; loadCases(); });
+
+  // ---- one case ---------------------------------------------------------------------------------------------
+
+  async function openCase(ticket) {
+    try {
+      var detail = await api("GET", "/api/cases/" + encodeURIComponent(ticket));
+      renderCase(detail);
+      show("view-case");
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  $("back").addEventListener("click", function () {
+    clearMessages();
+    show("view-cases");
+    loadCases();
+  });
+
+  function facts(list, pairs) {
+    clear(list);
+    pairs.forEach(function (pair) {
+      if (pair[1] === null || pair[1] === undefined || pair[1] === "") { return; }
+      list.appendChild(element("dt", pair[0]));
+      var value = element("dd");
+      if (pair[1] instanceof Node) { value.appendChild(pair[1]); } else { value.textContent = String(pair[1]); }
+      list.appendChild(value);
+    });
+  }
+
+  function renderCase(detail) {
+    state.current = detail;
+    var c = detail.case;
+    $("case-title").textContent = c.ticket + " · " + c.serviceName;
+    facts($("case-facts"), [
+      ["Status", label(c.status) + (c.closureReason ? " (" + label(c.closureReason) + ")" : "")],
+      ["Category", c.serviceName + " (" + c.serviceCode + ")"],
+      ["Department", c.department],
+      ["Assigned to", c.assignee || "nobody"],
+      ["Duplicate of", c.duplicateOf],
+      ["Filed", when(c.createdAt) + " (" + age(c.createdAt) + " ago)"],
+      ["Last change", when(c.updatedAt)],
+      ["Due", c.dueAt ? when(c.dueAt) + (c.overdue ? " — overdue" : "") : null],
+      ["Channel", c.channelId],
+      ["Language", c.language],
+      ["Version", detail.version],
+    ]);
+    renderLocation(c);
+    $("case-description").textContent = detail.description || "(none)";
+    facts($("case-attributes"), detail.attributes.map(function (a) { return [a.code, a.display || a.values.join(", ")]; }));
+    renderPhotos(detail.photos);
+    facts($("case-reporter"), [
+      ["Name", detail.reporter.name],
+      ["Phone", detail.reporter.phone],
+      ["Email", detail.reporter.email],
+      ["Channel", detail.reporter.channelId],
+      ["Updates", detail.consentToUpdates ? "agreed" + (detail.updatesBy ? " (by " + detail.updatesBy + ")" : "") : "not wanted"],
+    ]);
+    renderHistory(detail.history);
+    renderMessages(detail.messages);
+    prepareActions(detail);
+  }
+
+  function renderLocation(c) {
+    var place = $("case-location");
+    clear(place);
+    place.appendChild(document.createTextNode(c.address || "(no address)"));
+    if (typeof c.latitude === "number" && typeof c.longitude === "number") {
+      place.appendChild(document.createTextNode(" · " + c.latitude.toFixed(5) + ", " + c.longitude.toFixed(5) + " · "));
+      // A link only: the page itself loads nothing from the map's site.
+      var map = element("a", "Open in a map");
+      map.href = "https://www.openstreetmap.org/?mlat=" + c.latitude + "&mlon=" + c.longitude + "#map=18/" + c.latitude + "/" + c.longitude;
+      map.target = "_blank";
+      map.rel = "noopener noreferrer";
+      place.appendChild(map);
+    }
+  }
+
+  function renderPhotos(photos) {
+    var list = $("case-photos");
+    clear(list);
+    if (photos.length === 0) { list.appendChild(element("li", "None.", "muted")); }
+    photos.forEach(function (p) {
+      var item = element("li");
+      if (p.url) {
+        var link = element("a");
+        link.href = base + p.url;
+        link.target = "_blank";
+        link.rel = "noopener";
+        var image = element("img");
+        image.src = base + p.url;
+        image.alt = "Photo " + p.number + " of the case";
+        image.loading = "lazy";
+        link.appendChild(image);
+        item.appendChild(link);
+      } else {
+        item.textContent = "Photo " + p.number + ": " + p.status + (p.failureReason ? " (" + p.failureReason + ")" : "");
+      }
+      list.appendChild(item);
+    });
+  }
+
+  function renderHistory(history) {
+    var body = $("case-history");
+    clear(body);
+    history.forEach(function (h) {
+      var row = element("tr");
+      row.appendChild(element("td", when(h.at)));
+      row.appendChild(element("td", h.by));
+      var change = h.kind === "status" ? (h.from ? label(h.from) + " → " : "") + label(h.to) : label(h.kind);
+      row.appendChild(element("td", change + (h.detail ? " — " + h.detail : "")));
+      row.appendChild(element("td", h.publicNote || ""));
+      row.appendChild(element("td", h.internalNote || ""));
+      body.appendChild(row);
+    });
+  }
+
+  function renderMessages(messages) {
+    var body = $("case-messages");
+    clear(body);
+    if (messages.length === 0) {
+      var none = element("tr");
+      var cell = element("td", "No message about this case yet.", "muted");
+      cell.colSpan = 5;
+      none.appendChild(cell);
+      body.appendChild(none);
+    }
+    messages.forEach(function (m) {
+      var row = element("tr");
+      row.setAttribute("data-status", m.status);
+      row.appendChild(element("td", when(m.createdAt)));
+      row.appendChild(element("td", m.channelId));
+      row.appendChild(element("td", m.text || "", "prewrap"));
+      var outcome;
+      if (m.status === "failed") {
+        outcome = element("td", "cannot notify" + (m.error ? ": " + m.error : ""), "status-failed");
+      } else if (m.status === "pending") {
+        outcome = element("td", "waiting" + (m.sendAfter ? " until " + when(m.sendAfter) : ""));
+      } else {
+        outcome = element("td", m.status + (m.sentAt ? " " + when(m.sentAt) : ""));
+      }
+      row.appendChild(outcome);
+      row.appendChild(element("td", (m.delivery || "") + (m.deliveryError ? " (" + m.deliveryError + ")" : "")));
+      body.appendChild(row);
+    });
+  }
+
+  function prepareActions(detail) {
+    var select = $("status-to");
+    clear(select);
+    var next = settings.nextStatuses[detail.case.status] || [];
+    fillSelect(select, next.map(function (s) { return { value: s, label: label(s) }; }));
+    select.disabled = next.length === 0;
+    $("status-form").querySelector("button").disabled = next.length === 0;
+    reasonVisibility();
+    $("assign-to").value = detail.case.assignee || "";
+    $("category-to").value = detail.case.serviceCode;
+  }
+
+  function reasonVisibility() {
+    var closing = $("status-to").value === "closed";
+    $("status-reason-field").hidden = !closing;
+    $("status-reason").required = closing;
+  }
+
+  $("status-to").addEventListener("change", reasonVisibility);
+
+  function optional(value) {
+    var text = value.trim();
+    return text === "" ? null : text;
+  }
+
+  async function change(path, body, form, done) {
+    clearMessages();
+    var c = state.current.case;
+    body.version = state.current.version;
+    try {
+      var detail = await api("POST", "/api/cases/" + encodeURIComponent(c.ticket) + path, body);
+      form.reset();
+      renderCase(detail);
+      showNotice(done);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  $("status-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var to = $("status-to").value;
+    change("/status", {
+      status: to,
+      reason: to === "closed" ? $("status-reason").value : null,
+      publicNote: optional($("status-public").value),
+      internalNote: optional($("status-internal").value),
+      urgent: $("status-urgent").checked,
+    }, event.target, "Status changed to " + label(to) + ".");
+  });
+
+  $("assign-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    change("/assignee", { assignee: optional($("assign-to").value), internalNote: optional($("assign-internal").value) },
+      event.target, "Assignment saved.");
+  });
+
+  $("category-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var code = $("category-to").value;
+    change("/category", { serviceCode: code, internalNote: optional($("category-internal").value) },
+      event.target, "Filed under " + serviceName(code) + ".");
+  });
+
+  $("duplicate-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    change("/duplicate", {
+      original: $("duplicate-of").value.trim(),
+      publicNote: optional($("duplicate-public").value),
+      internalNote: optional($("duplicate-internal").value),
+    }, event.target, "Closed as a duplicate.");
+  });
+
+  // ---- start: a reloaded page asks for its session (and CSRF token) again ----------------------------------
+
+  (async function () {
+    try {
+      start(await api("GET", "/api/staff/session"));
+    } catch (error) {
+      forget();
+      show("view-sign-in");
+      if (!(error instanceof ApiError) || error.status !== 401) { failed(error); }
+    }
+  })();
+})();
