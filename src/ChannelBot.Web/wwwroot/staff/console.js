@@ -93,8 +93,10 @@
       try { data = await response.json(); } catch (ignored) { data = null; }
     }
     if (!response.ok) {
-      var title = data && data.title ? data.title : problemText(response.status);
-      throw new ApiError(response.status, title, data && data.detail ? data.detail : null);
+      // A bare problem document ("Forbidden", no detail) gets the console's own explanation.
+      var explained = problemText(response.status);
+      var title = data && data.title ? data.title : explained;
+      throw new ApiError(response.status, title, data && data.detail ? data.detail : (title === explained ? null : explained));
     }
     return data;
   }

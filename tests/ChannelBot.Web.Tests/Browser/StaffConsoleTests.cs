@@ -1,0 +1,96 @@
+using System.Text.RegularExpressions;
+using ChannelBot.Web.Tests.Conversations;
+using ChannelBot.Web.Tests.Staff;
+using ChannelBot.Web.Tests.Support;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace ChannelBot.Web.Tests.Browser;
+
+/// <summary>
+/// The staff console (/staff) in Chromium against the real app: a resident files a pothole report through the
+/// Emulator path (/api/messages, routed to DPW-STREETS), and people created the way a city creates them use the page.
+/// </summary>
+public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    private const string PublicNote = "A crew is on the way.";
+
+    [Fact]
+    public async Task An_operator_signs_in_finds_the_case_by_ticket_sets_it_in_progress_and_sees_the_history_and_the_message()
+    {
+        using var connector = new FakeConnector();
+        var ticket = await FileAPotholeAsync(connector);
+        using var admin = await StaffPeople.AdminAsync(fixture.App, "console-admin-1@city.example");
+        const string login = "olga.console@city.example";
+        await StaffPeople.CreateAsync(admin, login, "operator");
+        await using var screen = await StaffConsoleScreen.OpenAsync(fixture);
+
+        await screen.SignInAsync(login, "temporary-" + login);
+        await screen.ChangePasswordAsync("temporary-" + login, StaffPeople.OwnPassword);
+        await Expect(screen.CasesHeading).ToBeVisibleAsync();
+        await Expect(screen.OpenCaseButton(ticket)).ToBeVisibleAsync();
+        await screen.FindAsync(ticket);
+        await Expect(screen.CaseTitle).ToContainTextAsync(ticket);
+        await Expect(screen.Page.Locator("#case-location")).ToContainTextAsync("123 Main St");
+        await Expect(screen.Page.Locator("#case-facts")).ToContainTextAsync("DPW-STREETS");
+        await screen.ChangeStatusAsync("in_progress", PublicNote);
+
+        await Expect(screen.Page.Locator("#notice")).ToContainTextAsync("Status changed to in progress");
+        var change = screen.History.Filter(new() { HasText = PublicNote });
+        await Expect(change).ToHaveCountAsync(1);
+        await Expect(change).ToContainTextAsync("received → in progress");
+        await Expect(change).ToContainTextAsync("Person " + login);
+        var message = screen.Messages.Filter(new() { HasText = PublicNote });
+        await Expect(message).ToHaveCountAsync(1);
+        await Expect(message).ToContainTextAsync("emulator");
+        // Only the moves the domain allows from in_progress are offered next.
+        await Expect(screen.Page.Locator("#status-to option")).ToHaveTextAsync(["fixed", "closed"]);
+        var policy = await screen.FirstResponse!.HeaderValueAsync("content-security-policy");
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
+        screen.AssertStayedOnTheApp();
+    }
+
+    [Fact]
+    public async Task A_department_person_does_not_see_another_departments_case_and_signing_out_returns_to_the_sign_in_form()
+    {
+        using var connector = new FakeConnector();
+        var ticket = await FileAPotholeAsync(connector);
+        using var admin = await StaffPeople.AdminAsync(fixture.App, "console-admin-2@city.example");
+        using var parks = await StaffPeople.PersonAsync(admin, fixture.App, "pia.console@city.example", "department", "PARKS");
+        using var streets = await StaffPeople.PersonAsync(admin, fixture.App, "sol.console@city.example", "department", "DPW-STREETS");
+        await using var screen = await StaffConsoleScreen.OpenAsync(fixture);
+
+        await screen.SignInAsync("pia.console@city.example", StaffPeople.OwnPassword);
+        await Expect(screen.CasesHeading).ToBeVisibleAsync();
+        await Expect(screen.CaseCount).ToContainTextAsync("No case matches.");
+        await Expect(screen.OpenCaseButton(ticket)).ToHaveCountAsync(0);
+        await Expect(screen.Page.GetByLabel("Department", new() { Exact = true })).ToBeHiddenAsync();
+        await screen.FindAsync(ticket);
+        await Expect(screen.Alert).ToContainTextAsync("Not allowed");
+        await Expect(screen.CaseTitle).ToBeHiddenAsync();
+
+        await screen.SignOutAsync();
+        await Expect(screen.SignInHeading).ToBeVisibleAsync();
+        await screen.Page.ReloadAsync();
+        await Expect(screen.SignInHeading).ToBeVisibleAsync();
+
+        // The same page, the case's own department: the ticket is there.
+        await screen.SignInAsync("sol.console@city.example", StaffPeople.OwnPassword);
+        await Expect(screen.OpenCaseButton(ticket)).ToBeVisibleAsync();
+        await screen.OpenCaseButton(ticket).ClickAsync();
+        await Expect(screen.CaseTitle).ToContainTextAsync(ticket);
+        screen.AssertStayedOnTheApp();
+    }
+
+    private async Task<string> FileAPotholeAsync(FakeConnector connector)
+    {
+        using var http = fixture.App.CreateHttpClient();
+        var resident = new EmulatorClient(http, connector, "staff-console-" + Guid.NewGuid().ToString("N"));
+        await PotholeScript.StartAsync(resident);
+        return Ticket().Match(await PotholeScript.FinishAsync(resident)).Value;
+    }
+
+    [GeneratedRegex(@"311-\d{4}-\d{6}")]
+    private static partial Regex Ticket();
+}
