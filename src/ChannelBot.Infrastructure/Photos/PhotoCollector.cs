@@ -163,7 +163,8 @@ internal sealed partial class PhotoCollector(
             return;
         }
 
-        var attempts = PhotoSourceRelease.MarkFailed(photo, reason, now + _options.SweepInterval * Math.Pow(2, photo.Property<int>(PhotoSourceRelease.Attempts).CurrentValue));
+        var pause = _options.SweepInterval * Math.Pow(2, PhotoSourceRelease.FailedTries(photo));
+        var attempts = PhotoSourceRelease.MarkFailed(photo, reason, now + pause);
         if (attempts >= PhotoSourceRelease.MaxAttempts)
         {
             LogReleaseAbandoned(@case.Ticket.ToString(), photo.Entity.Number, attempts, reason);

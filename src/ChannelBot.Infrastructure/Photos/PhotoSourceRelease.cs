@@ -32,8 +32,10 @@ internal static class PhotoSourceRelease
     public static bool IsDue(EntityEntry<CasePhoto> photo, DateTimeOffset now) =>
         photo.Entity.Status == PhotoStatus.Stored
         && photo.Property<DateTimeOffset?>(ReleasedAt).CurrentValue is null
-        && photo.Property<int>(Attempts).CurrentValue < MaxAttempts
+        && FailedTries(photo) < MaxAttempts
         && (photo.Property<DateTimeOffset?>(NextAttemptAt).CurrentValue is not { } next || next <= now);
+
+    public static int FailedTries(EntityEntry<CasePhoto> photo) => photo.Property<int>(Attempts).CurrentValue;
 
     public static void MarkReleased(EntityEntry<CasePhoto> photo, DateTimeOffset now)
     {
@@ -44,7 +46,7 @@ internal static class PhotoSourceRelease
     /// <returns>The number of failed tries so far (<see cref="MaxAttempts"/> or more: given up).</returns>
     public static int MarkFailed(EntityEntry<CasePhoto> photo, string reason, DateTimeOffset nextAttemptAt)
     {
-        var attempts = photo.Property<int>(Attempts).CurrentValue + 1;
+        var attempts = FailedTries(photo) + 1;
         photo.Property<int>(Attempts).CurrentValue = attempts;
         photo.Property<DateTimeOffset?>(NextAttemptAt).CurrentValue = attempts < MaxAttempts ? nextAttemptAt : null;
         photo.Property<string?>(LastFailure).CurrentValue =

@@ -42,7 +42,11 @@ public sealed class TwilioMediaReleaseGiveUpTests : IDisposable
         {
             await photo.WaitForDeletesAsync(tries);
             await PhotoReleaseRow.WaitForAsync(app.Services, photo.Url, r => r.Attempts == tries);
-            Assert.DoesNotContain(_logs.Events, e => e.Contains("could not be deleted after", StringComparison.Ordinal) && tries < Tries);
+            if (tries < Tries)
+            {
+                Assert.DoesNotContain(_logs.Events, e => e.Contains("could not be deleted", StringComparison.Ordinal));
+            }
+
             clock.Advance(TimeSpan.FromDays(1));
         }
 
