@@ -1,8 +1,11 @@
 using System.Text.RegularExpressions;
+using ChannelBot.Domain.Cases;
 using ChannelBot.Web.Tests.Conversations;
 using ChannelBot.Web.Tests.Staff;
 using ChannelBot.Web.Tests.Support;
 using Microsoft.Playwright;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
 using static Microsoft.Playwright.Assertions;
 
 namespace ChannelBot.Web.Tests.Browser;
@@ -14,6 +17,9 @@ namespace ChannelBot.Web.Tests.Browser;
 public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
 {
     private const string PublicNote = "A crew is on the way.";
+
+    private static readonly byte[] Png = Convert.FromBase64String(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
     [Fact]
     public async Task An_operator_signs_in_finds_the_case_by_ticket_sets_it_in_progress_and_sees_the_history_and_the_message()
@@ -45,6 +51,9 @@ public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFi
         await Expect(message).ToContainTextAsync("emulator");
         // Only the moves the domain allows from in_progress are offered next.
         await Expect(screen.Page.Locator("#status-to option")).ToHaveTextAsync(["fixed", "closed"]);
+        // Back in the list (the ticket still in the search field), the case shows its new status.
+        await screen.Page.GetByRole(AriaRole.Button, new() { Name = "← Back to the list" }).ClickAsync();
+        await Expect(screen.Page.Locator("#cases-body tr", new() { HasText = ticket })).ToContainTextAsync("in progress");
         var policy = await screen.FirstResponse!.HeaderValueAsync("content-security-policy");
         Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("unsafe-inline", policy, StringComparison.Ordinal);
@@ -83,12 +92,53 @@ public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFi
         screen.AssertStayedOnTheApp();
     }
 
-    private async Task<string> FileAPotholeAsync(FakeConnector connector)
+    [Fact]
+    public async Task A_reader_sees_the_photo_as_a_thumbnail_fetched_with_the_session_and_no_actions()
+    {
+        using var connector = new FakeConnector();
+        connector.Server.Given(Request.Create().WithPath("/media/pothole.png").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "image/png").WithBody(Png));
+        var ticket = await FileAPotholeAsync(connector, $"{connector.Server.Url}/media/pothole.png");
+        await WaitForStoredPhotoAsync(ticket);
+        using var admin = await StaffPeople.AdminAsync(fixture.App, "console-admin-3@city.example");
+        using var reader = await StaffPeople.PersonAsync(admin, fixture.App, "rita.console@city.example", "reader");
+        await using var screen = await StaffConsoleScreen.OpenAsync(fixture);
+
+        await screen.SignInAsync("rita.console@city.example", StaffPeople.OwnPassword);
+        await screen.FindAsync(ticket);
+
+        await Expect(screen.CaseTitle).ToContainTextAsync(ticket);
+        var thumbnail = screen.Page.GetByAltText("Photo 1 of the case");
+        await Expect(thumbnail).ToBeVisibleAsync();
+        await screen.Page.WaitForFunctionAsync("image => image.complete && image.naturalWidth > 0", await thumbnail.ElementHandleAsync());
+        await Expect(screen.Page.GetByRole(AriaRole.Button, new() { Name = "Save status" })).ToBeHiddenAsync();
+        screen.AssertStayedOnTheApp();
+    }
+
+    private async Task<string> FileAPotholeAsync(FakeConnector connector, string? photoUrl = null)
     {
         using var http = fixture.App.CreateHttpClient();
         var resident = new EmulatorClient(http, connector, "staff-console-" + Guid.NewGuid().ToString("N"));
         await PotholeScript.StartAsync(resident);
-        return Ticket().Match(await PotholeScript.FinishAsync(resident)).Value;
+        return Ticket().Match(await PotholeScript.FinishAsync(resident, photoUrl)).Value;
+    }
+
+    /// <summary>The photo is copied after the case is filed; waits (bounded) until the city's copy is stored.</summary>
+    private async Task WaitForStoredPhotoAsync(string ticket)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var saved = Assert.Single(await CaseRows.AllAsync(fixture.App.Services), c => c.Ticket.ToString() == ticket);
+            var photo = Assert.Single(saved.Photos);
+            if (photo.Status == PhotoStatus.Stored)
+            {
+                return;
+            }
+
+            Assert.True(photo.Status == PhotoStatus.Pending && DateTime.UtcNow < deadline, $"The photo is {photo.Status}: {photo.FailureReason}");
+            await Task.Delay(50);
+        }
     }
 
     [GeneratedRegex(@"311-\d{4}-\d{6}")]

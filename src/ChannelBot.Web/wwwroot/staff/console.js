@@ -225,7 +225,8 @@
     if (!$("filter-department-field").hidden) { add("department", $("filter-department").value); }
     add("from", $("filter-from").value);
     add("to", $("filter-to").value ? nextDay($("filter-to").value) : "");
-    add("q", $("filter-q").value.trim());
+    var text = $("filter-q").value.trim();
+    add("q", ticketPattern.test(text) ? "" : text);   // a ticket opens its case; the list's text search never matches one
     add("page", String(state.page));
     add("pageSize", String(state.pageSize));
     return "?" + parts.join("&");
