@@ -15,6 +15,12 @@ public sealed class ChannelProfile
     /// <summary>The city can message the resident here later (updates on the same channel).</summary>
     public bool ReachBack { get; init; }
 
+    /// <summary>
+    /// The city may write here only within 24 hours of the resident's last message (Messenger): after "yes" to
+    /// updates, the resident is offered to leave a mobile number or an email for later ones.
+    /// </summary>
+    public bool FallbackContact { get; init; }
+
     /// <summary>The channel can send a location pin.</summary>
     public bool Location { get; init; }
 

@@ -41,6 +41,12 @@ public sealed class IntakeDraft
     public string? UpdateChannel { get; set; }
 
     /// <summary>
+    /// True while a resident who agreed to updates on a channel that closes after 24 hours (Messenger) is asked for a
+    /// mobile number or an email for later updates (<see cref="Phone"/> or <see cref="Email"/>; skipping leaves both empty).
+    /// </summary>
+    public bool AskingFallbackContact { get; set; }
+
+    /// <summary>
     /// True when the dialog files changed under this intake in a way the resident must hear about: the next
     /// question starts with a word about it.
     /// </summary>

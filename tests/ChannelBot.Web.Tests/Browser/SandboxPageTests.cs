@@ -86,7 +86,8 @@ public sealed partial class SandboxPageTests(SandboxBrowserFixture fixture) : IC
         await messenger.TapAsync("Skip", "send a photo");
         await messenger.SendPhotoAsync(Photo, "Thanks for the photo.");
         await messenger.TapAsync("Skip", "updates");
-        await messenger.TapAsync("Yes", "Shall I send it to the city?");
+        await messenger.TapAsync("Yes", "For later updates");
+        await messenger.TapAsync("Skip", "Shall I send it to the city?");
         await messenger.TapAsync("Send report", "311-");
 
         await Expect(messenger.CityBubbles.Last).ToContainTextAsync(Ticket());

@@ -61,7 +61,9 @@ public sealed partial class MessengerIntakeTests : IAsyncLifetime
         var askName = await _resident.SendPhotoAsync(_http, _app.Services, _resident.Graph.Url + "/cdn/pothole_n.png");
         Assert.Contains("Thanks for the photo", Text(askName), StringComparison.Ordinal);
         var askUpdates = await TapAsync(askName, "Skip");
-        var summary = await TapAsync(askUpdates, "Yes");
+        var askLaterContact = await TapAsync(askUpdates, "Yes");
+        Assert.Contains("24 hours", Text(askLaterContact), StringComparison.Ordinal);
+        var summary = await TapAsync(askLaterContact, "Skip");
         Assert.Contains("Photos: 1", Text(summary), StringComparison.Ordinal);
         var receipt = await TapAsync(summary, "Send report");
 

@@ -27,14 +27,14 @@ public sealed partial class MessengerNotificationTests
         clock.Advance(TimeSpan.FromHours(2));
         var before = resident.Sent.Count;
         await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
-        await WaitForSendsAsync(resident, before + 1);
+        await resident.WaitForSentAsync(before + 1);
         var inside = resident.Sent[before];
         Assert.Equal("RESPONSE", inside["messaging_type"]!.GetValue<string>());
         Assert.Equal($"Update on your Pothole report {ticket}: crews are working on it now.", inside["message"]!["text"]!.GetValue<string>());
 
         clock.Advance(TimeSpan.FromHours(28));
         await StaffApi.ChangeStatusAsync(http, ticket, "fixed");
-        await WaitForSendsAsync(resident, before + 2);
+        await resident.WaitForSentAsync(before + 2);
         var outside = resident.Sent[before + 1];
         Assert.Equal(
             """{"recipient":{"id":"PSID"},"messaging_type":"UTILITY","message":{"template":{"name":"report_status_update","language":{"code":"en"},"components":[{"type":"body","parameters":[{"type":"text","text":"TICKET"},{"type":"text","text":"Pothole"},{"type":"text","text":"fixed"}]}]}}}"""
@@ -80,16 +80,6 @@ public sealed partial class MessengerNotificationTests
         }
     }
 
-    private static async Task WaitForSendsAsync(MessengerResident resident, int count)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (resident.Sent.Count < count)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The Send API got: " + string.Join(" | ", resident.Sent.Select(b => b.ToJsonString())));
-            await Task.Delay(25);
-        }
-    }
-
     private static ChannelBotApp Start(TestStorage storage, MessengerResident resident, FakeTimeProvider clock, string? template)
     {
         var settings = resident.Settings();
@@ -107,7 +97,7 @@ public sealed partial class MessengerNotificationTests
     private static async Task<string> ReportAsync(HttpClient http, IServiceProvider services, MessengerResident resident)
     {
         IReadOnlyList<JsonObject> answer = [];
-        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no photo", "skip", "yes", "yes" })
+        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no photo", "skip", "yes", "skip", "yes" })
         {
             answer = await resident.SayAsync(http, services, text);
         }

@@ -58,6 +58,19 @@ public sealed class MessengerResident : IDisposable
     public IReadOnlyList<JsonObject> Posted =>
         Graph.LogEntries.Where(e => e.RequestMessage.Path == MessagesPath).Select(e => JsonNode.Parse(e.RequestMessage.Body!)!.AsObject()).ToList();
 
+    /// <summary>Waits (up to 30 s) until the Send API has got <paramref name="count"/> messages (a notification); returns them all.</summary>
+    public async Task<IReadOnlyList<JsonObject>> WaitForSentAsync(int count)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (Sent.Count < count)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "The Send API got: " + string.Join(" | ", Sent.Select(b => b.ToJsonString())));
+            await Task.Delay(25);
+        }
+
+        return Sent;
+    }
+
     public Task<IReadOnlyList<JsonObject>> SayAsync(HttpClient http, IServiceProvider services, string text) =>
         SendAsync(http, services, new JsonObject { ["text"] = text }, text);
 

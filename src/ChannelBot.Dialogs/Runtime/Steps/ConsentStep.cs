@@ -8,7 +8,9 @@ namespace ChannelBot.Dialogs.Runtime.Steps;
 /// yes/no about "here". Where it cannot (web chat), the resident chooses how — text message, WhatsApp or email —
 /// and gives the number or address (or types the number or address straight away, or says no). The choice is
 /// recorded on the case (<see cref="State.IntakeDraft.UpdateChannel"/>); WhatsApp to a number that never wrote to
-/// the city goes as an approved template.
+/// the city goes as an approved template. Where the channel lets the city write only for 24 hours after the
+/// resident's last message (Messenger), a "yes" is followed by an optional mobile number or email for later updates
+/// (<see cref="FallbackContact"/>).
 /// </summary>
 internal sealed class ConsentStep : StepHandler
 {
@@ -22,6 +24,12 @@ internal sealed class ConsentStep : StepHandler
 
     public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry)
     {
+        if (turn.Profile.ReachBack && intake.Draft.AskingFallbackContact)
+        {
+            AskWithSkip(turn, FallbackContact.Question(turn, step, retry), skippable: true);
+            return;
+        }
+
         if (turn.Profile.ReachBack)
         {
             var key = StringKeys.Step(step.Id, retry ? "retry" : "prompt");
@@ -45,14 +53,7 @@ internal sealed class ConsentStep : StepHandler
         var draft = intake.Draft;
         if (turn.Profile.ReachBack)
         {
-            var yes = turn.YesOrNo();
-            if (yes is null)
-            {
-                return StepOutcome.Invalid;
-            }
-
-            draft.ConsentToUpdates = yes;
-            return StepOutcome.Answered;
+            return HandleHere(turn, intake, step);
         }
 
         var email = ContactRecognizer.FindEmail(turn.Text);
@@ -87,6 +88,46 @@ internal sealed class ConsentStep : StepHandler
         }
 
         return StepOutcome.Invalid;
+    }
+
+    /// <summary>The yes/no about updates on the resident's own channel, then, where it closes after 24 hours, the number or email for later.</summary>
+    private StepOutcome HandleHere(Turn turn, IntakeContext intake, StepRef step)
+    {
+        var draft = intake.Draft;
+        if (draft.AskingFallbackContact)
+        {
+            return FallbackContact.TryRecord(turn, draft, skipped: IsSkip(turn)) ? StepOutcome.Answered : StepOutcome.Invalid;
+        }
+
+        // "Yes, text me at 202-555-0143" answers both questions at once.
+        if (turn.Profile.FallbackContact && FallbackContact.TryRecord(turn, draft, skipped: false))
+        {
+            draft.ConsentToUpdates = true;
+            return StepOutcome.Answered;
+        }
+
+        var yes = turn.YesOrNo();
+        if (yes is null)
+        {
+            return StepOutcome.Invalid;
+        }
+
+        draft.ConsentToUpdates = yes;
+        if (!turn.Profile.FallbackContact)
+        {
+            return StepOutcome.Answered;
+        }
+
+        FallbackContact.Clear(draft);
+        if (yes == false)
+        {
+            return StepOutcome.Answered;
+        }
+
+        // An optional follow-up: asked without counting an attempt.
+        draft.AskingFallbackContact = true;
+        Prompt(turn, intake, step, retry: false);
+        return StepOutcome.Waiting;
     }
 
     /// <summary>The channel chosen whose number or address is still to come (the answer is not complete yet).</summary>

@@ -175,6 +175,8 @@ internal sealed class SummaryStep : StepHandler
 
     private static string Updates(Turn turn, string id, State.IntakeDraft draft) => draft.ConsentToUpdates switch
     {
+        true when turn.Profile.FallbackContact && draft.Phone is not null => turn.T(StringKeys.Step(id, "updatesHereThenText"), ("to", draft.Phone)),
+        true when turn.Profile.FallbackContact && draft.Email is not null => turn.T(StringKeys.Step(id, "updatesHereThenEmail"), ("to", draft.Email)),
         true when draft.Phone is not null && draft.UpdateChannel == ConsentStep.WhatsApp => turn.T(StringKeys.Step(id, "updatesByWhatsApp"), ("to", draft.Phone)),
         true when draft.Phone is not null => turn.T(StringKeys.Step(id, "updatesTo"), ("to", draft.Phone)),
         true when draft.Email is not null => turn.T(StringKeys.Step(id, "updatesTo"), ("to", draft.Email)),
