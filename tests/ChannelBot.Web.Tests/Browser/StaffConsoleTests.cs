@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.RegularExpressions;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Web.Tests.Conversations;
@@ -113,6 +114,25 @@ public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFi
         await screen.Page.WaitForFunctionAsync("image => image.complete && image.naturalWidth > 0", await thumbnail.ElementHandleAsync());
         await Expect(screen.Page.GetByRole(AriaRole.Button, new() { Name = "Save status" })).ToBeHiddenAsync();
         screen.AssertStayedOnTheApp();
+    }
+
+    [Fact]
+    public async Task The_page_carries_its_settings_and_its_markup_template_is_not_served_as_a_file()
+    {
+        using var http = fixture.App.CreateHttpClient();
+
+        using var page = await http.GetAsync("/staff");
+        using var template = await http.GetAsync("/staff/" + Path.GetFileName(ChannelBot.Web.Staff.StaffConsolePage.TemplatePath));
+        using var script = await http.GetAsync("/staff/console.js");
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        var html = await page.Content.ReadAsStringAsync();
+        Assert.Contains("<script type=\"application/json\" id=\"console-settings\">", html, StringComparison.Ordinal);
+        Assert.Contains("\"in_progress\":[\"fixed\",\"closed\"]", html, StringComparison.Ordinal);
+        Assert.Contains("<script src=\"/staff/console.js\"></script>", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("~/", html, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, template.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
     }
 
     private async Task<string> FileAPotholeAsync(FakeConnector connector, string? photoUrl = null)
