@@ -45,10 +45,12 @@ public sealed class CaseReader
 
         if (query.Text is { Length: > 0 } text)
         {
-            // Lower-cased on both sides so SQLite and PostgreSQL agree; EF escapes the wildcards in Contains.
+            // Lower-cased on both sides so SQLite and PostgreSQL agree; EF escapes the wildcards in Contains. The ticket
+            // is matched as its stored text (the cast through object reads the converted column), whole or in part.
             var lowered = text.ToLowerInvariant();
             cases = cases.Where(c =>
-                (c.Description ?? string.Empty).ToLower().Contains(lowered)
+                ((string)(object)c.Ticket).ToLower().Contains(lowered)
+                || (c.Description ?? string.Empty).ToLower().Contains(lowered)
                 || (c.Location.Address ?? string.Empty).ToLower().Contains(lowered)
                 || c.ServiceName.ToLower().Contains(lowered));
         }

@@ -226,7 +226,7 @@
     add("from", $("filter-from").value);
     add("to", $("filter-to").value ? nextDay($("filter-to").value) : "");
     var text = $("filter-q").value.trim();
-    add("q", ticketPattern.test(text) ? "" : text);   // a ticket opens its case; the list's text search never matches one
+    add("q", ticketPattern.test(text) ? "" : text);   // a whole ticket opens its case; part of one is searched for
     add("page", String(state.page));
     add("pageSize", String(state.pageSize));
     return "?" + parts.join("&");
