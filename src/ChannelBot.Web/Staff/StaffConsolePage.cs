@@ -8,7 +8,8 @@ namespace ChannelBot.Web.Staff;
 /// The staff console <c>/staff</c>: the markup of <c>wwwroot/staff/console.html.template</c> (not served as a file:
 /// its extension has no content type) with the console's settings as a JSON data block. Scripts, styles, images and
 /// connections stay on this app (the CSP has no inline script, no other host); photos come from the staff API with
-/// the session cookie.
+/// the session cookie. The template is read once, when the page is built at start-up: a deployment without it fails
+/// to start with a message naming the file, rather than answering 500 at the first request.
 /// </summary>
 public sealed class StaffConsolePage(IWebHostEnvironment environment, IDialogEngineSource dialogs)
 {
@@ -26,7 +27,7 @@ public sealed class StaffConsolePage(IWebHostEnvironment environment, IDialogEng
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly Lazy<string> _template = new(() => ReadTemplate(environment));
+    private readonly string _template = ReadTemplate(environment);
 
     public IResult Render(HttpContext http)
     {
@@ -41,7 +42,7 @@ public sealed class StaffConsolePage(IWebHostEnvironment environment, IDialogEng
         headers.XFrameOptions = "DENY";
         headers.CacheControl = "no-store";
         headers["Referrer-Policy"] = "no-referrer";
-        var page = _template.Value
+        var page = _template
             .Replace(AppRootMarker, "\"" + System.Net.WebUtility.HtmlEncode(basePath) + "/", StringComparison.Ordinal)
             .Replace(SettingsMarker, block, StringComparison.Ordinal);
         return Results.Content(page, "text/html; charset=utf-8");
@@ -69,7 +70,7 @@ public sealed class StaffConsolePage(IWebHostEnvironment environment, IDialogEng
         var file = environment.WebRootFileProvider.GetFileInfo(TemplatePath);
         if (!file.Exists)
         {
-            throw new InvalidOperationException($"The staff console's markup wwwroot/{TemplatePath} is missing from the web root.");
+            throw new InvalidOperationException($"The staff console's markup wwwroot/{TemplatePath} is missing from the web root ({environment.WebRootPath ?? "none"}): publish the web project with its wwwroot folder.");
         }
 
         using var reader = new StreamReader(file.CreateReadStream());

@@ -15,6 +15,8 @@ public static class StaffConsoleRegistration
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(folder), RequestPath = "/staff" });
         }
 
+        // Built now, so a deployment without the console's markup fails at start-up with the file's name.
+        _ = app.Services.GetRequiredService<StaffConsolePage>();
         app.MapGet("/staff", static (HttpContext http, StaffConsolePage page) => page.Render(http)).ExcludeFromDescription();
         return app;
     }
