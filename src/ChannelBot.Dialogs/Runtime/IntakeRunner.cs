@@ -172,6 +172,14 @@ internal sealed class IntakeRunner
             case StepOutcome.Invalid:
                 intake.Frame.Attempts++;
                 var limit = step.Flow.MaxAttempts ?? turn.Definitions.Intake.MaxAttempts;
+                if (intake.Frame.Attempts >= limit && StepHandlers.For(step).SkipUnanswered(turn, intake, step))
+                {
+                    turn.Say(turn.T(StringKeys.QuestionSkipped));
+                    intake.Draft.Done.Add(step.Id);
+                    Advance(turn, intake);
+                    return;
+                }
+
                 if (intake.Frame.Attempts >= limit)
                 {
                     turn.State.Stack.Clear();

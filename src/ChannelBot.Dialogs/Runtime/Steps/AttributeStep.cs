@@ -67,6 +67,17 @@ internal sealed class AttributeStep : StepHandler
         return StepOutcome.Invalid;
     }
 
+    public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (step.Attribute!.Required)
+        {
+            return false;
+        }
+
+        intake.Draft.Attributes.Remove(step.Attribute.Code);
+        return true;
+    }
+
     private static AttributeAnswer? ReadOne(Turn turn, ServiceAttribute attribute)
     {
         var match = ChoiceRecognizer.RecognizeOne(turn.Text, Options(turn, attribute), turn.Language);

@@ -69,10 +69,7 @@ internal sealed class ConsentStep : StepHandler
 
         if (turn.YesOrNo() == false || IsSkip(turn) || string.Equals(turn.Text, turn.T("choice.noUpdates"), StringComparison.OrdinalIgnoreCase))
         {
-            draft.ConsentToUpdates = false;
-            draft.UpdateChannel = null;
-            draft.Email = null;
-            draft.Phone = null;
+            DeclineUpdates(draft);
             return StepOutcome.Answered;
         }
 
@@ -88,6 +85,42 @@ internal sealed class ConsentStep : StepHandler
         }
 
         return StepOutcome.Invalid;
+    }
+
+    /// <summary>
+    /// The optional parts only: Messenger's number or email for later (updates stay on Messenger), or, after a
+    /// channel was chosen in web chat, the number or address that never came (the report goes without updates).
+    /// The first question, whether to send updates at all, is not skipped.
+    /// </summary>
+    public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step)
+    {
+        var draft = intake.Draft;
+        if (turn.Profile.ReachBack)
+        {
+            if (!draft.AskingFallbackContact)
+            {
+                return false;
+            }
+
+            FallbackContact.Clear(draft);
+            return true;
+        }
+
+        if (AwaitingContact(draft) is null)
+        {
+            return false;
+        }
+
+        DeclineUpdates(draft);
+        return true;
+    }
+
+    private static void DeclineUpdates(State.IntakeDraft draft)
+    {
+        draft.ConsentToUpdates = false;
+        draft.UpdateChannel = null;
+        draft.Email = null;
+        draft.Phone = null;
     }
 
     /// <summary>The yes/no about updates on the resident's own channel, then, where it closes after 24 hours, the number or email for later.</summary>

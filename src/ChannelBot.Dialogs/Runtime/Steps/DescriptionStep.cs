@@ -28,4 +28,15 @@ internal sealed class DescriptionStep : StepHandler
         intake.Draft.Description = turn.Text;
         return StepOutcome.Answered;
     }
+
+    public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (step.Flow.Required)
+        {
+            return false;
+        }
+
+        intake.Draft.Description = null;
+        return true;
+    }
 }

@@ -25,4 +25,15 @@ internal sealed class NameStep : StepHandler
         intake.Draft.Name = turn.Text;
         return StepOutcome.Answered;
     }
+
+    public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (step.Flow.Required)
+        {
+            return false;
+        }
+
+        intake.Draft.Name = null;
+        return true;
+    }
 }

@@ -38,6 +38,10 @@ internal sealed class PhotosStep : StepHandler
         return StepOutcome.Invalid;
     }
 
+    /// <summary>Without photos, unless the service requires one.</summary>
+    public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step) =>
+        intake.Service?.Photos != PhotoPolicy.Required;
+
     /// <summary>Keeps the activity's images (up to <paramref name="max"/> in all); returns how many were added.</summary>
     public static int Collect(Activity activity, IntakeDraft draft, int max)
     {

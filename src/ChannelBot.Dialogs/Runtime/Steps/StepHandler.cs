@@ -9,6 +9,12 @@ internal abstract class StepHandler
     /// <summary>Reads the resident's message as an answer to the step and records it in the draft.</summary>
     public abstract StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step);
 
+    /// <summary>
+    /// After the last answer the bot could not understand: settles an optional question without an answer, so the
+    /// report goes on without it, and returns true. A required question returns false: the intake ends as before.
+    /// </summary>
+    public virtual bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step) => false;
+
     /// <summary>Adds "reply SKIP to skip" (or a Skip button) to a question that may be skipped.</summary>
     protected static void AskWithSkip(Turn turn, string question, bool skippable, IReadOnlyList<Rendering.Choice>? choices = null)
     {
