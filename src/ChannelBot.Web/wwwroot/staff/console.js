@@ -421,7 +421,9 @@
       row.appendChild(element("td", m.text || "", "prewrap"));
       var outcome;
       if (m.status === "failed") {
-        outcome = element("td", "cannot notify" + (m.error ? ": " + m.error : ""), "status-failed");
+        // The notifier's own reason already starts with "cannot notify"; a failed send's error does not.
+        var said = m.error && m.error.indexOf("cannot notify") === 0;
+        outcome = element("td", said ? m.error : "cannot notify" + (m.error ? ": " + m.error : ""), "status-failed");
       } else if (m.status === "pending") {
         outcome = element("td", "waiting" + (m.sendAfter ? " until " + when(m.sendAfter) : ""));
       } else {
