@@ -1,4 +1,5 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Channels.Common;
 
 namespace ChannelBot.Channels.Meta;
 
@@ -24,7 +25,7 @@ public static class MessengerUtilityTemplates
             return null;
         }
 
-        foreach (var language in Candidates(notification.Language))
+        foreach (var language in TemplateLanguages.Candidates(notification.Language))
         {
             var name = languages.FirstOrDefault(l => string.Equals(l.Key, language, StringComparison.OrdinalIgnoreCase)).Value;
             if (!string.IsNullOrWhiteSpace(name))
@@ -40,22 +41,6 @@ public static class MessengerUtilityTemplates
     public static string SettingFor(ProactiveNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return $"{MetaOptions.SectionName}:{nameof(MetaOptions.UtilityTemplates)}:{notification.Purpose}:{Candidates(notification.Language).LastOrDefault() ?? "(no language)"}";
-    }
-
-    private static IEnumerable<string> Candidates(string language)
-    {
-        if (string.IsNullOrWhiteSpace(language))
-        {
-            yield break;
-        }
-
-        var trimmed = language.Trim();
-        yield return trimmed;
-        var dash = trimmed.IndexOfAny(['-', '_']);
-        if (dash > 0)
-        {
-            yield return trimmed[..dash];
-        }
+        return $"{MetaOptions.SectionName}:{nameof(MetaOptions.UtilityTemplates)}:{notification.Purpose}:{TemplateLanguages.Candidates(notification.Language).LastOrDefault() ?? "(no language)"}";
     }
 }

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using ChannelBot.Application.Messaging;
+using ChannelBot.Channels.Common;
 
 namespace ChannelBot.Channels.Twilio;
 
@@ -26,7 +27,7 @@ public static class WhatsAppTemplates
             return null;
         }
 
-        foreach (var language in Candidates(notification.Language))
+        foreach (var language in TemplateLanguages.Candidates(notification.Language))
         {
             var contentSid = languages.FirstOrDefault(l => string.Equals(l.Key, language, StringComparison.OrdinalIgnoreCase)).Value;
             if (!string.IsNullOrWhiteSpace(contentSid))
@@ -42,7 +43,7 @@ public static class WhatsAppTemplates
     public static string SettingFor(ProactiveNotification notification)
     {
         ArgumentNullException.ThrowIfNull(notification);
-        return $"{TwilioOptions.SectionName}:{nameof(TwilioOptions.WhatsAppTemplates)}:{notification.Purpose}:{Candidates(notification.Language).LastOrDefault() ?? "(no language)"}";
+        return $"{TwilioOptions.SectionName}:{nameof(TwilioOptions.WhatsAppTemplates)}:{notification.Purpose}:{TemplateLanguages.Candidates(notification.Language).LastOrDefault() ?? "(no language)"}";
     }
 
     /// <summary><c>{"1":"first value","2":"second value",…}</c> in the notification's order.</summary>
@@ -66,20 +67,4 @@ public static class WhatsAppTemplates
 
     private static Dictionary<string, string>? LanguagesOf(TwilioOptions options, string purpose) =>
         options.WhatsAppTemplates.FirstOrDefault(p => string.Equals(p.Key, purpose, StringComparison.OrdinalIgnoreCase)).Value;
-
-    private static IEnumerable<string> Candidates(string language)
-    {
-        if (string.IsNullOrWhiteSpace(language))
-        {
-            yield break;
-        }
-
-        var trimmed = language.Trim();
-        yield return trimmed;
-        var dash = trimmed.IndexOfAny(['-', '_']);
-        if (dash > 0)
-        {
-            yield return trimmed[..dash];
-        }
-    }
 }

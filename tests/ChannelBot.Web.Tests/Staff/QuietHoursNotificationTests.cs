@@ -23,20 +23,10 @@ public sealed class QuietHoursNotificationTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 22, 40, 0, Eastern));
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var connector = new FakeConnector();
-        await using var app = ChannelBotApp.Start(
-            storage,
-            new Dictionary<string, string?>
-            {
-                ["Staff:ApiKeys:0:Name"] = "Night operator",
-                ["Staff:ApiKeys:0:Key"] = OperatorKey,
-                ["Staff:ApiKeys:0:Role"] = "operator",
-            },
-            services => services.AddSingleton<TimeProvider>(clock));
+        await using var app = StartAt(storage, clock);
         using var http = app.CreateHttpClient();
         var resident = new EmulatorClient(http, connector, "night-" + Guid.NewGuid().ToString("N"));
-        await PotholeScript.StartAsync(resident);
-        var receipt = await PotholeScript.FinishAsync(resident);
-        var ticket = System.Text.RegularExpressions.Regex.Match(receipt, @"311-\d{4}-\d{6}").Value;
+        var ticket = await ReportPotholeAsync(resident);
 
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 23, 0, 0, Eastern));
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")
@@ -68,20 +58,10 @@ public sealed class QuietHoursNotificationTests
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 30, 22, 40, 0, Eastern));
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var connector = new FakeConnector();
-        await using var app = ChannelBotApp.Start(
-            storage,
-            new Dictionary<string, string?>
-            {
-                ["Staff:ApiKeys:0:Name"] = "Night operator",
-                ["Staff:ApiKeys:0:Key"] = OperatorKey,
-                ["Staff:ApiKeys:0:Role"] = "operator",
-            },
-            services => services.AddSingleton<TimeProvider>(clock));
+        await using var app = StartAt(storage, clock);
         using var http = app.CreateHttpClient();
         var resident = new EmulatorClient(http, connector, "urgent-" + Guid.NewGuid().ToString("N"));
-        await PotholeScript.StartAsync(resident);
-        var receipt = await PotholeScript.FinishAsync(resident);
-        var ticket = System.Text.RegularExpressions.Regex.Match(receipt, @"311-\d{4}-\d{6}").Value;
+        var ticket = await ReportPotholeAsync(resident);
 
         var night = new DateTimeOffset(2026, 11, 30, 23, 0, 0, Eastern);
         clock.SetUtcNow(night);
@@ -105,6 +85,23 @@ public sealed class QuietHoursNotificationTests
             await Task.Delay(25);
             clock.Advance(TimeSpan.FromSeconds(1));
         }
+    }
+
+    private static ChannelBotApp StartAt(TestStorage storage, FakeTimeProvider clock) => ChannelBotApp.Start(
+        storage,
+        new Dictionary<string, string?>
+        {
+            ["Staff:ApiKeys:0:Name"] = "Night operator",
+            ["Staff:ApiKeys:0:Key"] = OperatorKey,
+            ["Staff:ApiKeys:0:Role"] = "operator",
+        },
+        services => services.AddSingleton<TimeProvider>(clock));
+
+    private static async Task<string> ReportPotholeAsync(EmulatorClient resident)
+    {
+        await PotholeScript.StartAsync(resident);
+        var receipt = await PotholeScript.FinishAsync(resident);
+        return System.Text.RegularExpressions.Regex.Match(receipt, @"311-\d{4}-\d{6}").Value;
     }
 
     private static async Task<OutboxMessageRecord> UpdateRowAsync(IServiceProvider services)
