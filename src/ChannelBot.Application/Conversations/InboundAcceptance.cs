@@ -8,4 +8,7 @@ public enum InboundAcceptance
 
     /// <summary>Already stored earlier (a redelivery); dropped.</summary>
     Duplicate,
+
+    /// <summary>Not storable (see <see cref="InboundLimits.Problem"/>): the channel answers with its own 4xx.</summary>
+    Refused,
 }

@@ -124,6 +124,11 @@ public sealed class ConnectorRequestHandler(
             return ConnectorResponses.Error(StatusCodes.Status503ServiceUnavailable, ConnectorErrorCodes.ServiceUnavailable, "The activity could not be stored; send it again later.");
         }
 
+        if (acceptance == InboundAcceptance.Refused)
+        {
+            return Refuse(StatusCodes.Status400BadRequest, ConnectorErrorCodes.BadArgument, InboundLimits.Problem(inbound) ?? "The activity cannot be stored.");
+        }
+
         if (acceptance == InboundAcceptance.Duplicate)
         {
             ConnectorLog.ActivityDuplicate(logger, inbound.ChannelId!, inbound.Id!);

@@ -351,13 +351,19 @@ public sealed class DirectLineRequestHandler(
         {
             var id = conversation.IdOf(index);
             DirectLineActivityMapper.Stamp(activity, conversation, caller, _options, id, now);
+            InboundLimits.Apply(activity);
             var forwarded = DirectLineActivityMapper.IsForwarded(activity);
             if (forwarded)
             {
                 try
                 {
                     // Not the request's token: once the inbox has the activity, the echo must appear too.
-                    await sink.AcceptAsync(ActivityJson.Clone(activity), CancellationToken.None).ConfigureAwait(false);
+                    if (await sink.AcceptAsync(ActivityJson.Clone(activity), CancellationToken.None).ConfigureAwait(false) == InboundAcceptance.Refused)
+                    {
+                        conversation.Abandon(index);
+                        settled = true;
+                        return Refuse(StatusCodes.Status400BadRequest, DirectLineErrorCodes.BadArgument, InboundLimits.Problem(activity) ?? "The activity cannot be stored.");
+                    }
                 }
                 catch (Exception exception)
                 {

@@ -279,6 +279,12 @@ public sealed class MetaRequestHandler(
         }
 
         var acceptance = await sink.AcceptAsync(activity, cancellationToken).ConfigureAwait(false);
+        if (acceptance == InboundAcceptance.Refused)
+        {
+            counts.Skipped++;
+            return;
+        }
+
         if (acceptance == InboundAcceptance.Duplicate)
         {
             counts.Duplicates++;

@@ -186,6 +186,11 @@ public sealed class TwilioRequestHandler(
             return TwilioResponses.Unavailable(context, "The message could not be stored; it was not accepted.");
         }
 
+        if (acceptance == InboundAcceptance.Refused)
+        {
+            return TwilioResponses.Problem(StatusCodes.Status400BadRequest, InboundLimits.Problem(activity) ?? "The message cannot be stored.");
+        }
+
         if (acceptance == InboundAcceptance.Duplicate)
         {
             TwilioLog.MessageDuplicate(logger, activity.ChannelId!, activity.Id!);

@@ -6,12 +6,17 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// allowed number of letters (<see cref="TypoTolerance.MaxEdits"/>); a message word's own deletion variants are
 /// looked up and each candidate is confirmed with <see cref="EditDistance"/>. Immutable after construction and
 /// safe to share between threads; lookups allocate nothing but the caller's result list.
+/// The work of one lookup is bounded by the vocabulary, never by the message: a word more than
+/// <see cref="TypoTolerance.MaxEdits"/> letters longer than the longest known word cannot be a typo of any of
+/// them and is not searched, so no lookup makes more than <see cref="MaxVariantLookups"/> dictionary probes
+/// (a 200,000-letter "word" costs one length comparison).
 /// </summary>
 public sealed class FuzzyLexicon
 {
     private readonly string[] _words;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _exact;
     private readonly Dictionary<string, int[]>.AlternateLookup<ReadOnlySpan<char>> _variants;
+    private readonly int _longestSearched;
 
     public FuzzyLexicon(IEnumerable<string> words)
     {
@@ -26,6 +31,9 @@ public sealed class FuzzyLexicon
         }
 
         _words = [.. distinct];
+        var longest = _words.Length == 0 ? 0 : _words.Max(w => w.Length);
+        _longestSearched = longest + TypoTolerance.MaxEdits(longest);
+        MaxVariantLookups = VariantCount(_longestSearched);
         var variants = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         for (var id = 0; id < _words.Length; id++)
         {
@@ -58,27 +66,36 @@ public sealed class FuzzyLexicon
 
     public int Count => _words.Length;
 
+    /// <summary>The most dictionary probes one <see cref="FindTypos"/> call can make, whatever the word.</summary>
+    public int MaxVariantLookups { get; }
+
     public string this[int id] => _words[id];
 
     public bool TryGetExact(ReadOnlySpan<char> word, out int id) => _exact.TryGetValue(word, out id);
 
-    /// <summary>Adds to <paramref name="ids"/> the known words that <paramref name="word"/> is a typo of (not the word itself).</summary>
-    public void FindTypos(string word, List<int> ids)
+    /// <summary>
+    /// Adds to <paramref name="ids"/> the known words that <paramref name="word"/> is a typo of (not the word itself).
+    /// Returns the number of dictionary probes made (at most <see cref="MaxVariantLookups"/>).
+    /// </summary>
+    public int FindTypos(string word, List<int> ids)
     {
+        ArgumentNullException.ThrowIfNull(word);
         var edits = WordForms.HasDigit(word) ? 0 : TypoTolerance.MaxEdits(word.Length);
-        if (edits == 0)
+        if (edits == 0 || word.Length > _longestSearched)
         {
-            return;
+            return 0;
         }
 
         var start = ids.Count;
-        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
-        Span<char> twiceBuffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        var probes = 1;
+        Span<char> buffer = stackalloc char[word.Length];
+        Span<char> twiceBuffer = stackalloc char[word.Length];
         Collect(word, word, ids, start);
         for (var first = 0; first < word.Length; first++)
         {
             var once = DeleteAt(word, first, buffer);
             Collect(word, once, ids, start);
+            probes++;
             if (edits < 2)
             {
                 continue;
@@ -90,9 +107,21 @@ public sealed class FuzzyLexicon
                 once[..second].CopyTo(twice);
                 once[(second + 1)..].CopyTo(twice[second..]);
                 Collect(word, twice, ids, start);
+                probes++;
             }
         }
+
+        return probes;
     }
+
+    /// <summary>Probes for a word of <paramref name="length"/> letters: itself, each single deletion, each pair of deletions.</summary>
+    private static int VariantCount(int length) =>
+        TypoTolerance.MaxEdits(length) switch
+        {
+            0 => 0,
+            1 => 1 + length,
+            _ => 1 + length + (length * (length - 1) / 2),
+        };
 
     private void Collect(string word, ReadOnlySpan<char> variant, List<int> ids, int start)
     {

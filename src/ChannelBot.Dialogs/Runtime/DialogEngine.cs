@@ -25,7 +25,7 @@ public sealed class DialogEngine
     {
         ArgumentNullException.ThrowIfNull(definitions);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _resources = new EngineResources(definitions, FindTimeZone(definitions.City.TimeZone));
+        _resources = new EngineResources(definitions, CityTimeZoneLookup.Of(definitions.City));
         _interrupts = new InterruptHandler(_intake);
     }
 
@@ -234,16 +234,4 @@ public sealed class DialogEngine
 
     private static bool IsJoinEvent(Activity activity) =>
         activity.IsType(ActivityTypes.Event) && string.Equals(activity.Name, "webchat/join", StringComparison.Ordinal);
-
-    private static TimeZoneInfo FindTimeZone(string id)
-    {
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (TimeZoneNotFoundException)
-        {
-            return TimeZoneInfo.Utc;
-        }
-    }
 }

@@ -22,7 +22,7 @@ internal sealed class Turn
         Activity = activity;
         Now = now;
         Profile = Definitions.ChannelProfileFor(activity.ChannelId);
-        Text = (activity.Text ?? string.Empty).Trim();
+        Text = MessageText.Cap(activity.Text);
         Language = ResolveLanguage(state, activity, Definitions);
         _writer = NewWriter();
     }
@@ -176,7 +176,7 @@ internal sealed class Turn
         // message is written in, and keep to it (ESPAÑOL / ENGLISH still switch).
         if (activity.IsType(ActivityTypes.Message) && !string.IsNullOrWhiteSpace(activity.Text))
         {
-            var guess = LanguageGuess.Guess(activity.Text);
+            var guess = LanguageGuess.Guess(MessageText.Cap(activity.Text));
             state.Language = guess is not null && definitions.Strings.ContainsKey(guess) ? guess : definitions.DefaultLanguage;
             return state.Language;
         }

@@ -42,6 +42,13 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
         var channelId = activity.ChannelId ?? throw new ArgumentException("The activity has no channelId.", nameof(activity));
         var conversationId = activity.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(activity));
         var activityId = activity.Id ?? throw new ArgumentException("The activity has no id.", nameof(activity));
+        if (InboundLimits.Problem(activity) is { } problem)
+        {
+            LogRefused(channelId, problem);
+            return InboundAcceptance.Refused;
+        }
+
+        InboundLimits.Apply(activity);
         var pending = new PendingInbound(activity, channelId, activityId, ConversationKey.For(channelId, conversationId), ActivityJson.Serialize(activity));
         await _incoming.Writer.WriteAsync(pending, cancellationToken).ConfigureAwait(false);
         return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -59,18 +66,53 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
                 batch.Add(item);
             }
 
+            await StoreOrSplitAsync(batch, stoppingToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stores the batch; if that fails, each activity alone, so one that cannot be stored fails only its own
+    /// request and the others are acknowledged as usual.
+    /// </summary>
+    private async Task StoreOrSplitAsync(List<PendingInbound> batch, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await StoreAsync(batch, stoppingToken).ConfigureAwait(false);
+            return;
+        }
+        catch (Exception exception) when (batch.Count > 1 && !stoppingToken.IsCancellationRequested)
+        {
+            LogBatchSplit(exception, batch.Count);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            Fail(batch, exception);
+            return;
+        }
+
+        foreach (var item in batch)
+        {
+            item.Duplicate = false;
+            item.StoredId = null;
+            List<PendingInbound> single = [item];
             try
             {
-                await StoreAsync(batch, stoppingToken).ConfigureAwait(false);
+                await StoreAsync(single, stoppingToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
             {
-                LogStoreFailed(exception, batch.Count);
-                foreach (var item in batch)
-                {
-                    item.Completion.TrySetException(new InboxUnavailableException(exception));
-                }
+                Fail(single, exception);
             }
+        }
+    }
+
+    private void Fail(List<PendingInbound> items, Exception exception)
+    {
+        LogStoreFailed(exception, items.Count);
+        foreach (var item in items)
+        {
+            item.Completion.TrySetException(new InboxUnavailableException(exception));
         }
     }
 
@@ -162,6 +204,12 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
             }
         }
     }
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "Storing a batch of {Count} inbound activities failed; storing each alone.")]
+    private partial void LogBatchSplit(Exception exception, int count);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "An inbound {ChannelId} activity was refused: {Problem}.")]
+    private partial void LogRefused(string channelId, string problem);
 
     [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Storing {Count} inbound activities failed; their channels get an error and will redeliver.")]
     private partial void LogStoreFailed(Exception exception, int count);

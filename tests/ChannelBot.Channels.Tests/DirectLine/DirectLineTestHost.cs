@@ -58,6 +58,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     {
         var uploads = Directory.CreateTempSubdirectory("directline-uploads-").FullName;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {

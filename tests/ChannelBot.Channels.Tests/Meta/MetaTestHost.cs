@@ -68,6 +68,7 @@ public sealed class MetaTestHost : IAsyncDisposable
         IInboundActivitySink? sinkOverride = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(settings ?? ConfiguredSettings());
         var clock = TestClock.Create();

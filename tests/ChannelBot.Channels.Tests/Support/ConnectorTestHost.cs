@@ -35,7 +35,8 @@ public sealed class ConnectorTestHost : IAsyncDisposable
         TimeProvider? timeProvider = null,
         IInboundActivitySink? sinkOverride = null)
     {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
+        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(WithAnonymousAllowed(settings));
         if (timeProvider is not null)

@@ -60,6 +60,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
         IMessagingConsent? consentOverride = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
+        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(settings ?? ConfiguredSettings());
         builder.Services.AddSingleton<TimeProvider>(TestClock.Create());

@@ -195,6 +195,17 @@ public sealed class BrokenDialogFilesTests
     }
 
     [Fact]
+    public void A_misspelled_time_zone_is_refused_naming_the_file_the_line_and_the_value()
+    {
+        var broken = Files.ReplaceFirst("city.yaml", "^timeZone: .*$", "timeZone: America/New_Yrok");
+
+        var error = LoadErrors.Single(LoadErrors.Of(broken), "city.yaml", "timeZone");
+
+        Assert.StartsWith("'America/New_Yrok' is not a time zone this machine knows", error.Message, StringComparison.Ordinal);
+        Assert.Equal(Files.LineOf("city.yaml", "^timeZone:"), error.Line);
+    }
+
+    [Fact]
     public void An_unquoted_number_where_text_belongs_is_read_as_the_text_written()
     {
         var files = Files.ReplaceFirst("city.yaml", "^emergencyNumber: .*$", "emergencyNumber: 0911");

@@ -52,4 +52,47 @@ public class FuzzyLexiconTests
         Assert.Equal("pothole", lexicon[id]);
         Assert.DoesNotContain(id, found);
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(8)]
+    [InlineData(13)]
+    [InlineData(14)]
+    [InlineData(15)]
+    [InlineData(64)]
+    [InlineData(4_000)]
+    [InlineData(200_000)]
+    public void The_work_of_one_lookup_is_bounded_by_the_vocabulary_whatever_the_word(int length)
+    {
+        var lexicon = new FuzzyLexicon(Vocabulary);
+        var random = new Random(length);
+        var word = new string([.. Enumerable.Range(0, length).Select(_ => (char)('a' + random.Next(26)))]);
+
+        var probes = lexicon.FindTypos(word, []);
+
+        Assert.InRange(probes, 0, lexicon.MaxVariantLookups);
+    }
+
+    [Fact]
+    public void A_word_longer_than_any_known_word_plus_its_typos_is_not_searched_at_all()
+    {
+        var lexicon = new FuzzyLexicon(Vocabulary);
+
+        // "intersection" (12 letters) is the longest known word: 14 letters can still be it with two extra letters.
+        Assert.True(lexicon.FindTypos("intersectionxx", []) > 0);
+        Assert.Equal(0, lexicon.FindTypos("intersectionxxx", []));
+        Assert.Equal(0, lexicon.FindTypos(new string('a', 200_000), []));
+        Assert.Equal(1 + 14 + (14 * 13 / 2), lexicon.MaxVariantLookups);
+    }
+
+    [Fact]
+    public void A_typo_with_two_extra_letters_of_the_longest_word_is_still_found()
+    {
+        var lexicon = new FuzzyLexicon(Vocabulary);
+        var found = new List<int>();
+
+        lexicon.FindTypos("intersecttionn", found);
+
+        Assert.Equal(["intersection"], found.Select(id => lexicon[id]));
+    }
 }

@@ -19,7 +19,7 @@ public sealed partial class MessengerFallbackContactTests
     [Fact]
     public async Task Thirty_hours_later_without_a_utility_template_the_update_goes_by_SMS_to_the_number_given_on_Messenger()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(PinnedClock.Default);
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var resident = new MessengerResident();
         using var twilio = new FakeTwilio();
@@ -47,7 +47,7 @@ public sealed partial class MessengerFallbackContactTests
     [Fact]
     public async Task Thirty_hours_later_with_a_utility_template_the_update_goes_as_the_template_and_nothing_is_texted()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(PinnedClock.Default);
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var resident = new MessengerResident();
         using var twilio = new FakeTwilio();

@@ -17,7 +17,7 @@ public sealed partial class MessengerNotificationTests
     [Fact]
     public async Task Inside_the_window_the_update_is_a_response_and_30_hours_later_the_utility_template()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(PinnedClock.Default);
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var resident = new MessengerResident();
         await using var app = Start(storage, resident, clock, template: "report_status_update");
@@ -47,7 +47,7 @@ public sealed partial class MessengerNotificationTests
     [Fact]
     public async Task Outside_the_window_without_a_template_nothing_is_sent_and_the_case_records_cannot_notify()
     {
-        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(PinnedClock.Default);
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var resident = new MessengerResident();
         await using var app = Start(storage, resident, clock, template: null);

@@ -7,7 +7,9 @@ namespace ChannelBot.Web.Tests.Support;
 
 /// <summary>
 /// The real app (Program.cs, every registration) on Kestrel on loopback, on the given storage, with the
-/// Connector's anonymous (Emulator) mode on. Settings override appsettings.json.
+/// Connector's anonymous (Emulator) mode on. Settings override appsettings.json; the machine's environment
+/// variables are not read; the clock is a <see cref="PinnedClock"/> (mid-day in the city) unless the test
+/// registers its own <see cref="TimeProvider"/>.
 /// </summary>
 public sealed class ChannelBotApp : WebApplicationFactory<Program>
 {
@@ -57,11 +59,13 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment(_environment);
+        builder.ConfigureAppConfiguration((_, configuration) => HermeticConfiguration.DropEnvironmentVariables(configuration));
         foreach (var (key, value) in _settings.Where(setting => setting.Value is not null))
         {
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(new PinnedClock(PinnedClock.Default)));
         if (_services is not null)
         {
             builder.ConfigureTestServices(_services);

@@ -140,7 +140,7 @@ internal sealed class AttributeStep : StepHandler
 
     private static AttributeAnswer? ReadText(Turn turn, ServiceAttribute attribute)
     {
-        var max = attribute.MaxLength ?? (attribute.Datatype == AttributeDatatype.Text ? 2000 : 200);
+        var max = attribute.MaxLength ?? (attribute.Datatype == AttributeDatatype.Text ? MessageText.MaxLength : 200);
         if (turn.Text.Length == 0 || turn.Text.Length > max || (!attribute.Required && IsSkip(turn)))
         {
             return null;

@@ -3,7 +3,7 @@ namespace ChannelBot.Dialogs.Runtime.Steps;
 /// <summary>Free-text details for the crew. Skippable unless the flow makes it required.</summary>
 internal sealed class DescriptionStep : StepHandler
 {
-    private const int DefaultMaxLength = 2000;
+    private const int DefaultMaxLength = MessageText.MaxLength;
 
     public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry)
     {

@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
+
+namespace ChannelBot.Channels.Tests.Support;
+
+/// <summary>
+/// A test host reads only the settings its test gives it, never the machine's environment variables: a
+/// <c>Twilio__AuthToken</c> exported in the shell must not change what a test checks.
+/// </summary>
+public static class HermeticConfiguration
+{
+    public static void DropEnvironmentVariables(IConfigurationBuilder configuration)
+    {
+        foreach (var source in configuration.Sources.OfType<EnvironmentVariablesConfigurationSource>().ToList())
+        {
+            configuration.Sources.Remove(source);
+        }
+    }
+}
