@@ -34,6 +34,7 @@ public static class InfrastructureRegistration
         builder.AddPhotos();
         builder.AddDirectLineStore();
         builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
+        builder.Services.AddSingleton<ChannelBot.Infrastructure.Turns.SetAsideReader>();
         builder.Services.AddSingleton(sp => new CaseEditor(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
             sp.GetRequiredService<IDialogEngineSource>(),

@@ -10,14 +10,26 @@ namespace ChannelBot.Application.Conversations;
 /// </summary>
 public static class ConversationTurn
 {
+    public static Task<ConversationTurnResult> RunAsync(
+        DialogEngine engine,
+        ConversationState state,
+        Activity inbound,
+        ICaseGateway cases,
+        CancellationToken cancellationToken) =>
+        RunAsync(engine, state, inbound, cases, TurnBudget.None, cancellationToken);
+
+    /// <param name="budget">The most time each engine step may take (<see cref="TurnBudgetExceededException"/> after).</param>
     public static async Task<ConversationTurnResult> RunAsync(
         DialogEngine engine,
         ConversationState state,
         Activity inbound,
         ICaseGateway cases,
+        TurnBudget budget,
         CancellationToken cancellationToken)
     {
-        var result = engine.OnActivity(state, inbound);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(budget);
+        var result = await budget.RunAsync(() => engine.OnActivity(state, inbound), cancellationToken).ConfigureAwait(false);
         var replies = new List<Activity>(result.Replies);
         CaseReceipt? created = null;
         var guard = 0;

@@ -4,7 +4,7 @@ namespace ChannelBot.Channels.Connector;
 
 /// <summary>
 /// The Connector channel's log events (ids 4100-4199, stable). Ids of users and conversations go through
-/// <see cref="Common.LogMask"/>; message text and tokens are never logged.
+/// <see cref="Application.Logging.LogMask"/>; message text and tokens are never logged.
 /// </summary>
 internal static partial class ConnectorLog
 {

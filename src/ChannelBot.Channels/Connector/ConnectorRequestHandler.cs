@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Logging;
 using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 using Microsoft.AspNetCore.Http;

@@ -1,5 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
+using System.Net;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Common;
 using ChannelBot.Schema;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChannelBot.Application.Logging;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -120,5 +121,5 @@ public sealed class ConnectorTokenClient(
         }
     }
 
-    private static string LogOrigin(string endpoint) => Common.LogMask.Origin(endpoint);
+    private static string LogOrigin(string endpoint) => LogMask.Origin(endpoint);
 }

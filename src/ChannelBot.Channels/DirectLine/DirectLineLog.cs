@@ -4,7 +4,7 @@ namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>
 /// The Direct Line channel's log events (ids 4300-4399, stable). Conversation and user ids go through
-/// <see cref="Common.LogMask"/>; message text and tokens are never logged.
+/// <see cref="Application.Logging.LogMask"/>; message text and tokens are never logged.
 /// </summary>
 internal static partial class DirectLineLog
 {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Logging;
 using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 using Microsoft.AspNetCore.Http;

@@ -1,3 +1,4 @@
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Common;
 using ChannelBot.Schema;

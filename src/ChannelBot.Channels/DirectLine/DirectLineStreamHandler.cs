@@ -1,4 +1,5 @@
 using System.Net.WebSockets;
+using ChannelBot.Application.Logging;
 using ChannelBot.Channels.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;

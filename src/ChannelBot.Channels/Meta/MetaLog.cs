@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>
-/// The Meta channel's log events (ids 4400-4499, stable). PSIDs go through <see cref="Common.LogMask"/>; message
+/// The Meta channel's log events (ids 4400-4499, stable). PSIDs go through <see cref="Application.Logging.LogMask"/>; message
 /// text, tokens, secrets and signatures are never logged.
 /// </summary>
 internal static partial class MetaLog

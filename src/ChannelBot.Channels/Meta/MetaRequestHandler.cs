@@ -1,7 +1,8 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Twilio;

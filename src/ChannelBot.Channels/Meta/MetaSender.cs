@@ -1,8 +1,9 @@
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using System.Text;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Common;

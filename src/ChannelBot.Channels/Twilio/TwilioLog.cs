@@ -4,7 +4,7 @@ namespace ChannelBot.Channels.Twilio;
 
 /// <summary>
 /// The Twilio channel's log events (ids 4200-4299, stable). Phone numbers and WhatsApp ids go through
-/// <see cref="Common.LogMask"/>; message text, tokens and signatures are never logged.
+/// <see cref="Application.Logging.LogMask"/>; message text, tokens and signatures are never logged.
 /// </summary>
 internal static partial class TwilioLog
 {

@@ -1,9 +1,10 @@
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
-using ChannelBot.Schema;
 using ChannelBot.Channels.Common;
-using Microsoft.AspNetCore.Http;
+using ChannelBot.Schema;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;

@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Common;

@@ -114,6 +114,30 @@ public sealed class DialogEngine
         return Finish(turn);
     }
 
+    /// <summary>
+    /// The answer to a message the bot could not process (it failed or ran over its time budget too often and was
+    /// set aside for staff): an apology in the conversation's language that points to the phone, without reading the
+    /// message again. The conversation's state is left as it was, so the resident can go on where they were.
+    /// </summary>
+    public TurnResult OnSetAside(ConversationState state, Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(activity);
+        var turn = new Turn(_resources, state, new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = activity.Id,
+            ChannelId = activity.ChannelId,
+            ServiceUrl = activity.ServiceUrl,
+            Conversation = activity.Conversation,
+            From = activity.From,
+            Recipient = activity.Recipient,
+            Locale = activity.Locale,
+        }, _clock.GetUtcNow());
+        turn.Say(turn.T(StringKeys.SetAside));
+        return turn.Finish();
+    }
+
     /// <summary>Tells the resident the ticket number of the case created for <see cref="SubmitCase"/>.</summary>
     public TurnResult OnCaseSubmitted(ConversationState state, Activity activity, CaseReceipt receipt)
     {

@@ -16,6 +16,7 @@ public static class StringKeys
     public const string AttemptsExhausted = "attempts.exhausted";
     public const string Submitted = "submitted";
     public const string QuestionSkipped = "attempts.skipped";
+    public const string SetAside = "message.setAside";
 
     public static string Step(string stepId, string part) => $"step.{stepId}.{part}";
 
@@ -23,7 +24,7 @@ public static class StringKeys
     public static IReadOnlyList<string> Required { get; } =
     [
         Greeting, "greeting.short", Help, Cancelled, "cancelled.nothing", "startOver", "agent",
-        Emergency, "emergency.continue", AttemptsExhausted, QuestionSkipped, Submitted, "language.switched",
+        Emergency, "emergency.continue", AttemptsExhausted, QuestionSkipped, Submitted, SetAside, "language.switched",
         "definitions.changed", "photo.kept",
         "choice.replyWithNumber", "choice.skip", "choice.yes", "choice.no", "choice.noUpdates", "prompt.skipHint",
         "status.askTicket", "status.askTicket.retry", "status.giveUp", "status.notFound", "status.public",

@@ -23,7 +23,17 @@ public sealed class InboundActivityRecord
     /// <summary>When its turn was committed, or when it was given up; null while it waits.</summary>
     public DateTimeOffset? ProcessedAt { get; set; }
 
+    /// <summary>Tries that failed with an error.</summary>
     public int Attempts { get; set; }
 
+    /// <summary>Tries abandoned because the engine ran over its time budget.</summary>
+    public int Overruns { get; set; }
+
     public string? LastError { get; set; }
+
+    /// <summary>
+    /// When the activity was set aside for staff after too many failed or overrun tries (the resident was told);
+    /// <see cref="ProcessedAt"/> is set at the same moment, so it is never run again.
+    /// </summary>
+    public DateTimeOffset? SetAsideAt { get; set; }
 }

@@ -9,4 +9,24 @@ internal sealed class Outgoing(int capacity)
     public List<OutboxMessageRecord> Rows { get; } = new(capacity);
 
     public List<Activity> Activities { get; } = new(capacity);
+
+    /// <summary>One pending outbox row per reply of <paramref name="item"/>'s turn, in reply order.</summary>
+    public void AddReplies(InboundWork item, IEnumerable<Activity> replies, Guid? caseId, DateTimeOffset now)
+    {
+        foreach (var reply in replies)
+        {
+            reply.Timestamp ??= now;
+            Activities.Add(reply);
+            Rows.Add(new OutboxMessageRecord
+            {
+                ConversationKey = item.ConversationKey,
+                ChannelId = reply.ChannelId ?? item.Activity.ChannelId ?? string.Empty,
+                ActivityJson = ActivityJson.Serialize(reply),
+                CreatedAt = now,
+                NextAttemptAt = now,
+                Status = OutboxStatus.Pending,
+                CaseId = caseId,
+            });
+        }
+    }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Hosting;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>The durable turn pipeline: inbox (group commit) → turn worker (one transaction per batch) → outbox dispatcher.</summary>
+/// <summary>The durable turn pipeline: inbox (group commit) → turn workers (one per partition, one transaction per batch) → outbox dispatcher.</summary>
 public static class TurnPipelineRegistration
 {
     public static IHostApplicationBuilder AddTurnPipeline(this IHostApplicationBuilder builder)
@@ -16,8 +16,11 @@ public static class TurnPipelineRegistration
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddOptions<OutboxOptions>().BindConfiguration(OutboxOptions.Section);
+        services.AddOptions<TurnOptions>().BindConfiguration(TurnOptions.Section);
         services.AddSingleton<SqliteWriteGate>();
         services.AddSingleton<TurnScheduler>();
+        services.AddSingleton<TurnBatchRunner>();
+        services.AddSingleton<TurnSetAside>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboundActivitySink>(sp => sp.GetRequiredService<InboxWriter>());
         services.AddSingleton<CaseGatewayFactory>();

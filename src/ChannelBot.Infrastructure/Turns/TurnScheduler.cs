@@ -1,18 +1,32 @@
 using ChannelBot.Infrastructure.Pipeline;
+using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Infrastructure.Turns;
 
 /// <summary>
-/// Inbound activities waiting for their turn, one conversation at a time and in arrival order. The inbox adds
-/// what it stored; the turn worker takes batches across conversations.
+/// Inbound activities waiting for their turn, one conversation at a time and in arrival order. Conversations are
+/// spread over <see cref="TurnOptions.Partitions"/> queues by a stable hash of their key, so each partition's
+/// worker sees every turn of its conversations and no other worker does. The inbox adds what it stored; each
+/// worker takes batches across its conversations.
 /// </summary>
 internal sealed class TurnScheduler
 {
-    private readonly KeyedWorkQueue<InboundWork> _queue = new();
+    private readonly KeyedWorkQueue<InboundWork>[] _queues;
     private readonly HashSet<long> _known = [];
     private readonly object _gate = new();
 
-    public int Pending => _queue.Count;
+    public TurnScheduler(IOptions<TurnOptions> options)
+    {
+        _queues = new KeyedWorkQueue<InboundWork>[options.Value.PartitionCount];
+        for (var i = 0; i < _queues.Length; i++)
+        {
+            _queues[i] = new KeyedWorkQueue<InboundWork>();
+        }
+    }
+
+    public int Partitions => _queues.Length;
+
+    public int Pending => _queues.Sum(q => q.Count);
 
     /// <summary>Adds a stored inbound activity; one already waiting (by id) is not added twice.</summary>
     public void Schedule(InboundWork work)
@@ -25,11 +39,11 @@ internal sealed class TurnScheduler
             }
         }
 
-        _queue.Enqueue(work.ConversationKey, work);
+        QueueOf(work.ConversationKey).Enqueue(work.ConversationKey, work);
     }
 
-    public Task<List<KeyValuePair<string, InboundWork>>> TakeAsync(int max, CancellationToken cancellationToken) =>
-        _queue.TakeAsync(max, cancellationToken);
+    public Task<List<KeyValuePair<string, InboundWork>>> TakeAsync(int partition, int max, CancellationToken cancellationToken) =>
+        _queues[partition].TakeAsync(max, cancellationToken);
 
     public void Done(InboundWork work)
     {
@@ -38,9 +52,23 @@ internal sealed class TurnScheduler
             _known.Remove(work.Id);
         }
 
-        _queue.Complete(work.ConversationKey);
+        QueueOf(work.ConversationKey).Complete(work.ConversationKey);
     }
 
     /// <summary>The turn failed and will be tried again: the conversation's later activities keep waiting behind it.</summary>
-    public void TryAgain(InboundWork work) => _queue.Release(work.ConversationKey);
+    public void TryAgain(InboundWork work) => QueueOf(work.ConversationKey).Release(work.ConversationKey);
+
+    private KeyedWorkQueue<InboundWork> QueueOf(string conversationKey) => _queues[PartitionOf(conversationKey, _queues.Length)];
+
+    /// <summary>A stable hash (FNV-1a over the key's characters), the same in every process.</summary>
+    internal static int PartitionOf(string conversationKey, int partitions)
+    {
+        var hash = 2166136261u;
+        foreach (var c in conversationKey)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)(hash % (uint)partitions);
+    }
 }

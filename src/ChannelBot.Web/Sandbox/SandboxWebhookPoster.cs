@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChannelBot.Application.Logging;
 using ChannelBot.Channels.Common;
 
 namespace ChannelBot.Web.Sandbox;

@@ -25,6 +25,7 @@ public static class StaffApiRegistration
         services.AddAuthorizationBuilder()
             .AddPolicy(StaffRoles.ReadPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.All))
             .AddPolicy(StaffRoles.WritePolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Operator, StaffRoles.Department))
+            .AddPolicy(StaffRoles.OperatorPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin, StaffRoles.Operator))
             .AddPolicy(StaffRoles.AdminPolicy, policy => policy.RequireAuthenticatedUser().RequireRole(StaffRoles.Admin))
             .AddPolicy(StaffRoles.SessionPolicy, policy => policy.RequireAuthenticatedUser().RequireClaim(StaffRoles.AccountClaim));
         services.AddOpenApi("v1", options => options
@@ -68,6 +69,7 @@ public static class StaffApiRegistration
         ((IEndpointRouteBuilder)app).MapStaffApi();
         app.MapStaffSessions();
         app.MapStaffAccounts();
+        app.MapSetAsideMessages();
         app.MapStaffConsole();
         return app;
     }

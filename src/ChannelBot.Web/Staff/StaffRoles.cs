@@ -24,6 +24,9 @@ public static class StaffRoles
     /// <summary>May change cases (admin, operator, department).</summary>
     public const string WritePolicy = "cases.write";
 
+    /// <summary>May see what concerns every case and every resident, such as messages set aside (admin, operator).</summary>
+    public const string OperatorPolicy = "cases.all";
+
     /// <summary>May manage staff accounts (admin).</summary>
     public const string AdminPolicy = "staff.admin";
 

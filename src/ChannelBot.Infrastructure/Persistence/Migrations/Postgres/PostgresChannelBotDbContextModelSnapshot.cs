@@ -352,10 +352,16 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
+                    b.Property<int>("Overruns")
+                        .HasColumnType("integer");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("SetAsideAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("Id");

@@ -343,10 +343,16 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Overruns")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SetAsideAt")
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");

@@ -1,0 +1,182 @@
+using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Dialogs;
+using ChannelBot.Dialogs.Runtime;
+using ChannelBot.Dialogs.State;
+using ChannelBot.Infrastructure.Cases;
+using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Photos;
+using ChannelBot.Infrastructure.Pipeline;
+using ChannelBot.Schema;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ChannelBot.Infrastructure.Turns;
+
+/// <summary>
+/// Runs one batch of turns (each of a different conversation) and commits them together. Two phases. Before the
+/// write transaction: the conversations' last committed states (from the partition's cache, else one read), and
+/// the engine for every turn, each step within the <see cref="TurnBudget"/>; a turn that runs over is left out of
+/// the batch and reported. In the transaction (on SQLite the single write lock, taken through the gate): the turns
+/// that file or reopen a case (run again from their stored state with the real gateway, so the ticket number comes
+/// from the counter row in this transaction), the cases (EF, the only tracked entities), and set-based statements
+/// for the conversations (version-checked), the replies (outbox rows) and the processed marks. Then the commit,
+/// and only then the cache.
+/// </summary>
+internal sealed class TurnBatchRunner(
+    IDbContextFactory<ChannelBotDbContext> databases,
+    IDialogEngineSource engines,
+    CaseGatewayFactory cases,
+    PhotoCollector photos,
+    SqliteWriteGate writes,
+    IOptions<TurnOptions> options,
+    TimeProvider clock)
+{
+    private readonly TurnBudget _budget = new(options.Value.TimeBudget);
+
+    public async Task<TurnBatchOutcome> RunAsync(List<InboundWork> work, ConversationCache conversations, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var engine = engines.Current;
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        var stored = await LoadAsync(db, work, conversations, cancellationToken).ConfigureAwait(false);
+
+        var turns = new List<Turn>(work.Count);
+        List<(InboundWork, TurnBudgetExceededException)>? late = null;
+        var lookUps = new LookUpOnlyCaseGateway(cases.Create(db));
+        foreach (var item in work)
+        {
+            var before = stored.GetValueOrDefault(item.ConversationKey);
+            ConversationTurnResult? result;
+            try
+            {
+                var state = before?.State ?? DialogStateJson.Deserialize(before?.StateJson);
+                result = await ConversationTurn.RunAsync(engine, state, item.Activity, lookUps, _budget, cancellationToken).ConfigureAwait(false);
+            }
+            catch (WriteEffectDeferredException)
+            {
+                result = null;
+            }
+            catch (TurnBudgetExceededException exception)
+            {
+                // Still running on its own thread, on the cached state object: that entry is no longer trusted.
+                conversations.Remove(item.ConversationKey);
+                (late ??= []).Add((item, exception));
+                continue;
+            }
+
+            turns.Add(new Turn(item, before, result));
+        }
+
+        if (turns.Count == 0)
+        {
+            return new TurnBatchOutcome([], new Outgoing(0), late ?? []);
+        }
+
+        var outbox = await CommitAsync(db, engine, turns, now, cancellationToken).ConfigureAwait(false);
+        foreach (var turn in turns)
+        {
+            conversations.Set(turn.Work.ConversationKey, new CachedConversation(turn.StateJson!, (turn.Before?.Version ?? 0) + 1, turn.ReferenceJson ?? turn.Before?.ReferenceJson, turn.Result!.State));
+        }
+
+        if (turns.Exists(t => t.Result!.CreatedCase is not null))
+        {
+            photos.Wake();
+        }
+
+        return new TurnBatchOutcome([.. turns.Select(t => t.Work)], outbox, late ?? []);
+    }
+
+    private async Task<Outgoing> CommitAsync(ChannelBotDbContext db, DialogEngine engine, List<Turn> turns, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var entered = await writes.EnterAsync(db, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            CaseGateway? gateway = null;
+            foreach (var turn in turns)
+            {
+                if (turn.Result is null)
+                {
+                    gateway ??= cases.Create(db);
+                    // From the stored JSON: the run before the transaction may have changed the cached state object.
+                    turn.Result = await ConversationTurn.RunAsync(engine, DialogStateJson.Deserialize(turn.Before?.StateJson), turn.Work.Activity, gateway, _budget, cancellationToken).ConfigureAwait(false);
+                    turn.CaseId = gateway.CaseIdFor(turn.Result.CreatedCase);
+                }
+            }
+
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+
+            var outbox = Prepare(turns, now);
+            await TurnStatements.UpdateConversationsAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
+            await TurnStatements.InsertOutboxAsync(db, outbox.Rows, cancellationToken).ConfigureAwait(false);
+            await TurnStatements.InsertConversationsAndMarkProcessedAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            return outbox;
+        }
+        finally
+        {
+            writes.Exit(entered);
+        }
+    }
+
+    /// <summary>The last committed state of each conversation in the batch: cached, or read (null: a new conversation).</summary>
+    private static async Task<Dictionary<string, CachedConversation?>> LoadAsync(ChannelBotDbContext db, List<InboundWork> work, ConversationCache conversations, CancellationToken cancellationToken)
+    {
+        var found = new Dictionary<string, CachedConversation?>(work.Count, StringComparer.Ordinal);
+        List<string>? missing = null;
+        foreach (var item in work)
+        {
+            if (conversations.TryGet(item.ConversationKey, out var cached))
+            {
+                found[item.ConversationKey] = cached;
+            }
+            else
+            {
+                (missing ??= []).Add(item.ConversationKey);
+                found[item.ConversationKey] = null;
+            }
+        }
+
+        if (missing is not null)
+        {
+            var rows = await db.Conversations
+                .AsNoTracking()
+                .Where(c => missing.Contains(c.Key))
+                .Select(c => new { c.Key, c.StateJson, c.Version, c.ReferenceJson })
+                .ToListAsync(cancellationToken)
+                .ConfigureAwait(false);
+            foreach (var row in rows)
+            {
+                found[row.Key] = new CachedConversation(row.StateJson, row.Version, row.ReferenceJson);
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Serializes each turn's new state and reference, and makes its replies into outbox rows (in reply order).</summary>
+    private static Outgoing Prepare(List<Turn> turns, DateTimeOffset now)
+    {
+        var outbox = new Outgoing(turns.Count * 2);
+        foreach (var turn in turns)
+        {
+            var item = turn.Work;
+            var result = turn.Result!;
+            turn.StateJson = DialogStateJson.Serialize(result.State);
+            if (item.Activity.IsType(ActivityTypes.Message))
+            {
+                turn.IsMessage = true;
+                var reference = ActivityJson.Serialize(item.Activity.GetConversationReference());
+                turn.ReferenceJson = string.Equals(reference, turn.Before?.ReferenceJson, StringComparison.Ordinal) ? null : reference;
+            }
+
+            outbox.AddReplies(item, result.Replies, turn.CaseId, now);
+        }
+
+        return outbox;
+    }
+}
