@@ -52,9 +52,14 @@ public sealed class ConnectorAuthenticator(
                 return ConnectorAuthenticationResult.Reject("a token was sent but no App ID is configured to check it against");
             }
 
-            return _options.AllowAnonymous == true
-                ? ConnectorAuthenticationResult.Anonymous
-                : ConnectorAuthenticationResult.Reject("no App ID is configured and anonymous posts are only accepted in Development (Connector:AllowAnonymous)");
+            if (_options.AllowAnonymous != true)
+            {
+                return ConnectorAuthenticationResult.Reject("no App ID is configured and anonymous posts are only accepted in Development (Connector:AllowAnonymous)");
+            }
+
+            return AnonymousProblem(activity) is { } problem
+                ? ConnectorAuthenticationResult.Reject(problem)
+                : ConnectorAuthenticationResult.Anonymous;
         }
 
         if (!hasHeader)
@@ -202,6 +207,28 @@ public sealed class ConnectorAuthenticator(
             ValidateIssuerSigningKey = true,
             ValidAlgorithms = AllowedAlgorithms,
         };
+
+    /// <summary>
+    /// Anonymous posts are the Bot Framework Emulator on this machine, nothing else: channel <c>emulator</c> (so no one
+    /// speaks as an SMS, WhatsApp or Messenger resident, whose conversations and replies belong to those channels) and a
+    /// loopback <c>serviceUrl</c> (so the bot's replies go back to the Emulator, never to an address someone chose).
+    /// </summary>
+    private static string? AnonymousProblem(Activity activity)
+    {
+        // A missing channelId or an unusable serviceUrl is left to the activity's own checks (a 400 naming the field).
+        if (!string.IsNullOrWhiteSpace(activity.ChannelId) && !string.Equals(activity.ChannelId, ChannelIds.Emulator, StringComparison.Ordinal))
+        {
+            return "anonymous posts are accepted only on the Emulator's own channel (channelId 'emulator')";
+        }
+
+        return ConnectorRoutes.TryParseServiceUrl(activity.ServiceUrl, out var serviceUrl) && !IsLoopback(serviceUrl!)
+            ? "anonymous posts are accepted only with a loopback serviceUrl (the Emulator on this machine)"
+            : null;
+    }
+
+    private static bool IsLoopback(Uri url) =>
+        url.IsLoopback
+        || (System.Net.IPAddress.TryParse(url.Host.Trim('[', ']'), out var address) && System.Net.IPAddress.IsLoopback(address));
 
     private static bool TryReadBearer(string header, out string token)
     {

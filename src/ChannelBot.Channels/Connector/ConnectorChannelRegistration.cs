@@ -38,6 +38,7 @@ public static class ConnectorChannelRegistration
         services.AddSingleton<ConnectorTokenClient>();
         services.AddSingleton<ConnectorSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ConnectorSender>());
+        services.AddHostedService<ConnectorAnonymousWarning>();
 
         AddHttpClients(services);
         return builder;

@@ -1,5 +1,6 @@
 using ChannelBot.Application.DirectLine;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Application.Photos;
 using ChannelBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -37,6 +38,7 @@ public static class DirectLineChannelRegistration
         services.TryAddSingleton<IDirectLineConversationStore, InMemoryDirectLineConversationStore>();
         services.AddSingleton<DirectLineConversations>();
         services.TryAddSingleton<IDirectLineAttachmentStore, FileSystemDirectLineAttachmentStore>();
+        services.AddSingleton<IUploadedMedia, DirectLineUploadedMedia>();
         services.AddSingleton<DirectLineSessionLimiter>();
         services.AddSingleton<DirectLineCors>();
         services.AddScoped<DirectLineRequestHandler>();

@@ -19,7 +19,7 @@ public static class MetaChannelRegistration
     /// Options from section <c>Meta</c> (validated at start-up), the webhook signing settings, the request handler,
     /// the window and sent-message trackers, <see cref="MetaSender"/> as the <see cref="IChannelSender"/> of
     /// <c>facebook</c> (register this channel before the Connector, which takes unclaimed channels), and
-    /// <see cref="MetaMediaClient"/>. The <c>IInboundActivitySink</c>, <c>IMessagingConsent</c> and
+    /// <see cref="MetaMediaAccess"/>. The <c>IInboundActivitySink</c>, <c>IMessagingConsent</c> and
     /// <c>IDeliveryStatusLog</c> are the application's to register, and so is the <c>ILastInboundLookup</c> behind
     /// <see cref="IMessengerWindows"/> (the conversation store, so the window survives a restart).
     /// </summary>
@@ -51,7 +51,7 @@ public static class MetaChannelRegistration
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MetaSender>());
         services.AddSingleton<MessengerTypingIndicator>();
         services.AddHostedService(sp => sp.GetRequiredService<MessengerTypingIndicator>());
-        services.AddSingleton<IChannelMediaClient, MetaMediaClient>();
+        services.AddSingleton<IChannelMediaAccess, MetaMediaAccess>();
 
         // Without the application's stores every call throws (answered 503, retried later): nothing is sent or acknowledged unrecorded.
         services.TryAddSingleton<MissingMessagingStores>();
@@ -65,9 +65,6 @@ public static class MetaChannelRegistration
 
     private static void AddHttpClients(IServiceCollection services)
     {
-        // Inbound media: public CDN links; a GET is safe to repeat, so the standard pipeline applies.
-        services.AddHttpClient(MetaHttpClients.Media).AddStandardResilienceHandler();
-
         // The Send API. A send is not idempotent and Meta's rate limits arrive as ordinary 4xx errors (613, 4, 17,
         // 32) that must wait longer than a request's lifetime, so nothing is retried here: every retry is the outbox
         // dispatcher's, with its backoff. A timeout per call and a circuit breaker keep a Graph outage from holding

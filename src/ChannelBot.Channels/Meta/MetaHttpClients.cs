@@ -5,7 +5,4 @@ public static class MetaHttpClients
 {
     /// <summary>The Graph API: Send API calls.</summary>
     public const string Graph = "meta-graph";
-
-    /// <summary>Inbound media: public CDN links, fetched without credentials.</summary>
-    public const string Media = "meta-media";
 }

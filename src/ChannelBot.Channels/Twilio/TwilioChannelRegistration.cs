@@ -48,7 +48,7 @@ public static class TwilioChannelRegistration
         services.AddSingleton<TwilioSandboxStore>();
         services.AddSingleton<TwilioSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TwilioSender>());
-        services.AddSingleton<IChannelMediaClient, TwilioMediaClient>();
+        services.AddSingleton<IChannelMediaAccess, TwilioMediaAccess>();
         services.AddSingleton<IChannelMediaRelease, TwilioMediaRelease>();
 
         AddHttpClients(services);
@@ -57,12 +57,6 @@ public static class TwilioChannelRegistration
 
     private static void AddHttpClients(IServiceCollection services)
     {
-        // Inbound media: redirects are followed by TwilioMediaClient itself, so Basic auth never leaves the API host.
-        // A GET is safe to repeat: the standard pipeline (retries, timeouts, circuit breaker).
-        services.AddHttpClient(TwilioHttpClients.Media)
-            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false })
-            .AddStandardResilienceHandler();
-
         // The REST API. Creating a message is not idempotent: a POST that timed out or failed mid-flight may have
         // created it, and resending it here would text the resident twice. So the only retry is of a 429, which
         // Twilio answers before it processes anything (what the official library's autoRetry does: a few tries,

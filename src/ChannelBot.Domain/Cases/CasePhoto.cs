@@ -59,7 +59,8 @@ public sealed class CasePhoto
 
     public string? FailureReason { get; private set; }
 
-    public void MarkStored(string storedPath, long sizeBytes)
+    /// <param name="contentType">The type the stored bytes are (read from them), which replaces the one the channel declared.</param>
+    public void MarkStored(string storedPath, long sizeBytes, string? contentType = null)
     {
         if (Status == PhotoStatus.Stored)
         {
@@ -74,6 +75,7 @@ public sealed class CasePhoto
         ArgumentOutOfRangeException.ThrowIfNegative(sizeBytes);
         StoredPath = storedPath;
         SizeBytes = sizeBytes;
+        ContentType = string.IsNullOrWhiteSpace(contentType) ? ContentType : contentType;
         FailureReason = null;
         Status = PhotoStatus.Stored;
     }

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Threading.Channels;
 using ChannelBot.Application.Photos;
 using ChannelBot.Domain.Cases;
@@ -22,19 +21,22 @@ namespace ChannelBot.Infrastructure.Photos;
 /// </summary>
 internal sealed partial class PhotoCollector(
     IDbContextFactory<ChannelBotDbContext> databases,
-    IEnumerable<IChannelMediaClient> channelClients,
+    MediaFetcher fetcher,
     IEnumerable<IChannelMediaRelease> releases,
-    PlainMediaClient plainClient,
     IPhotoStore store,
     IOptions<PhotoOptions> options,
+    IOptions<MediaFetchOptions> media,
     TimeProvider clock,
     ILogger<PhotoCollector> logger) : BackgroundService
 {
     private const int BatchSize = 32;
 
+    /// <summary>Cases looked at per round: the oldest with a photo due.</summary>
+    private const int CasesPerRound = 64;
+
     private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private readonly Dictionary<Guid, (int Attempts, DateTimeOffset NotBefore)> _tries = [];
     private readonly PhotoOptions _options = options.Value;
+    private readonly int _parallel = Math.Max(1, media.Value.MaxParallel);
 
     /// <summary>A case with photos was just committed: look now rather than at the next sweep.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
@@ -72,57 +74,111 @@ internal sealed partial class PhotoCollector(
         }
     }
 
-    /// <summary>Tries the pending photos that are due; true when a full batch was handled (there may be more).</summary>
+    /// <summary>
+    /// One round: the due photos of the oldest cases that have one, taken one per case in turn (a case with many
+    /// photos, or with links that time out, takes one place per turn like every other case), at most twice
+    /// <see cref="MediaFetchOptions.MaxParallel"/> of them, fetched <see cref="MediaFetchOptions.MaxParallel"/> at a time,
+    /// each outcome saved at once. A photo that fails waits longer before its next try (kept in the database:
+    /// <see cref="PhotoFetchSchedule"/>), so it is not due in the next round. True when photos were tried.
+    /// </summary>
     private async Task<bool> CollectAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var due = PhotoFetchSchedule.IsDue(now);
         var cases = await db.Cases
-            .Where(c => c.Photos.Any(p => p.Status == PhotoStatus.Pending))
+            .Where(c => c.Photos.AsQueryable().Any(due))
             .OrderBy(c => c.CreatedAt)
-            .Take(BatchSize)
+            .Take(CasesPerRound)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        var tried = 0;
-        foreach (var @case in cases)
+        var round = TakeInTurn(db, cases, now, _parallel * 2);
+        if (round.Count == 0)
         {
-            foreach (var photo in @case.Photos.Where(p => p.Status == PhotoStatus.Pending))
+            return false;
+        }
+
+        using var slots = new SemaphoreSlim(_parallel);
+        var gate = new SemaphoreSlim(1, 1);
+        await Task.WhenAll(round.Select(async item =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            MediaFetch fetched;
+            try
             {
-                if (_tries.TryGetValue(photo.Id, out var earlier) && earlier.NotBefore > now)
+                fetched = await fetcher.FetchAsync(item.Case.ChannelId, item.Photo.Entity.SourceUrl, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                slots.Release();
+            }
+
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await KeepAsync(item.Case, item.Photo, fetched, cancellationToken).ConfigureAwait(false);
+                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+        })).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The due photos of <paramref name="cases"/> in turns: the first of each case, then the second of each…</summary>
+    private static List<(Case Case, EntityEntry<CasePhoto> Photo)> TakeInTurn(ChannelBotDbContext db, List<Case> cases, DateTimeOffset now, int max)
+    {
+        var queues = cases
+            .Select(c => (Case: c, Photos: new Queue<EntityEntry<CasePhoto>>(c.Photos.Select(p => db.Entry(p)).Where(p => PhotoFetchSchedule.IsDue(p, now)))))
+            .Where(q => q.Photos.Count > 0)
+            .ToList();
+        var round = new List<(Case, EntityEntry<CasePhoto>)>(max);
+        while (round.Count < max && queues.Count > 0)
+        {
+            foreach (var queue in queues.ToList())
+            {
+                if (round.Count == max)
                 {
-                    continue;
+                    break;
                 }
 
-                tried++;
-                await TryAsync(@case, photo, cancellationToken).ConfigureAwait(false);
+                round.Add((queue.Case, queue.Photos.Dequeue()));
+                if (queue.Photos.Count == 0)
+                {
+                    queues.Remove(queue);
+                }
             }
         }
 
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return tried > 0 && cases.Count == BatchSize;
+        return round;
     }
 
-    private async Task TryAsync(Case @case, CasePhoto photo, CancellationToken cancellationToken)
+    private async Task KeepAsync(Case @case, EntityEntry<CasePhoto> entry, MediaFetch fetched, CancellationToken cancellationToken)
     {
-        var outcome = await FetchAsync(@case, photo, cancellationToken).ConfigureAwait(false);
-        if (outcome is null)
+        var photo = entry.Entity;
+        if (fetched.Body is { } body)
         {
-            _tries.Remove(photo.Id);
+            await using (body.ConfigureAwait(false))
+            {
+                var path = await store.SaveAsync(@case.Id, photo.Number, fetched.ContentType!, body, cancellationToken).ConfigureAwait(false);
+                photo.MarkStored(path, body.Length, fetched.ContentType);
+            }
+
             LogStored(@case.Ticket.ToString(), photo.Number, photo.SizeBytes ?? 0);
             return;
         }
 
-        var (reason, permanent) = outcome.Value;
-        var attempts = _tries.GetValueOrDefault(photo.Id).Attempts + 1;
-        if (permanent || attempts >= _options.MaxAttempts)
+        var reason = fetched.Failure!;
+        var attempts = PhotoFetchSchedule.MarkFailedTry(entry, clock.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(3, PhotoFetchSchedule.FailedTries(entry))));
+        if (fetched.Permanent || attempts >= _options.MaxAttempts)
         {
-            _tries.Remove(photo.Id);
             photo.MarkFailed(reason);
             LogFailed(@case.Ticket.ToString(), photo.Number, reason);
             return;
         }
 
-        _tries[photo.Id] = (attempts, clock.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(3, attempts - 1)));
         LogRetry(@case.Ticket.ToString(), photo.Number, attempts, reason);
     }
 
@@ -172,84 +228,6 @@ internal sealed partial class PhotoCollector(
         }
 
         LogReleaseRetry(@case.Ticket.ToString(), photo.Entity.Number, attempts, reason);
-    }
-
-    /// <summary>Null when the photo is stored; otherwise why not, and whether trying again could help.</summary>
-    private async Task<(string Reason, bool Permanent)?> FetchAsync(Case @case, CasePhoto photo, CancellationToken cancellationToken)
-    {
-        if (!Uri.TryCreate(photo.SourceUrl, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttps && url.Scheme != Uri.UriSchemeHttp))
-        {
-            return ("The photo's address is not an http(s) URL.", true);
-        }
-
-        var client = channelClients.FirstOrDefault(c => c.Handles(@case.ChannelId)) ?? plainClient;
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.DownloadTimeout);
-        try
-        {
-            using var response = await client.GetAsync(url, timeout.Token).ConfigureAwait(false);
-            if (!response.IsSuccessStatusCode)
-            {
-                var status = (int)response.StatusCode;
-                var permanent = response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Gone or HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized
-                    || (status is >= 400 and < 500 && response.StatusCode != HttpStatusCode.TooManyRequests && response.StatusCode != HttpStatusCode.RequestTimeout);
-                return ($"The channel answered {status} for the photo.", permanent);
-            }
-
-            var contentType = response.Content.Headers.ContentType?.MediaType ?? photo.ContentType;
-            if (!_options.EffectiveContentTypes.Contains(contentType, StringComparer.OrdinalIgnoreCase))
-            {
-                return ($"'{contentType}' is not a photo type that is kept.", true);
-            }
-
-            if (response.Content.Headers.ContentLength > _options.MaxBytes)
-            {
-                return ($"The photo is larger than {_options.MaxBytes} bytes.", true);
-            }
-
-            var body = await ReadLimitedAsync(response.Content, timeout.Token).ConfigureAwait(false);
-            if (body is null)
-            {
-                return ($"The photo is larger than {_options.MaxBytes} bytes.", true);
-            }
-
-            await using (body.ConfigureAwait(false))
-            {
-                var path = await store.SaveAsync(@case.Id, photo.Number, contentType, body, cancellationToken).ConfigureAwait(false);
-                photo.MarkStored(path, body.Length);
-            }
-
-            return null;
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested && exception is HttpRequestException or OperationCanceledException or IOException)
-        {
-            return ($"The photo could not be fetched: {exception.GetType().Name}: {exception.Message}", false);
-        }
-    }
-
-    /// <summary>The body in memory, or null when it runs past the size limit (a missing or lying Content-Length).</summary>
-    private async Task<MemoryStream?> ReadLimitedAsync(HttpContent content, CancellationToken cancellationToken)
-    {
-        var source = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (source.ConfigureAwait(false))
-        {
-            var copy = new MemoryStream();
-            var buffer = new byte[81920];
-            int read;
-            while ((read = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                if (copy.Length + read > _options.MaxBytes)
-                {
-                    await copy.DisposeAsync().ConfigureAwait(false);
-                    return null;
-                }
-
-                copy.Write(buffer, 0, read);
-            }
-
-            copy.Position = 0;
-            return copy;
-        }
     }
 
     [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket} stored ({Bytes} bytes).")]

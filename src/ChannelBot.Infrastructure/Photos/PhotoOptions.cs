@@ -1,3 +1,5 @@
+using ChannelBot.Dialogs.Definitions;
+
 namespace ChannelBot.Infrastructure.Photos;
 
 /// <summary>How residents' photos are fetched and kept (configuration section <c>Photos</c>).</summary>
@@ -11,11 +13,14 @@ public sealed class PhotoOptions
     /// <summary>The largest photo accepted, in bytes (MMS tops out near 5 MB, WhatsApp images at 5 MB).</summary>
     public long MaxBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>Content types kept; anything else is recorded as failed with the reason.</summary>
+    /// <summary>
+    /// Photo types kept, read from the bytes (never the declared type); empty: every type of
+    /// <see cref="PhotoFormats.Allowed"/>. A list can only narrow that set: no other type is ever kept.
+    /// </summary>
     public List<string> AllowedContentTypes { get; set; } = [];
 
-    /// <summary>How long one download may take.</summary>
-    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long one photo may take, from the first request to the last byte (redirects included).</summary>
+    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
     /// <summary>Tries before a photo is marked failed (each after a longer pause).</summary>
     public int MaxAttempts { get; set; } = 5;
@@ -23,8 +28,7 @@ public sealed class PhotoOptions
     /// <summary>How often the database is swept for photos still to fetch (after a restart or a failed try).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
 
-    public static IReadOnlyList<string> DefaultContentTypes { get; } =
-        ["image/jpeg", "image/png", "image/gif", "image/webp", "image/heic", "image/heif", "image/bmp"];
-
-    public IReadOnlyList<string> EffectiveContentTypes => AllowedContentTypes.Count > 0 ? AllowedContentTypes : DefaultContentTypes;
+    public IReadOnlyList<string> EffectiveContentTypes => AllowedContentTypes.Count > 0
+        ? [.. PhotoFormats.Allowed.Where(t => AllowedContentTypes.Contains(t, StringComparer.OrdinalIgnoreCase))]
+        : PhotoFormats.Allowed;
 }

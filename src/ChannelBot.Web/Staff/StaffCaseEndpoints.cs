@@ -92,7 +92,7 @@ public static class StaffCaseEndpoints
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> PhotoAsync(
-        string ticket, int number, ClaimsPrincipal user, CaseReader reader, IPhotoStore photos, CancellationToken cancellationToken)
+        string ticket, int number, ClaimsPrincipal user, CaseReader reader, IPhotoStore photos, HttpResponse response, CancellationToken cancellationToken)
     {
         if (!TicketNumber.TryParse(ticket, out var parsed) || await reader.GetAsync(parsed, cancellationToken) is not { } found)
         {
@@ -106,7 +106,13 @@ public static class StaffCaseEndpoints
 
         var photo = found.Photos.FirstOrDefault(p => p.Number == number && p.Status == PhotoStatus.Stored);
         var stream = photo?.StoredPath is { } path ? photos.OpenRead(path) : null;
-        return stream is null ? TypedResults.NotFound() : TypedResults.Stream(stream, photo!.ContentType);
+        if (stream is null)
+        {
+            return TypedResults.NotFound();
+        }
+
+        var contentType = PhotoResponse.Prepare(response, photo!.ContentType, $"{found.Ticket}-photo-{number}");
+        return TypedResults.Stream(stream, contentType);
     }
 
     private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> ChangeStatusAsync(

@@ -305,6 +305,38 @@ public sealed class ConnectorEndpointTests : IAsyncLifetime
         await AssertErrorAsync(response, HttpStatusCode.ServiceUnavailable, ConnectorErrorCodes.ServiceUnavailable);
     }
 
+    [Theory]
+    [InlineData("sms", "http://localhost:52144")]
+    [InlineData("facebook", "http://localhost:52144")]
+    [InlineData("whatsapp", "http://127.0.0.1:52144")]
+    [InlineData("emulator", "http://169.254.169.254/latest/")]
+    [InlineData("emulator", "https://attacker.example/")]
+    [InlineData("emulator", "http://10.0.0.1:8080/")]
+    public async Task An_anonymous_post_is_the_emulator_on_this_machine_or_nothing(string channelId, string serviceUrl)
+    {
+        var body = EmulatorMessage.Replace("\"channelId\": \"emulator\"", $"\"channelId\": \"{channelId}\"", StringComparison.Ordinal)
+            .Replace("\"serviceUrl\": \"http://localhost:52144\"", $"\"serviceUrl\": \"{serviceUrl}\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Theory]
+    [InlineData("http://localhost:52144")]
+    [InlineData("http://127.0.0.1:52144/")]
+    [InlineData("http://[::1]:52144/")]
+    public async Task An_anonymous_emulator_post_with_a_loopback_service_url_is_accepted(string serviceUrl)
+    {
+        var body = EmulatorMessage.Replace("\"serviceUrl\": \"http://localhost:52144\"", $"\"serviceUrl\": \"{serviceUrl}\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync(body);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_host.Sink.Received);
+    }
+
     private Task<HttpResponseMessage> PostAsync(string body) =>
         _host.Client.PostAsync(ConnectorRoutes.MessagesPath, new StringContent(body, Encoding.UTF8, "application/json"));
 

@@ -10,7 +10,7 @@ public sealed class ApiReferencePageTests(BrowserFixture fixture) : IClassFixtur
     public async Task The_reference_shows_the_case_endpoints_with_no_request_leaving_the_app()
     {
         var host = fixture.App.BaseAddress.Host;
-        await using var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseAddress.ToString() });
+        await using var context = await fixture.NewContextAsync(new BrowserNewContextOptions { BaseURL = fixture.App.BaseAddress.ToString() });
         var offHost = new ConcurrentQueue<string>();
         await context.RouteAsync("**/*", async route =>
         {

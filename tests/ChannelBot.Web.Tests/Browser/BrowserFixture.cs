@@ -1,4 +1,5 @@
 using ChannelBot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace ChannelBot.Web.Tests.Browser;
@@ -45,7 +46,7 @@ public class BrowserFixture : IAsyncLifetime
             ["DirectLine:SessionBurst"] = "1000",
             ["DirectLine:AllowedOrigins:0"] = CityWebsite,
             ["Photos:Path"] = Path.Combine(_files.FullName, "photos"),
-        }, environment: Environment);
+        }.WithLoopbackMedia("emulator"), environment: Environment);
 
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         _playwright = await Playwright.CreateAsync();
@@ -63,6 +64,21 @@ public class BrowserFixture : IAsyncLifetime
             ],
         });
     }
+
+    /// <summary>
+    /// A new browser context (a fresh profile) whose pages live at the app's time: the app runs on a pinned clock, so
+    /// the page's clock is set to it (and then flows), and what the page reckons from tokens and dates agrees with the
+    /// server whatever the real date is.
+    /// </summary>
+    public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions options)
+    {
+        var context = await Browser.NewContextAsync(options);
+        await context.Clock.InstallAsync(new ClockInstallOptions { TimeDate = Now.UtcDateTime });
+        return context;
+    }
+
+    /// <summary>The app's time now (what its pages' clocks are set to).</summary>
+    public DateTimeOffset Now => App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
     public async Task DisposeAsync()
     {

@@ -47,7 +47,7 @@ public sealed class StaffConsoleScreen : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var host = fixture.App.BaseAddress.Host;
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await fixture.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.App.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = 1280, Height = 900 },

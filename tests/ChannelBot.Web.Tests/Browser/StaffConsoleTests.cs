@@ -117,6 +117,35 @@ public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_hostile_photo_opened_in_the_console_and_on_its_own_runs_no_script()
+    {
+        // A real PNG header followed by a page with a script: it passes as a PNG by its bytes, so it is kept, and must
+        // still never run as a page in a staff member's session.
+        var polyglot = Png.Concat("<html><body><script>console.log('XSS-RAN');alert('xss')</script></body></html>"u8.ToArray()).ToArray();
+        using var connector = new FakeConnector();
+        connector.Server.Given(Request.Create().WithPath("/media/polyglot.png").UsingGet())
+            .RespondWith(Response.Create().WithHeader("Content-Type", "text/html").WithBody(polyglot));
+        var ticket = await FileAPotholeAsync(connector, $"{connector.Server.Url}/media/polyglot.png");
+        await WaitForStoredPhotoAsync(ticket);
+        using var admin = await StaffPeople.AdminAsync(fixture.App, "console-admin-5@city.example");
+        await using var screen = await StaffConsoleScreen.OpenAsync(fixture);
+        var ran = new List<string>();
+        screen.Page.Console += (_, message) => ran.Add("console: " + message.Text);
+        screen.Page.Dialog += (_, dialog) => ran.Add("dialog: " + dialog.Message);
+
+        await screen.SignInAsync("console-admin-5@city.example", StaffPeople.OwnPassword);
+        await screen.FindAsync(ticket);
+        var thumbnail = screen.Page.GetByAltText("Photo 1 of the case");
+        await Expect(thumbnail).ToBeVisibleAsync();
+        var source = await thumbnail.GetAttributeAsync("src");
+        var opened = await screen.Page.GotoAsync(new Uri(fixture.App.BaseAddress, source!).ToString());
+
+        Assert.Equal("image/png", await opened!.HeaderValueAsync("content-type"));
+        Assert.Equal("nosniff", await opened.HeaderValueAsync("x-content-type-options"));
+        Assert.DoesNotContain(ran, r => r.Contains("XSS-RAN", StringComparison.Ordinal) || r.StartsWith("dialog", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_page_carries_its_settings_and_its_markup_template_is_not_served_as_a_file()
     {
         using var http = fixture.App.CreateHttpClient();

@@ -59,7 +59,7 @@ public sealed class WebChatPage : IAsyncDisposable
     {
         ArgumentNullException.ThrowIfNull(fixture);
         var baseAddress = fixture.App.BaseAddress;
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await fixture.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
             BaseURL = baseAddress.ToString(),

@@ -201,7 +201,7 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         var before = Kept(await resident.StoredAsync(KeptKey));
         await resident.ChangeKeptConversationOnNextLoadAsync(new Dictionary<string, object?>
         {
-            ["expiresAt"] = DateTimeOffset.UtcNow.AddMinutes(1).ToUnixTimeMilliseconds(),
+            ["expiresAt"] = fixture.Now.AddMinutes(1).ToUnixTimeMilliseconds(),
         });
 
         await resident.Page.ReloadAsync();
@@ -225,7 +225,7 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         var before = Kept(await resident.StoredAsync(KeptKey));
         await resident.ChangeKeptConversationOnNextLoadAsync(new Dictionary<string, object?>
         {
-            ["expiresAt"] = DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds(),
+            ["expiresAt"] = fixture.Now.AddMinutes(-1).ToUnixTimeMilliseconds(),
         });
 
         await resident.Page.ReloadAsync();

@@ -46,8 +46,8 @@ public sealed class OutboxRecoveryTests
                 ConversationKey = $"emulator/conversations/{conversation}",
                 ChannelId = ChannelIds.Emulator,
                 ActivityJson = ActivityJson.Serialize(reference),
-                CreatedAt = DateTimeOffset.UtcNow,
-                NextAttemptAt = DateTimeOffset.UtcNow,
+                CreatedAt = PinnedClock.Default,
+                NextAttemptAt = PinnedClock.Default,
                 Status = OutboxStatus.Pending,
             });
             await db.SaveChangesAsync();

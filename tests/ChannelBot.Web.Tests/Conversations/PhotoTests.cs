@@ -31,7 +31,7 @@ public sealed class PhotoTests : IAsyncLifetime
         {
             ["Photos:Path"] = _photos.FullName,
             ["Photos:MaxBytes"] = "1024",
-        });
+        }.WithLoopbackMedia("emulator"));
         _http = _app.CreateHttpClient();
     }
 

@@ -43,4 +43,23 @@ internal static class PotholeScript
         var receipt = await resident.SayAsync("send it");
         return receipt.Text ?? string.Empty;
     }
+
+    /// <summary>A whole report whose photo message carries <paramref name="photos"/> (URL and declared type, at most 2: fewer than the flow's 3, so the step waits for DONE); returns the receipt.</summary>
+    public static async Task<string> FileWithPhotosAsync(EmulatorClient resident, IEnumerable<(string Url, string ContentType)> photos)
+    {
+        await StartAsync(resident);
+        await resident.SayAsync("next to the curb");
+        await resident.SayAsync("skip");
+        await resident.SayAsync("It is deep enough to damage a tire.");
+        var message = resident.Message(string.Empty);
+        message.Text = null;
+        message.Attachments = [.. photos.Select((p, i) => new ChannelBot.Schema.Attachment { ContentUrl = p.Url, ContentType = p.ContentType, Name = $"photo{i}" })];
+        await resident.SendAsync(message);
+        await resident.SayAsync("done");
+
+        await resident.SayAsync("skip");
+        await resident.SayAsync("yes");
+        var receipt = await resident.SayAsync("send it");
+        return receipt.Text ?? string.Empty;
+    }
 }

@@ -27,6 +27,7 @@ public sealed partial class MessengerIntakeTests : IAsyncLifetime
         _storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         var settings = _resident.Settings();
         settings["Photos:Path"] = Path.Combine(_files.FullName, "photos");
+        settings.WithLoopbackMedia("facebook");
         _app = ChannelBotApp.Start(_storage, settings);
         _http = _app.CreateHttpClient();
 

@@ -103,7 +103,8 @@ public sealed class MessengerResident : IDisposable
     {
         var mid = "m_in_e2e_" + (++_mids).ToString(CultureInfo.InvariantCulture);
         message["mid"] = mid;
-        var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        // Meta stamps events with the world's time: in a test, the app's clock is the world's.
+        var now = services.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeMilliseconds();
         var body = new JsonObject
         {
             ["object"] = "page",

@@ -52,7 +52,8 @@ public sealed class EmulatorClient(HttpClient http, FakeConnector connector, str
         return await SendAsync(Message(text));
     }
 
-    private async Task<Activity> SendAsync(Activity message)
+    /// <summary>Sends <paramref name="message"/> (built with <see cref="Message"/>) and returns the bot's answer to it.</summary>
+    public async Task<Activity> SendAsync(Activity message)
     {
         using var response = await PostAsync(message);
         Assert.True(response.IsSuccessStatusCode, $"/api/messages answered {(int)response.StatusCode} to '{message.Text}'");

@@ -31,6 +31,7 @@ public sealed class TwilioMediaReleaseGiveUpTests : IDisposable
         photo.FailDeletes();
         var settings = twilio.Settings;
         settings["Photos:Path"] = _photos.FullName;
+        settings.WithLoopbackMedia();
         settings["Photos:SweepInterval"] = "00:00:00.200";
         await using var app = ChannelBotApp.Start(storage, settings, services => services
             .AddSingleton<TimeProvider>(clock)

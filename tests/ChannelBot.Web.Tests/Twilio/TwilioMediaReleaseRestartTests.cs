@@ -58,6 +58,7 @@ public sealed class TwilioMediaReleaseRestartTests : IDisposable
     {
         var settings = twilio.Settings;
         settings["Photos:Path"] = _photos.FullName;
+        settings.WithLoopbackMedia();
         settings["Photos:SweepInterval"] = "00:00:00.200";
         return ChannelBotApp.Start(storage, settings, services => services.AddSingleton<TimeProvider>(clock));
     }

@@ -130,6 +130,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
     {
         var settings = twilio.Settings.WithOperator();
         settings["Photos:Path"] = _photos.FullName;
+        settings.WithLoopbackMedia();
         settings["Photos:SweepInterval"] = "00:00:00.200";
         return ChannelBotApp.Start(storage, settings);
     }

@@ -58,7 +58,7 @@ internal sealed class PhotosStep : StepHandler
                 break;
             }
 
-            if (attachment.ContentUrl is not { Length: > 0 } url || !IsImage(attachment.ContentType))
+            if (attachment.ContentUrl is not { Length: > 0 } url || !PhotoFormats.IsDeclaredPhoto(attachment.ContentType))
             {
                 continue;
             }
@@ -74,7 +74,4 @@ internal sealed class PhotosStep : StepHandler
 
         return added;
     }
-
-    private static bool IsImage(string? contentType) =>
-        contentType is not null && contentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase);
 }

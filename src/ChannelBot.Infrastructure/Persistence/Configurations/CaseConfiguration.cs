@@ -66,6 +66,8 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             photos.Property<DateTimeOffset?>(PhotoSourceRelease.NextAttemptAt);
             photos.Property<string?>(PhotoSourceRelease.LastFailure).HasMaxLength(CasePhoto.MaxFailureReasonLength);
             photos.HasIndex(nameof(CasePhoto.Status), PhotoSourceRelease.ReleasedAt);
+            photos.Property<int>(PhotoFetchSchedule.Attempts);
+            photos.Property<DateTimeOffset?>(PhotoFetchSchedule.NextAttemptAt);
         });
         builder.Navigation(c => c.Photos).UsePropertyAccessMode(PropertyAccessMode.Field);
 

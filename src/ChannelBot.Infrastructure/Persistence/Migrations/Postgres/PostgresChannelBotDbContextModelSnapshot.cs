@@ -582,6 +582,12 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<string>("FailureReason")
                                 .HasColumnType("text");
 
+                            b1.Property<int>("FetchAttempts")
+                                .HasColumnType("integer");
+
+                            b1.Property<DateTimeOffset?>("FetchNextAttemptAt")
+                                .HasColumnType("timestamp with time zone");
+
                             b1.Property<string>("FileName")
                                 .HasColumnType("text");
 

@@ -567,6 +567,12 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<string>("FailureReason")
                                 .HasColumnType("TEXT");
 
+                            b1.Property<int>("FetchAttempts")
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<long?>("FetchNextAttemptAt")
+                                .HasColumnType("INTEGER");
+
                             b1.Property<string>("FileName")
                                 .HasColumnType("TEXT");
 

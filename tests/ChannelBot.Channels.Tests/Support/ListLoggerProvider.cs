@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace ChannelBot.Channels.Tests.Meta;
+namespace ChannelBot.Channels.Tests.Support;
 
 /// <summary>Keeps every log entry (level, event id, message) so a test can look for an alert.</summary>
 public sealed class ListLoggerProvider : ILoggerProvider
