@@ -18,6 +18,7 @@ if (await app.RunStaffCommandAsync(args))   // `staff add-admin <login>`: the fi
 app.UseServiceDefaults();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();           // per-network limits (staff sign-in)
 app.MapHealthEndpoints();       // /health/live, /health/ready
 app.MapChannels();              // /api/messages ...
 app.MapStaffApi();              // /api/cases, /openapi/v1.json

@@ -36,11 +36,18 @@ public interface IDirectLineConversationStore
     /// <returns>The sequence the activity is stored under.</returns>
     Task<long> AppendAsync(string conversationId, StoredDirectLineActivity activity, CancellationToken cancellationToken);
 
-    /// <summary>The stored activities with <paramref name="fromSequence"/> ≤ sequence &lt; <paramref name="toSequence"/>, in order.</summary>
-    Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, CancellationToken cancellationToken);
+    /// <summary>The first <paramref name="limit"/> stored activities with <paramref name="fromSequence"/> ≤ sequence &lt; <paramref name="toSequence"/>, in order.</summary>
+    Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, int limit, CancellationToken cancellationToken);
 
     /// <summary>Moves the conversation's last activity time forward to <paramref name="lastActiveAt"/> (never back).</summary>
     Task TouchAsync(string conversationId, DateTimeOffset lastActiveAt, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Counts <paramref name="files"/> uploads of <paramref name="bytes"/> against the conversation's quota, in one
+    /// atomic step: false (and nothing counted) when they would take it past <paramref name="maxFiles"/> files or
+    /// <paramref name="maxBytes"/> bytes in all.
+    /// </summary>
+    Task<bool> TryCountUploadsAsync(string conversationId, int files, long bytes, int maxFiles, long maxBytes, CancellationToken cancellationToken);
 
     /// <summary>Deletes conversations (and their activities) idle since before <paramref name="idleBefore"/>; returns their ids.</summary>
     Task<IReadOnlyList<string>> DeleteIdleAsync(DateTimeOffset idleBefore, CancellationToken cancellationToken);

@@ -25,6 +25,8 @@ public sealed class DirectLineConversation
     private readonly Lock _gate = new();
     private readonly IDirectLineConversationStore _store;
     private readonly int _tailSize;
+    private readonly long _tailBytesLimit;
+    private long _tailBytes;
     private readonly List<DirectLineLogEntry> _tail = [];
     private readonly Dictionary<long, string> _outboxIds = [];
     private readonly SemaphoreSlim _reserving = new(1, 1);
@@ -39,12 +41,13 @@ public sealed class DirectLineConversation
     private long _storedActivityTicks;
     private int _started;
 
-    internal DirectLineConversation(IDirectLineConversationStore store, StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail, int tailSize, DirectLineRateBucket posts)
+    internal DirectLineConversation(IDirectLineConversationStore store, StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail, int tailSize, DirectLineRateBucket posts, long tailBytes = long.MaxValue)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(tail);
         _store = store;
         _tailSize = Math.Max(1, tailSize);
+        _tailBytesLimit = Math.Max(1, tailBytes);
         Posts = posts;
         Id = stored.Id;
         UserId = stored.UserId;
@@ -58,12 +61,15 @@ public sealed class DirectLineConversation
         _floor = tail.Count < tailSize || tail.Count == 0 ? 0 : tail[0].Sequence;
         foreach (var activity in tail)
         {
-            _tail.Add(new DirectLineLogEntry(activity.Sequence, DirectLineEntryState.Visible) { Activity = ActivityJson.Deserialize(activity.ActivityJson) });
+            _tail.Add(new DirectLineLogEntry(activity.Sequence, DirectLineEntryState.Visible) { Activity = ActivityJson.Deserialize(activity.ActivityJson), Bytes = activity.ActivityJson.Length });
+            _tailBytes += activity.ActivityJson.Length;
             if (activity.OutboxId is { } outboxId)
             {
                 _outboxIds[outboxId] = IdOf(activity.Sequence);
             }
         }
+
+        Trim();
     }
 
     public string Id { get; }
@@ -92,6 +98,18 @@ public sealed class DirectLineConversation
             lock (_gate)
             {
                 return _next;
+            }
+        }
+    }
+
+    /// <summary>Bytes of the log held in memory now (at most <see cref="DirectLineOptions.CachedBytesPerConversation"/> once settled).</summary>
+    public long CachedBytes
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _tailBytes;
             }
         }
     }
@@ -171,11 +189,14 @@ public sealed class DirectLineConversation
     {
         ArgumentNullException.ThrowIfNull(activity);
         var stored = true;
+        long bytes = 0;
         if (visible)
         {
+            var json = ActivityJson.Serialize(activity);
+            bytes = json.Length;
             try
             {
-                await _store.AppendAsync(Id, new StoredDirectLineActivity(sequence, ActivityJson.Serialize(activity), now), CancellationToken.None).ConfigureAwait(false);
+                await _store.AppendAsync(Id, new StoredDirectLineActivity(sequence, json, now), CancellationToken.None).ConfigureAwait(false);
                 RaiseTo(ref _storedActivityTicks, now.UtcTicks);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -184,7 +205,7 @@ public sealed class DirectLineConversation
             }
         }
 
-        Settle(sequence, activity, visible ? DirectLineEntryState.Visible : DirectLineEntryState.Hidden);
+        Settle(sequence, activity, visible ? DirectLineEntryState.Visible : DirectLineEntryState.Hidden, bytes);
         Touch(now);
         return stored;
     }
@@ -209,6 +230,7 @@ public sealed class DirectLineConversation
 
         var sequence = await ReserveAsync(cancellationToken).ConfigureAwait(false);
         long storedAs;
+        long bytes;
         try
         {
             activity.Id = IdOf(sequence);
@@ -222,7 +244,9 @@ public sealed class DirectLineConversation
                 }
             }
 
-            storedAs = await _store.AppendAsync(Id, new StoredDirectLineActivity(sequence, ActivityJson.Serialize(activity), now, outboxId), CancellationToken.None).ConfigureAwait(false);
+            var json = ActivityJson.Serialize(activity);
+            bytes = json.Length;
+            storedAs = await _store.AppendAsync(Id, new StoredDirectLineActivity(sequence, json, now, outboxId), CancellationToken.None).ConfigureAwait(false);
         }
         catch
         {
@@ -239,7 +263,7 @@ public sealed class DirectLineConversation
 
         if (storedAs == sequence)
         {
-            Settle(sequence, activity, DirectLineEntryState.Visible);
+            Settle(sequence, activity, DirectLineEntryState.Visible, bytes);
         }
         else
         {
@@ -250,18 +274,22 @@ public sealed class DirectLineConversation
         return id;
     }
 
-    /// <summary>The visible activities from slot <paramref name="watermark"/> on, and the new watermark.</summary>
-    public async Task<DirectLineRead> ReadAsync(long watermark, CancellationToken cancellationToken)
+    /// <summary>
+    /// The visible activities from slot <paramref name="watermark"/> on, at most <paramref name="max"/> of them, and the
+    /// watermark that follows the last one given (the client reads on from there).
+    /// </summary>
+    public async Task<DirectLineRead> ReadAsync(long watermark, CancellationToken cancellationToken, int max = int.MaxValue)
     {
         watermark = Math.Max(0, watermark);
-        var activities = new List<Activity>();
+        max = Math.Max(1, max);
         long floor;
         long visible;
+        var cached = new List<(long Sequence, Activity Activity)>();
         lock (_gate)
         {
             floor = _floor;
             visible = _visible;
-            for (var index = FirstIndexAtOrAfter(Math.Max(watermark, floor)); index < _tail.Count; index++)
+            for (var index = FirstIndexAtOrAfter(Math.Max(watermark, floor)); index < _tail.Count && cached.Count <= max; index++)
             {
                 var entry = _tail[index];
                 if (entry.Sequence >= visible)
@@ -271,20 +299,40 @@ public sealed class DirectLineConversation
 
                 if (entry.State == DirectLineEntryState.Visible)
                 {
-                    activities.Add(entry.Activity!);
+                    cached.Add((entry.Sequence, entry.Activity!));
                 }
             }
         }
 
+        var activities = new List<(long Sequence, Activity Activity)>();
         if (watermark < floor && watermark < visible)
         {
-            // Older than the tail held in memory: the store has it.
-            var older = await _store.ReadAsync(Id, watermark, Math.Min(floor, visible), cancellationToken).ConfigureAwait(false);
-            activities.InsertRange(0, older.Select(stored => ActivityJson.Deserialize(stored.ActivityJson)));
+            // Older than the tail held in memory: the store has it (one page of it).
+            var older = await _store.ReadAsync(Id, watermark, Math.Min(floor, visible), max == int.MaxValue ? max : max + 1, cancellationToken).ConfigureAwait(false);
+            activities.AddRange(older.Select(stored => (stored.Sequence, ActivityJson.Deserialize(stored.ActivityJson))));
         }
 
-        return new DirectLineRead(activities, visible);
+        activities.AddRange(cached);
+        if (activities.Count <= max)
+        {
+            return new DirectLineRead([.. activities.Select(a => a.Activity)], visible);
+        }
+
+        return new DirectLineRead([.. activities.Take(max).Select(a => a.Activity)], activities[max].Sequence);
     }
+
+    /// <summary>True when nothing is using the conversation: no socket, no pending slot, and no activity since <paramref name="before"/>.</summary>
+    public bool IsInactiveSince(DateTimeOffset before)
+    {
+        lock (_gate)
+        {
+            return _sockets.Count == 0 && _next == _visible && LastActivity < before;
+        }
+    }
+
+    /// <summary>Counts an upload against the conversation's quota (in the store, so it holds across restarts); false when over it.</summary>
+    public Task<bool> TryCountUploadsAsync(int files, long bytes, int maxFiles, long maxBytes, CancellationToken cancellationToken) =>
+        _store.TryCountUploadsAsync(Id, files, bytes, maxFiles, maxBytes, cancellationToken);
 
     /// <summary>Writes the last activity time to the store when reads moved it since the last write (the janitor calls it).</summary>
     public async Task SaveLastActivityAsync(CancellationToken cancellationToken)
@@ -357,7 +405,7 @@ public sealed class DirectLineConversation
         return false;
     }
 
-    private void Settle(long sequence, Activity? activity, DirectLineEntryState state)
+    private void Settle(long sequence, Activity? activity, DirectLineEntryState state, long bytes = 0)
     {
         TaskCompletionSource signal;
         lock (_gate)
@@ -370,6 +418,8 @@ public sealed class DirectLineConversation
 
             _tail[index].Activity = activity;
             _tail[index].State = state;
+            _tail[index].Bytes = bytes;
+            _tailBytes += bytes;
             AdvanceVisible();
             Trim();
             signal = _changed;
@@ -394,12 +444,14 @@ public sealed class DirectLineConversation
         _visible = _next;
     }
 
-    /// <summary>Under the lock: forgets the oldest settled slots beyond the tail size (the store keeps them).</summary>
+    /// <summary>Under the lock: forgets the oldest settled slots beyond the tail's size or bytes (the store keeps them).</summary>
     private void Trim()
     {
         var excess = 0;
-        while (_tail.Count - excess > _tailSize && _tail[excess].Sequence < _visible)
+        var bytes = _tailBytes;
+        while ((_tail.Count - excess > _tailSize || bytes > _tailBytesLimit) && excess < _tail.Count && _tail[excess].Sequence < _visible)
         {
+            bytes -= _tail[excess].Bytes;
             excess++;
         }
 
@@ -407,6 +459,7 @@ public sealed class DirectLineConversation
         {
             _floor = _tail[excess - 1].Sequence + 1;
             _tail.RemoveRange(0, excess);
+            _tailBytes = bytes;
         }
     }
 

@@ -99,6 +99,32 @@ public sealed class DirectLineConversations(IDirectLineConversationStore store, 
         return stored is null ? null : Live(stored.Conversation, stored.Tail);
     }
 
+    /// <summary>
+    /// Lets go from memory the live conversations nothing has used since <paramref name="before"/> (no socket, no
+    /// pending post, no request), after writing their last read time; the next request that names one loads it again
+    /// from the store. Keeps memory to the conversations in use, not the ones stored. Returns how many.
+    /// </summary>
+    public async Task<int> UnloadInactiveAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var unloaded = 0;
+        foreach (var (id, loading) in _live)
+        {
+            if (loading.IsValueCreated && loading.Value.IsCompletedSuccessfully && loading.Value.Result is { } live && live.IsInactiveSince(before))
+            {
+                await live.SaveLastActivityAsync(cancellationToken).ConfigureAwait(false);
+                if (live.IsInactiveSince(before) && _live.TryRemove(KeyValuePair.Create(id, loading)))
+                {
+                    unloaded++;
+                }
+            }
+        }
+
+        return unloaded;
+    }
+
+    /// <summary>Conversations held in memory now.</summary>
+    public int LiveCount => _live.Count;
+
     private DirectLineConversation Live(StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail) =>
-        new(store, stored, tail, _options.CachedActivitiesPerConversation, new DirectLineRateBucket(_options.PostBurst, _options.PostsPerMinute, stored.LastActiveAt));
+        new(store, stored, tail, _options.CachedActivitiesPerConversation, new DirectLineRateBucket(_options.PostBurst, _options.PostsPerMinute, stored.LastActiveAt), _options.CachedBytesPerConversation);
 }

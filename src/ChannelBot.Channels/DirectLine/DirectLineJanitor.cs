@@ -7,7 +7,9 @@ namespace ChannelBot.Channels.DirectLine;
 /// <summary>
 /// Keeps Direct Line bounded: every <see cref="DirectLineOptions.SweepInterval"/> it deletes conversations (and their logs) idle
 /// past <see cref="DirectLineOptions.ConversationIdleTimeout"/>, deletes uploads older than
-/// <see cref="DirectLineOptions.UploadRetention"/>, and forgets session rate-limit entries that have refilled.
+/// <see cref="DirectLineOptions.UploadRetention"/>, lets go from memory the conversations unused for
+/// <see cref="DirectLineOptions.LiveIdleTimeout"/> (their logs stay stored), and forgets session rate-limit entries that
+/// have refilled.
 /// </summary>
 public sealed class DirectLineJanitor(
     IOptions<DirectLineOptions> options,
@@ -25,6 +27,7 @@ public sealed class DirectLineJanitor(
     {
         var now = clock.GetUtcNow();
         var dropped = await conversations.DropIdleAsync(now - _options.ConversationIdleTimeout, cancellationToken).ConfigureAwait(false);
+        await conversations.UnloadInactiveAsync(now - _options.LiveIdleTimeout, cancellationToken).ConfigureAwait(false);
         var deleted = attachments.DeleteOlderThan(now - _options.UploadRetention);
         sessionLimiter.Forget(now);
         DirectLineLog.Swept(logger, dropped, deleted);

@@ -10,4 +10,7 @@ internal sealed class DirectLineLogEntry(long sequence, DirectLineEntryState sta
     public DirectLineEntryState State { get; set; } = state;
 
     public Activity? Activity { get; set; }
+
+    /// <summary>The activity's size as stored (its JSON), counted against the conversation's cache budget.</summary>
+    public long Bytes { get; set; }
 }

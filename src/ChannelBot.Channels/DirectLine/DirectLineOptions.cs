@@ -33,6 +33,9 @@ public sealed class DirectLineOptions
     /// <summary>How long a conversation token is valid; clients refresh it (<c>directlinejs</c> every 15 minutes).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(30);
 
+    /// <summary>The longest <see cref="TokenLifetime"/> allowed: a leaked token stays useful no longer than this.</summary>
+    public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromHours(1);
+
     /// <summary>How long a <c>streamUrl</c> may wait before its WebSocket is opened (Azure: 60 s).</summary>
     public TimeSpan StreamUrlLifetime { get; set; } = TimeSpan.FromMinutes(1);
 
@@ -49,6 +52,15 @@ public sealed class DirectLineOptions
     /// </summary>
     public int CachedActivitiesPerConversation { get; set; } = 64;
 
+    /// <summary>The most bytes of one conversation's log kept in memory (the oldest cached activities go first).</summary>
+    public long CachedBytesPerConversation { get; set; } = 128 * 1024;
+
+    /// <summary>A live conversation with no socket and no request for this long is let go from memory (its log stays stored).</summary>
+    public TimeSpan LiveIdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>The most activities one poll (<c>GET …/activities</c>) returns; the client polls again from the new watermark.</summary>
+    public int MaxActivitiesPerPoll { get; set; } = 100;
+
     /// <summary>How often idle conversations and old uploads are swept away.</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -59,7 +71,7 @@ public sealed class DirectLineOptions
     public int MaxActivitiesPerConversation { get; set; } = 2_000;
 
     /// <summary>The largest activity body accepted on <c>POST …/activities</c>, in bytes.</summary>
-    public long MaxActivityBytes { get; set; } = 256 * 1024;
+    public long MaxActivityBytes { get; set; } = 32 * 1024;
 
     /// <summary>The largest <c>POST …/upload</c> body (all parts together), in bytes.</summary>
     public long MaxUploadBytes { get; set; } = 12 * 1024 * 1024;
@@ -69,6 +81,12 @@ public sealed class DirectLineOptions
 
     /// <summary>The most files in one upload.</summary>
     public int MaxFilesPerUpload { get; set; } = 10;
+
+    /// <summary>The most files one conversation may upload in all (a report takes a few photos).</summary>
+    public int MaxUploadsPerConversation { get; set; } = 20;
+
+    /// <summary>The most bytes one conversation may upload in all.</summary>
+    public long MaxUploadBytesPerConversation { get; set; } = 60 * 1024 * 1024;
 
     /// <summary>Types an upload may carry (checked against the file's first bytes too). Empty: the default image types.</summary>
     public List<string> AllowedUploadContentTypes { get; set; } = [];
@@ -90,6 +108,12 @@ public sealed class DirectLineOptions
 
     /// <summary>Sessions per minute one client address may open once its burst is spent.</summary>
     public int SessionsPerMinute { get; set; } = 10;
+
+    /// <summary>
+    /// Sessions one client network (an IPv4 address, an IPv6 /64: what one household or attacker holds) may open
+    /// per day, so no single network can fill <see cref="MaxConversations"/>.
+    /// </summary>
+    public int SessionsPerDay { get; set; } = 200;
 
     /// <summary>How often an idle WebSocket gets an empty keep-alive frame.</summary>
     public TimeSpan KeepAliveInterval { get; set; } = TimeSpan.FromSeconds(15);

@@ -53,6 +53,21 @@ public sealed class DirectLineOptionsValidator(IHostEnvironment environment) : I
         Positive(failures, "SessionBurst", options.SessionBurst);
         Positive(failures, "SessionsPerMinute", options.SessionsPerMinute);
         Positive(failures, "MaxSocketsPerConversation", options.MaxSocketsPerConversation);
+        Positive(failures, "CachedBytesPerConversation", options.CachedBytesPerConversation);
+        Positive(failures, "LiveIdleTimeout", options.LiveIdleTimeout);
+        Positive(failures, "MaxActivitiesPerPoll", options.MaxActivitiesPerPoll);
+        Positive(failures, "MaxUploadsPerConversation", options.MaxUploadsPerConversation);
+        Positive(failures, "MaxUploadBytesPerConversation", options.MaxUploadBytesPerConversation);
+        Positive(failures, "SessionsPerDay", options.SessionsPerDay);
+        if (options.TokenLifetime > DirectLineOptions.MaxTokenLifetime)
+        {
+            failures.Add($"DirectLine:TokenLifetime must not exceed {DirectLineOptions.MaxTokenLifetime.TotalMinutes:0} minutes (clients refresh their tokens).");
+        }
+
+        if (options.StreamUrlLifetime > TimeSpan.FromMinutes(5))
+        {
+            failures.Add("DirectLine:StreamUrlLifetime must not exceed 5 minutes.");
+        }
 
         if (options.MaxFileBytes > options.MaxUploadBytes)
         {

@@ -8,11 +8,12 @@ public sealed class DirectLineRateBucket
 {
     private readonly Lock _gate = new();
     private readonly int _burst;
-    private readonly int _perMinute;
+    private readonly double _perMinute;
     private double _tokens;
     private DateTimeOffset _refilledAt;
 
-    public DirectLineRateBucket(int burst, int perMinute, DateTimeOffset now)
+    /// <param name="perMinute">Requests regained per minute (a fraction for slow buckets: 200 a day is 200 / 1440).</param>
+    public DirectLineRateBucket(int burst, double perMinute, DateTimeOffset now)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(burst);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(perMinute);

@@ -220,7 +220,7 @@ public sealed class DirectLineRequestHandler(
             }
 
             conversation!.Touch(clock.GetUtcNow());
-            var read = await conversation.ReadAsync(watermark ?? 0, request.HttpContext.RequestAborted).ConfigureAwait(false);
+            var read = await conversation.ReadAsync(watermark ?? 0, request.HttpContext.RequestAborted, _options.MaxActivitiesPerPoll).ConfigureAwait(false);
             return DirectLineResponses.ActivitySet(read.Activities, read.Watermark.ToString(CultureInfo.InvariantCulture));
         }
         catch (Exception exception) when (exception is not OperationCanceledException || !request.HttpContext.RequestAborted.IsCancellationRequested)
@@ -250,6 +250,12 @@ public sealed class DirectLineRequestHandler(
         if (upload.Refused)
         {
             return Refuse(upload.RefusalStatus, upload.RefusalCode!, upload.RefusalMessage!);
+        }
+
+        var total = upload.Files.Sum(f => (long)f.Bytes.Length);
+        if (!await conversation!.TryCountUploadsAsync(upload.Files.Count, total, _options.MaxUploadsPerConversation, _options.MaxUploadBytesPerConversation, cancellationToken).ConfigureAwait(false))
+        {
+            return Refuse(StatusCodes.Status413PayloadTooLarge, DirectLineErrorCodes.MessageSizeTooBig, $"This conversation may upload at most {_options.MaxUploadsPerConversation} files and {_options.MaxUploadBytesPerConversation} bytes in all.");
         }
 
         var activity = upload.Activity!;
@@ -317,10 +323,10 @@ public sealed class DirectLineRequestHandler(
         }
 
         var now = clock.GetUtcNow();
-        var client = request.HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = request.HttpContext.Connection.RemoteIpAddress;
         if (!sessionLimiter.TryTake(client, now, out var retryAfter))
         {
-            return TooMany(request, "session:" + LogMask.Id(client), retryAfter, "Too many sessions from this address; try again later.");
+            return TooMany(request, "session:" + LogMask.Id(ClientNetwork.Of(client)), retryAfter, "Too many sessions from this address; try again later.");
         }
 
         var conversation = await conversations.CreateAsync(NewUserId(), null, now, request.HttpContext.RequestAborted).ConfigureAwait(false);

@@ -1,34 +1,48 @@
 using System.Collections.Concurrent;
+using System.Net;
+using ChannelBot.Channels.Common;
 using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Channels.DirectLine;
 
-/// <summary>The rate limit on <c>POST /api/chat/session</c>, per client address (after forwarded headers).</summary>
+/// <summary>
+/// The limits on <c>POST /api/chat/session</c>, per client network (<see cref="ClientNetwork"/>, after forwarded
+/// headers): a burst and a rate per minute, and a number per day, so that no single network can fill the stored
+/// conversations.
+/// </summary>
 public sealed class DirectLineSessionLimiter(IOptions<DirectLineOptions> options)
 {
     private const int MaxTrackedClients = 100_000;
+    private const double MinutesPerDay = 24 * 60;
 
-    private readonly ConcurrentDictionary<string, DirectLineRateBucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (DirectLineRateBucket Minute, DirectLineRateBucket Day)> _buckets = new(StringComparer.Ordinal);
     private readonly DirectLineOptions _options = options.Value;
 
-    public bool TryTake(string client, DateTimeOffset now, out TimeSpan retryAfter)
+    public bool TryTake(IPAddress? client, DateTimeOffset now, out TimeSpan retryAfter)
     {
-        ArgumentNullException.ThrowIfNull(client);
-        if (_buckets.Count >= MaxTrackedClients && !_buckets.ContainsKey(client))
+        var network = ClientNetwork.Of(client);
+        if (_buckets.Count >= MaxTrackedClients && !_buckets.ContainsKey(network))
         {
             Forget(now);
         }
 
-        var bucket = _buckets.GetOrAdd(client, _ => new DirectLineRateBucket(_options.SessionBurst, _options.SessionsPerMinute, now));
-        return bucket.TryTake(now, out retryAfter);
+        var (minute, day) = _buckets.GetOrAdd(network, _ => (
+            new DirectLineRateBucket(_options.SessionBurst, _options.SessionsPerMinute, now),
+            new DirectLineRateBucket(_options.SessionsPerDay, _options.SessionsPerDay / MinutesPerDay, now)));
+        if (!day.TryTake(now, out retryAfter))
+        {
+            return false;
+        }
+
+        return minute.TryTake(now, out retryAfter);
     }
 
-    /// <summary>Forgets clients whose bucket has refilled (they are back where a new client starts).</summary>
+    /// <summary>Forgets networks whose buckets have refilled (they are back where a new client starts).</summary>
     public void Forget(DateTimeOffset now)
     {
-        foreach (var (client, bucket) in _buckets)
+        foreach (var (client, buckets) in _buckets)
         {
-            if (bucket.IsFull(now))
+            if (buckets.Minute.IsFull(now) && buckets.Day.IsFull(now))
             {
                 _buckets.TryRemove(client, out _);
             }

@@ -95,14 +95,21 @@ public sealed class DirectLineStreamHandler(
         while (true)
         {
             var changed = conversation.Changed;
-            var read = await conversation.ReadAsync(watermark, stop).ConfigureAwait(false);
-            if (read.Activities.Count > 0)
+            bool more;
+            do
             {
-                var frame = DirectLineResponses.ActivitySetBytes(read.Activities, read.Watermark);
-                await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, stop).ConfigureAwait(false);
-            }
+                // One page per frame, so a replay from far back is sent in bounded pieces.
+                var read = await conversation.ReadAsync(watermark, stop, _options.MaxActivitiesPerPoll).ConfigureAwait(false);
+                if (read.Activities.Count > 0)
+                {
+                    var frame = DirectLineResponses.ActivitySetBytes(read.Activities, read.Watermark);
+                    await socket.SendAsync(frame, WebSocketMessageType.Text, endOfMessage: true, stop).ConfigureAwait(false);
+                }
 
-            watermark = read.Watermark;
+                more = read.Activities.Count >= _options.MaxActivitiesPerPoll && read.Watermark > watermark;
+                watermark = read.Watermark;
+            }
+            while (more);
             using var idle = CancellationTokenSource.CreateLinkedTokenSource(stop);
             var keepAlive = Task.Delay(_options.KeepAliveInterval, clock, idle.Token);
             var woke = await Task.WhenAny(changed, keepAlive, receiving, cancelled).ConfigureAwait(false);

@@ -69,7 +69,7 @@ public sealed class InMemoryDirectLineConversationStore : IDirectLineConversatio
         }
     }
 
-    public Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, int limit, CancellationToken cancellationToken)
     {
         if (!_conversations.TryGetValue(conversationId, out var entry))
         {
@@ -78,8 +78,28 @@ public sealed class InMemoryDirectLineConversationStore : IDirectLineConversatio
 
         lock (entry)
         {
-            IReadOnlyList<StoredDirectLineActivity> read = entry.Activities.Values.Where(a => a.Sequence >= fromSequence && a.Sequence < toSequence).ToList();
+            IReadOnlyList<StoredDirectLineActivity> read = entry.Activities.Values.Where(a => a.Sequence >= fromSequence && a.Sequence < toSequence).OrderBy(a => a.Sequence).Take(limit).ToList();
             return Task.FromResult(read);
+        }
+    }
+
+    public Task<bool> TryCountUploadsAsync(string conversationId, int files, long bytes, int maxFiles, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var entry))
+        {
+            return Task.FromResult(false);
+        }
+
+        lock (entry)
+        {
+            if (entry.UploadCount + files > maxFiles || entry.UploadBytes + bytes > maxBytes)
+            {
+                return Task.FromResult(false);
+            }
+
+            entry.UploadCount += files;
+            entry.UploadBytes += bytes;
+            return Task.FromResult(true);
         }
     }
 
@@ -131,5 +151,9 @@ public sealed class InMemoryDirectLineConversationStore : IDirectLineConversatio
         public StoredDirectLineConversation Conversation { get; set; } = conversation;
 
         public SortedList<long, StoredDirectLineActivity> Activities { get; } = [];
+
+        public int UploadCount { get; set; }
+
+        public long UploadBytes { get; set; }
     }
 }

@@ -31,7 +31,7 @@ public sealed class MetaKeywordHandler(IMessagingConsent consent, IOptions<MetaO
             case MessagingKeyword.OptOut:
             case MessagingKeyword.Revocation:
                 await consent.RecordAsync(
-                    new ConsentChange(ChannelIds.Facebook, address, OptedOut: true, source, now, ConsentConfirmations.ReplyTo(activity, _options.OptOutConfirmation, now)),
+                    new ConsentChange(ChannelIds.Facebook, address, OptedOut: true, source, now, ConsentConfirmations.ReplyTo(activity, _options.OptOutConfirmation, now), activity.Id),
                     cancellationToken).ConfigureAwait(false);
                 return true;
 
@@ -42,7 +42,7 @@ public sealed class MetaKeywordHandler(IMessagingConsent consent, IOptions<MetaO
                 }
 
                 await consent.RecordAsync(
-                    new ConsentChange(ChannelIds.Facebook, address, OptedOut: false, source, now, ConsentConfirmations.ReplyTo(activity, _options.OptInConfirmation, now)),
+                    new ConsentChange(ChannelIds.Facebook, address, OptedOut: false, source, now, ConsentConfirmations.ReplyTo(activity, _options.OptInConfirmation, now), activity.Id),
                     cancellationToken).ConfigureAwait(false);
                 return true;
 

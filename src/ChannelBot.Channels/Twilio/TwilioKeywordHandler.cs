@@ -36,19 +36,19 @@ public sealed class TwilioKeywordHandler(IMessagingConsent consent, IOptions<Twi
         {
             case MessagingKeyword.OptOut:
                 await consent.RecordAsync(
-                    new ConsentChange(channelId, address, OptedOut: true, source, now, twilioAnswers ? null : Confirm(activity, _options.OptOutConfirmation, now)),
+                    new ConsentChange(channelId, address, OptedOut: true, source, now, twilioAnswers ? null : Confirm(activity, _options.OptOutConfirmation, now), activity.Id),
                     cancellationToken).ConfigureAwait(false);
                 return true;
 
             case MessagingKeyword.Revocation:
                 await consent.RecordAsync(
-                    new ConsentChange(channelId, address, OptedOut: true, source, now, Confirm(activity, _options.OptOutConfirmation, now)),
+                    new ConsentChange(channelId, address, OptedOut: true, source, now, Confirm(activity, _options.OptOutConfirmation, now), activity.Id),
                     cancellationToken).ConfigureAwait(false);
                 return true;
 
             case MessagingKeyword.OptIn:
                 var optedIn = await consent.RecordAsync(
-                    new ConsentChange(channelId, address, OptedOut: false, source, now, twilioAnswers ? null : Confirm(activity, _options.OptInConfirmation, now)),
+                    new ConsentChange(channelId, address, OptedOut: false, source, now, twilioAnswers ? null : Confirm(activity, _options.OptInConfirmation, now), activity.Id),
                     cancellationToken).ConfigureAwait(false);
                 return optedIn || twilioAnswers;
 
@@ -59,7 +59,7 @@ public sealed class TwilioKeywordHandler(IMessagingConsent consent, IOptions<Twi
                 }
 
                 await consent.RecordAsync(
-                    new ConsentChange(channelId, address, OptedOut: false, source, now, twilioAnswers ? null : Confirm(activity, _options.OptInConfirmation, now)),
+                    new ConsentChange(channelId, address, OptedOut: false, source, now, twilioAnswers ? null : Confirm(activity, _options.OptInConfirmation, now), activity.Id),
                     cancellationToken).ConfigureAwait(false);
                 return true;
 

@@ -60,6 +60,14 @@ public sealed class DialogEngine
             return Finish(turn);
         }
 
+        if (activity.IsType(ActivityTypes.DeleteUserData))
+        {
+            // The resident asked the channel to delete their data (the Emulator's "delete user data", a channel's
+            // privacy request): the conversation forgets them, report in progress, language and last ticket included.
+            state.Forget();
+            return Finish(turn);
+        }
+
         if (!activity.IsType(ActivityTypes.Message))
         {
             return Finish(turn);

@@ -32,6 +32,19 @@ public sealed class ConversationState
 
     public DateTimeOffset? LastInboundAt { get; set; }
 
+    /// <summary>Forgets everything known about the conversation and the resident (a privacy request: deleteUserData).</summary>
+    public void Forget()
+    {
+        Language = null;
+        LanguageChosen = false;
+        Greeted = false;
+        Stack.Clear();
+        Pending = null;
+        LastTicket = null;
+        Feedback = null;
+        LastInboundAt = null;
+    }
+
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];
 
     /// <summary>The intake in progress, if any.</summary>

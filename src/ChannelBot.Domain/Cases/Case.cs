@@ -173,6 +173,9 @@ public sealed class Case
             throw new DomainException($"Case {Ticket} is {Status.ToCode()}, not fixed: closing it needs a reason (duplicate, referred, no action).");
         }
 
+        // A duplicate names its original, so the resident goes on to hear about it: that is MarkDuplicateOf.
+        Require(reason != CaseClosureReason.Duplicate, $"Closing case {Ticket} as a duplicate needs the original: mark it a duplicate of that case.");
+
         MoveTo(CaseStatus.Closed, by, now, publicNote, internalNote);
         ClosureReason = reason;
     }

@@ -71,12 +71,20 @@ public sealed class CaseEditor
             return Task.FromResult<StatusNews?>(null);
         });
 
-    /// <summary>Closes the case as a repeat of <paramref name="original"/>; its reporter is told and then follows the original.</summary>
+    /// <summary>
+    /// Closes the case as a repeat of <paramref name="original"/>; its reporter is told and then follows the original.
+    /// Both cases must be ones the staff member may change (<paramref name="allowed"/>): a department cannot tie its
+    /// residents to another department's case, nor learn that case's news through them.
+    /// </summary>
     public Task<CaseChangeOutcome> MarkDuplicateAsync(TicketNumber ticket, TicketNumber original, string? publicNote, string? internalNote, long? expectedVersion, string by, Func<Case, bool> allowed, CancellationToken cancellationToken) =>
         EditAsync(ticket, expectedVersion, allowed, cancellationToken, async (db, found, now) =>
         {
-            var target = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == original, cancellationToken).ConfigureAwait(false)
-                ?? throw new DomainException($"There is no case {original}.");
+            var target = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == original, cancellationToken).ConfigureAwait(false);
+            if (target is null || !allowed(target))
+            {
+                throw new DomainException($"There is no case {original} you may link to.");
+            }
+
             found.MarkDuplicateOf(target, by, now, Clean(publicNote), Clean(internalNote));
             return new StatusNews("duplicate", Clean(publicNote), FollowersToo: false);
         });

@@ -57,11 +57,17 @@ public sealed class CaseReader
 
         var total = await cases.CountAsync(cancellationToken).ConfigureAwait(false);
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
-        var page = Math.Max(query.Page, 1);
+        var skip = ((long)Math.Max(query.Page, 1) - 1) * size;
+        if (skip >= total)
+        {
+            // Past the last page (any page number a client sends, without overflowing into a negative offset).
+            return ([], total);
+        }
+
         var list = await cases
             .OrderByDescending(c => c.CreatedAt)
             .ThenByDescending(c => c.Id)
-            .Skip((page - 1) * size)
+            .Skip((int)skip)
             .Take(size)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);

@@ -22,4 +22,10 @@ public sealed class DirectLineConversationRecord
 
     /// <summary>A client started the conversation (the bot was told the resident joined).</summary>
     public bool Started { get; set; }
+
+    /// <summary>Files uploaded to the conversation so far (its quota).</summary>
+    public int UploadCount { get; set; }
+
+    /// <summary>Bytes uploaded to the conversation so far (its quota).</summary>
+    public long UploadBytes { get; set; }
 }

@@ -125,7 +125,7 @@ public sealed class EfDirectLineConversationStore(IDbContextFactory<ChannelBotDb
         }
     }
 
-    public async Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, int limit, CancellationToken cancellationToken)
     {
         var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
@@ -133,8 +133,22 @@ public sealed class EfDirectLineConversationStore(IDbContextFactory<ChannelBotDb
             var rows = await db.DirectLineActivities.AsNoTracking()
                 .Where(a => a.ConversationId == conversationId && a.Sequence >= fromSequence && a.Sequence < toSequence)
                 .OrderBy(a => a.Sequence)
+                .Take(limit)
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             return rows.ConvertAll(ToStored);
+        }
+    }
+
+    public async Task<bool> TryCountUploadsAsync(string conversationId, int files, long bytes, int maxFiles, long maxBytes, CancellationToken cancellationToken)
+    {
+        var db = await contexts.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using (db.ConfigureAwait(false))
+        {
+            var counted = await db.DirectLineConversations
+                .Where(c => c.Id == conversationId && c.UploadCount + files <= maxFiles && c.UploadBytes + bytes <= maxBytes)
+                .ExecuteUpdateAsync(set => set.SetProperty(c => c.UploadCount, c => c.UploadCount + files).SetProperty(c => c.UploadBytes, c => c.UploadBytes + bytes), cancellationToken)
+                .ConfigureAwait(false);
+            return counted == 1;
         }
     }
 

@@ -37,6 +37,8 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<StaffSessionRecord> StaffSessions => Set<StaffSessionRecord>();
 
+    public DbSet<StaffSignInThrottleRecord> StaffSignInThrottles => Set<StaffSignInThrottleRecord>();
+
     public DbSet<TicketCounter> TicketCounters => Set<TicketCounter>();
 
     /// <inheritdoc />
@@ -78,6 +80,7 @@ public abstract class ChannelBotDbContext : DbContext
         modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StaffAccountRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StaffSessionRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new StaffSignInThrottleRecordConfiguration());
         modelBuilder.ApplyConfiguration(new TicketCounterConfiguration());
     }
 }

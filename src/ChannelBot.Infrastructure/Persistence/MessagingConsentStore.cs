@@ -38,6 +38,11 @@ internal sealed class MessagingConsentStore(IDbContextFactory<ChannelBotDbContex
             // The same address changed at the same moment elsewhere (a redelivered webhook): once more, on its row.
             return await TryRecordAsync(change, cancellationToken).ConfigureAwait(false);
         }
+        catch (DbUpdateException exception) when (change.MessageId is not null && DbExceptionClassifier.IsUniqueViolation(exception, "InboundActivities"))
+        {
+            // The same keyword message applied at the same moment by a redelivery: it counts once.
+            return false;
+        }
     }
 
     private async Task<bool> TryRecordAsync(ConsentChange change, CancellationToken cancellationToken)
@@ -47,9 +52,31 @@ internal sealed class MessagingConsentStore(IDbContextFactory<ChannelBotDbContex
         var row = await db.ChannelOptOuts
             .SingleOrDefaultAsync(o => o.ChannelId == change.ChannelId && o.Address == change.Address, cancellationToken)
             .ConfigureAwait(false);
+        if (change.MessageId is { } messageId)
+        {
+            // The keyword message is kept with the inbound messages (processed at once, no turn): a redelivery of it,
+            // early or late, is then known and changes nothing.
+            if (await db.InboundActivities.AnyAsync(i => i.ActivityId == messageId && i.ChannelId == change.ChannelId, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+
+            db.InboundActivities.Add(new InboundActivityRecord
+            {
+                ChannelId = change.ChannelId,
+                ActivityId = messageId,
+                ConversationKey = ConversationKey.For(change.ChannelId, change.Confirmation?.Conversation?.Id ?? change.Address),
+                ActivityJson = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Event, Name = change.OptedOut ? "consent/optOut" : "consent/optIn", Id = messageId, ChannelId = change.ChannelId }),
+                ReceivedAt = change.At,
+                ProcessedAt = change.At,
+            });
+        }
+
         var was = row?.OptedOut ?? false;
         if (was == change.OptedOut)
         {
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return false;
         }
 

@@ -9,7 +9,6 @@ public sealed record StaffAccount(
     string? Department,
     bool Disabled,
     bool MustChangePassword,
-    DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt,
     DateTimeOffset? LastSignInAt)
 {
@@ -21,7 +20,6 @@ public sealed record StaffAccount(
         record.Department,
         record.Disabled,
         record.MustChangePassword,
-        record.LockedUntil,
         record.CreatedAt,
         record.LastSignInAt);
 }

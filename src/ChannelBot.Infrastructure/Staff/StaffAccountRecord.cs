@@ -33,11 +33,6 @@ public sealed class StaffAccountRecord
 
     public bool Disabled { get; set; }
 
-    /// <summary>Wrong passwords in a row since the last success or lockout.</summary>
-    public int FailedSignIns { get; set; }
-
-    public DateTimeOffset? LockedUntil { get; set; }
-
     public DateTimeOffset CreatedAt { get; set; }
 
     public DateTimeOffset? LastSignInAt { get; set; }

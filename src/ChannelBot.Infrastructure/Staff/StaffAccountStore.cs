@@ -10,6 +10,13 @@ namespace ChannelBot.Infrastructure.Staff;
 /// Staff accounts and their sessions: sign-in with lockout, the session behind each cookie, and the admin's
 /// changes. Passwords are hashed with ASP.NET Core Identity's <see cref="PasswordHasher{TUser}"/>; a session token
 /// is stored only as its SHA-256 hash. Disabling an account or resetting its password ends its sessions at once.
+/// <para>
+/// Lockout is per account and client network (<see cref="StaffSignInThrottleRecord"/>): each sign-in is counted in the
+/// database before its password is checked, so guesses sent at once check at most
+/// <see cref="StaffSignInOptions.MaxFailedSignIns"/> passwords before the lock; the lock holds that network only, so
+/// someone guessing elsewhere cannot keep the holder out, and lasts <see cref="StaffSignInOptions.LockoutDuration"/>.
+/// Unknown names are counted the same way in memory, so a lockout tells nothing about whether a name exists.
+/// </para>
 /// </summary>
 public sealed class StaffAccountStore
 {
@@ -50,16 +57,18 @@ public sealed class StaffAccountStore
             : null;
     }
 
-    public async Task<SignInOutcome> SignInAsync(string login, string password, CancellationToken cancellationToken)
+    /// <param name="network">The client network the attempt comes from (an IPv4 address, an IPv6 /64).</param>
+    public async Task<SignInOutcome> SignInAsync(string login, string password, string network, CancellationToken cancellationToken)
     {
         var options = _options.CurrentValue;
         var normalized = StaffLogins.Normalize(login);
+        network = network.Length <= StaffSignInThrottleRecord.MaxNetworkLength ? network : network[..StaffSignInThrottleRecord.MaxNetworkLength];
         var now = _clock.GetUtcNow();
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         var account = await db.StaffAccounts.SingleOrDefaultAsync(a => a.NormalizedLogin == normalized, cancellationToken);
         var outcome = account is null
-            ? SignInUnknown(normalized, password, now, options)
-            : await SignInKnownAsync(db, account, password, now, options, cancellationToken);
+            ? SignInUnknown(normalized, network, password, now, options)
+            : await SignInKnownAsync(db, account, network, password, now, options, cancellationToken);
         if (outcome.Status == SignInStatus.SignedIn)
         {
             StaffAccountLog.SignedIn(_logger, account!.Id);
@@ -171,12 +180,7 @@ public sealed class StaffAccountStore
         ChangeAsync(id, disabled ? "disabled" : "enabled", endSessions: disabled, record =>
         {
             record.Disabled = disabled;
-            if (!disabled)
-            {
-                record.FailedSignIns = 0;
-                record.LockedUntil = null;
-            }
-        }, cancellationToken);
+        }, cancellationToken, liftLockouts: !disabled);
 
     public Task<StaffAccountChangeOutcome> ChangeRoleAsync(long id, string role, string? department, CancellationToken cancellationToken) =>
         ChangeAsync(id, "role " + role, endSessions: false, record =>
@@ -191,9 +195,7 @@ public sealed class StaffAccountStore
         {
             record.PasswordHash = _hasher.HashPassword(record, password);
             record.MustChangePassword = true;
-            record.FailedSignIns = 0;
-            record.LockedUntil = null;
-        }, cancellationToken);
+        }, cancellationToken, liftLockouts: true);
 
     /// <summary>The holder replaces their own password; their other sessions end.</summary>
     public async Task<StaffAccountChangeOutcome> ChangeOwnPasswordAsync(StaffSession session, string current, string replacement, CancellationToken cancellationToken)
@@ -219,33 +221,46 @@ public sealed class StaffAccountStore
         return new StaffAccountChangeOutcome(StaffAccountChange.Changed, StaffAccount.From(record));
     }
 
-    private SignInOutcome SignInUnknown(string normalized, string password, DateTimeOffset now, StaffSignInOptions options)
+    private SignInOutcome SignInUnknown(string normalized, string network, string password, DateTimeOffset now, StaffSignInOptions options)
     {
-        if (_unknown.LockedUntil(normalized, now) is { } locked)
+        if (!_unknown.TryCount(normalized + "\n" + network, now, options, out var lockedUntil, out var lastAllowed))
         {
-            return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: locked - now);
+            return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: lockedUntil - now);
         }
 
         _hasher.VerifyHashedPassword(Decoy, _decoyHash.Value, password);
-        return _unknown.RecordFailure(normalized, now, options) is { } until
-            ? new SignInOutcome(SignInStatus.LockedOut, RetryAfter: until - now)
+        return lastAllowed
+            ? new SignInOutcome(SignInStatus.LockedOut, RetryAfter: options.LockoutDuration)
             : new SignInOutcome(SignInStatus.Refused);
     }
 
     private async Task<SignInOutcome> SignInKnownAsync(
-        ChannelBotDbContext db, StaffAccountRecord account, string password, DateTimeOffset now, StaffSignInOptions options, CancellationToken cancellationToken)
+        ChannelBotDbContext db, StaffAccountRecord account, string network, string password, DateTimeOffset now, StaffSignInOptions options, CancellationToken cancellationToken)
     {
-        if (account.LockedUntil > now)
+        var (counted, lockedUntil) = await CountAttemptAsync(db, account.NormalizedLogin, network, now, options, cancellationToken);
+        if (!counted)
         {
-            return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: account.LockedUntil - now);
+            return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: lockedUntil - now);
         }
 
         var verified = _hasher.VerifyHashedPassword(account, account.PasswordHash, password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            return await CountFailureAsync(db, account.Id, now, options, cancellationToken);
+            if (lockedUntil is { } until)
+            {
+                // This attempt used up the network's tries: it says so at once.
+                StaffAccountLog.LockedOut(_logger, account.Id, until);
+                return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: options.LockoutDuration);
+            }
+
+            return new SignInOutcome(SignInStatus.Refused);
         }
 
+        // The right password: this network's count starts again (and stale counts of the account go).
+        var stale = now - options.LockoutDuration;
+        await db.StaffSignInThrottles
+            .Where(t => t.NormalizedLogin == account.NormalizedLogin && (t.Network == network || t.UpdatedAt < stale))
+            .ExecuteDeleteAsync(cancellationToken);
         if (account.Disabled)
         {
             return new SignInOutcome(SignInStatus.Disabled);
@@ -256,8 +271,6 @@ public sealed class StaffAccountStore
             account.PasswordHash = _hasher.HashPassword(account, password);
         }
 
-        account.FailedSignIns = 0;
-        account.LockedUntil = null;
         account.LastSignInAt = now;
         var token = SessionTokens.NewToken();
         var session = new StaffSessionRecord
@@ -281,26 +294,53 @@ public sealed class StaffAccountStore
     }
 
     /// <summary>
-    /// Counts a wrong password in the database itself (guesses sent in parallel are each counted) and locks the
-    /// account when the count reaches the limit.
+    /// Counts one sign-in of the account from the network in the database itself, before any password is checked:
+    /// one atomic update that also sets the lock when this attempt is the last one allowed (marked with this attempt's
+    /// id), and touches nothing while the network is locked. Counted: whether this attempt may check its password;
+    /// LockedUntil: the lock this attempt set (counted), or the end of the lock in force (not counted).
     /// </summary>
-    private async Task<SignInOutcome> CountFailureAsync(ChannelBotDbContext db, long id, DateTimeOffset now, StaffSignInOptions options, CancellationToken cancellationToken)
+    private static async Task<(bool Counted, DateTimeOffset? LockedUntil)> CountAttemptAsync(
+        ChannelBotDbContext db, string login, string network, DateTimeOffset now, StaffSignInOptions options, CancellationToken cancellationToken)
     {
-        await db.StaffAccounts.Where(a => a.Id == id)
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.FailedSignIns, x => x.FailedSignIns + 1), cancellationToken);
-        DateTimeOffset? until = now + options.LockoutDuration;
-        var locked = await db.StaffAccounts.Where(a => a.Id == id && a.FailedSignIns >= options.MaxFailedSignIns)
-            .ExecuteUpdateAsync(a => a.SetProperty(x => x.FailedSignIns, 0).SetProperty(x => x.LockedUntil, until), cancellationToken);
-        if (locked == 0)
+        if (!await db.StaffSignInThrottles.AnyAsync(t => t.NormalizedLogin == login && t.Network == network, cancellationToken))
         {
-            return new SignInOutcome(SignInStatus.Refused);
+            var first = db.StaffSignInThrottles.Add(new StaffSignInThrottleRecord { NormalizedLogin = login, Network = network, UpdatedAt = now });
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateException exception) when (DbExceptionClassifier.IsUniqueViolation(exception))
+            {
+                // Added at the same moment by a parallel attempt: counted below like any other.
+            }
+            finally
+            {
+                first.State = EntityState.Detached;
+            }
         }
 
-        StaffAccountLog.LockedOut(_logger, id, until.Value);
-        return new SignInOutcome(SignInStatus.LockedOut, RetryAfter: options.LockoutDuration);
+        var max = options.MaxFailedSignIns;
+        DateTimeOffset? until = now + options.LockoutDuration;
+        var attempt = Guid.NewGuid().ToString("N");
+        var counted = await db.StaffSignInThrottles
+            .Where(t => t.NormalizedLogin == login && t.Network == network && (t.LockedUntil == null || t.LockedUntil <= now))
+            .ExecuteUpdateAsync(
+                set => set
+                    .SetProperty(t => t.LockedUntil, t => t.Failures + 1 >= max ? until : null)
+                    .SetProperty(t => t.LockedBy, t => t.Failures + 1 >= max ? attempt : null)
+                    .SetProperty(t => t.Failures, t => t.Failures + 1 >= max ? 0 : t.Failures + 1)
+                    .SetProperty(t => t.UpdatedAt, now),
+                cancellationToken);
+        var row = await db.StaffSignInThrottles.AsNoTracking()
+            .Where(t => t.NormalizedLogin == login && t.Network == network)
+            .Select(t => new { t.LockedUntil, t.LockedBy })
+            .SingleOrDefaultAsync(cancellationToken);
+        return counted == 1
+            ? (true, row?.LockedBy == attempt ? row.LockedUntil : null)
+            : (false, row?.LockedUntil ?? until);
     }
 
-    private async Task<StaffAccountChangeOutcome> ChangeAsync(long id, string change, bool endSessions, Action<StaffAccountRecord> apply, CancellationToken cancellationToken)
+    private async Task<StaffAccountChangeOutcome> ChangeAsync(long id, string change, bool endSessions, Action<StaffAccountRecord> apply, CancellationToken cancellationToken, bool liftLockouts = false)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken);
         var record = await db.StaffAccounts.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
@@ -311,6 +351,11 @@ public sealed class StaffAccountStore
 
         apply(record);
         await db.SaveChangesAsync(cancellationToken);
+        if (liftLockouts)
+        {
+            await db.StaffSignInThrottles.Where(t => t.NormalizedLogin == record.NormalizedLogin).ExecuteDeleteAsync(cancellationToken);
+        }
+
         var ended = endSessions ? await db.StaffSessions.Where(s => s.AccountId == id).ExecuteDeleteAsync(cancellationToken) : 0;
         StaffAccountLog.Changed(_logger, id, change, ended);
         return new StaffAccountChangeOutcome(StaffAccountChange.Changed, StaffAccount.From(record));

@@ -1,9 +1,10 @@
 namespace ChannelBot.Infrastructure.Staff;
 
 /// <summary>
-/// Counts wrong sign-ins for names that have no account and locks them exactly as an account would be locked, so
-/// whether a name locks out tells nothing about whether it exists. Held in memory and bounded: a flood of made-up
-/// names forgets the oldest rather than growing without limit.
+/// Counts sign-ins for names that have no account, per name and client network, and locks them exactly as an account
+/// is locked (counted before the decoy password check, locked by the last allowed attempt), so whether a name locks
+/// out tells nothing about whether it exists. Held in memory and bounded: a flood of made-up names forgets the oldest
+/// rather than growing without limit.
 /// </summary>
 internal sealed class UnknownLoginThrottle
 {
@@ -13,35 +14,32 @@ internal sealed class UnknownLoginThrottle
     private readonly Queue<string> _order = new();
     private readonly Lock _gate = new();
 
-    public DateTimeOffset? LockedUntil(string normalizedLogin, DateTimeOffset now)
+    /// <summary>
+    /// Counts one attempt for <paramref name="key"/> (name and network): false while it is locked (with the lock's end);
+    /// true otherwise, <paramref name="lastAllowed"/> telling whether this attempt set the lock.
+    /// </summary>
+    public bool TryCount(string key, DateTimeOffset now, StaffSignInOptions options, out DateTimeOffset lockedUntil, out bool lastAllowed)
     {
         lock (_gate)
         {
-            return _names.TryGetValue(normalizedLogin, out var entry) && entry.LockedUntil > now ? entry.LockedUntil : null;
-        }
-    }
-
-    /// <summary>Counts one wrong sign-in; returns when the name is locked until if this one locked it.</summary>
-    public DateTimeOffset? RecordFailure(string normalizedLogin, DateTimeOffset now, StaffSignInOptions options)
-    {
-        lock (_gate)
-        {
-            if (!_names.TryGetValue(normalizedLogin, out var entry))
+            if (!_names.TryGetValue(key, out var entry))
             {
                 Forget();
-                _order.Enqueue(normalizedLogin);
+                _order.Enqueue(key);
+            }
+
+            if (entry.LockedUntil > now)
+            {
+                lockedUntil = entry.LockedUntil.Value;
+                lastAllowed = false;
+                return false;
             }
 
             var failures = entry.Failures + 1;
-            if (failures >= options.MaxFailedSignIns)
-            {
-                var until = now + options.LockoutDuration;
-                _names[normalizedLogin] = (0, until);
-                return until;
-            }
-
-            _names[normalizedLogin] = (failures, entry.LockedUntil);
-            return null;
+            lastAllowed = failures >= options.MaxFailedSignIns;
+            lockedUntil = now + options.LockoutDuration;
+            _names[key] = lastAllowed ? (0, lockedUntil) : (failures, null);
+            return true;
         }
     }
 

@@ -16,10 +16,11 @@ public static class StaffApiRegistration
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<StaffOptions>, StaffOptionsValidator>();
         services.AddOptions<StaffSignInOptions>().BindConfiguration(StaffSignInOptions.Section)
-            .Validate(o => o.MaxFailedSignIns > 0 && o.LockoutDuration > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero && o.MinPasswordLength >= 8,
-                "Staff:SignIn needs MaxFailedSignIns > 0, positive LockoutDuration, SessionLifetime and IdleTimeout, and MinPasswordLength of at least 8.")
+            .Validate(o => o.MaxFailedSignIns > 0 && o.AttemptsPerMinutePerNetwork > 0 && o.LockoutDuration > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero && o.IdleTimeout > TimeSpan.Zero && o.MinPasswordLength >= 8,
+                "Staff:SignIn needs MaxFailedSignIns > 0, AttemptsPerMinutePerNetwork > 0, positive LockoutDuration, SessionLifetime and IdleTimeout, and MinPasswordLength of at least 8.")
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
+        services.AddStaffSignInRateLimit();
         services.AddSingleton<StaffConsolePage>();
         services.AddStaffAuthentication();
         services.AddAuthorizationBuilder()

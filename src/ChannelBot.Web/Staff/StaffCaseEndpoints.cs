@@ -198,9 +198,18 @@ public static class StaffCaseEndpoints
             _ => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status422UnprocessableEntity),
         };
 
+    /// <summary>
+    /// The department a department-role caller is confined to; for a department role without a department claim (a
+    /// misconfigured key or account) a value no case has, so such a caller sees nothing rather than everything.
+    /// </summary>
     private static string? OwnDepartment(ClaimsPrincipal user) =>
-        user.IsInRole(StaffRoles.Department) ? user.FindFirstValue(StaffRoles.DepartmentClaim) : null;
+        user.IsInRole(StaffRoles.Department)
+            ? user.FindFirstValue(StaffRoles.DepartmentClaim) is { Length: > 0 } department ? department : NoDepartment
+            : null;
 
     private static bool MaySee(ClaimsPrincipal user, Case found) =>
         OwnDepartment(user) is not { } own || string.Equals(found.Department, own, StringComparison.Ordinal);
+
+    /// <summary>Matches no case's department (department codes never contain a space).</summary>
+    private const string NoDepartment = "(no department)";
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChannelBot.Channels.Common;
 using ChannelBot.Infrastructure.Staff;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +18,7 @@ public static class StaffSessionEndpoints
         var session = endpoints.MapGroup("/api/staff/session").WithTags("Staff session");
         session.MapPost("/", SignInAsync)
             .AllowAnonymous()
+            .RequireRateLimiting(StaffSignInRateLimit.Policy)
             .WithName("SignIn")
             .WithSummary("Signs a person in: sets the HttpOnly session cookie and returns the CSRF token for mutating calls.");
         session.MapGet("/", Current)
@@ -45,7 +47,7 @@ public static class StaffSessionEndpoints
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var outcome = await accounts.SignInAsync(login, password, cancellationToken);
+        var outcome = await accounts.SignInAsync(login, password, ClientNetwork.Of(context.Connection.RemoteIpAddress), cancellationToken);
         switch (outcome.Status)
         {
             case SignInStatus.SignedIn:

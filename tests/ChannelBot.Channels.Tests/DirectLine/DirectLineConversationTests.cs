@@ -331,9 +331,11 @@ public sealed class DirectLineConversationTests : IAsyncLifetime
 
         public Task<long> AppendAsync(string conversationId, StoredDirectLineActivity activity, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
 
-        public Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+        public Task<IReadOnlyList<StoredDirectLineActivity>> ReadAsync(string conversationId, long fromSequence, long toSequence, int limit, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
 
         public Task TouchAsync(string conversationId, DateTimeOffset lastActiveAt, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
+
+        public Task<bool> TryCountUploadsAsync(string conversationId, int files, long bytes, int maxFiles, long maxBytes, CancellationToken cancellationToken) => throw new InvalidOperationException("broken");
 
         public Task<IReadOnlyList<string>> DeleteIdleAsync(DateTimeOffset idleBefore, CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<string>>([]);
     }

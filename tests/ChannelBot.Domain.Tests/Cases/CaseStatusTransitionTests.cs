@@ -98,14 +98,26 @@ public class CaseStatusTransitionTests
     [Fact]
     public void Closing_as_a_duplicate_keeps_the_reason_until_the_case_is_reopened()
     {
+        var original = Case.Submit(Submissions.Pothole());
         var @case = Case.Submit(Submissions.Pothole());
 
-        @case.Close(CaseClosureReason.Duplicate, "j.doe", Later, "Same as 311-2026-000100");
+        @case.MarkDuplicateOf(original, "j.doe", Later, "Same as the earlier report");
         Assert.Equal(CaseClosureReason.Duplicate, @case.ClosureReason);
 
         @case.Reopen("j.doe", Later.AddHours(1));
         Assert.Null(@case.ClosureReason);
         Assert.True(@case.IsOpen);
+    }
+
+    [Fact]
+    public void Closing_as_a_duplicate_without_naming_the_original_is_refused()
+    {
+        var @case = Case.Submit(Submissions.Pothole());
+
+        var refused = Assert.Throws<DomainException>(() => @case.Close(CaseClosureReason.Duplicate, "j.doe", Later));
+
+        Assert.Contains("needs the original", refused.Message, StringComparison.Ordinal);
+        Assert.Equal(CaseStatus.Received, @case.Status);
     }
 
     [Fact]

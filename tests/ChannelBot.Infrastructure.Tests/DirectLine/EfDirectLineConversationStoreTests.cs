@@ -49,7 +49,7 @@ public sealed class EfDirectLineConversationStoreTests(DatabaseFixture databases
             await store.AppendAsync(id, Activity(sequence), CancellationToken.None);
         }
 
-        var read = await store.ReadAsync(id, 1, 5, CancellationToken.None);
+        var read = await store.ReadAsync(id, 1, 5, int.MaxValue, CancellationToken.None);
         var found = await store.FindAsync(id, 2, CancellationToken.None);
 
         Assert.Equal([1L, 2, 3], read.Select(a => a.Sequence));
@@ -71,7 +71,7 @@ public sealed class EfDirectLineConversationStoreTests(DatabaseFixture databases
         var again = await store.AppendAsync(id, Activity(9, outboxId: 77), CancellationToken.None);
 
         Assert.Equal((4L, 4L), (first, again));
-        var stored = Assert.Single(await store.ReadAsync(id, 0, 100, CancellationToken.None));
+        var stored = Assert.Single(await store.ReadAsync(id, 0, 100, int.MaxValue, CancellationToken.None));
         Assert.Equal(77, stored.OutboxId);
     }
 
@@ -86,7 +86,7 @@ public sealed class EfDirectLineConversationStoreTests(DatabaseFixture databases
 
         var sequences = await Task.WhenAll(Enumerable.Range(0, 12).Select(i => Task.Run(() => store.AppendAsync(id, Activity(i, outboxId: 5), CancellationToken.None))));
 
-        var stored = Assert.Single(await store.ReadAsync(id, 0, 100, CancellationToken.None));
+        var stored = Assert.Single(await store.ReadAsync(id, 0, 100, int.MaxValue, CancellationToken.None));
         Assert.All(sequences, s => Assert.Equal(stored.Sequence, s));
     }
 
@@ -101,7 +101,7 @@ public sealed class EfDirectLineConversationStoreTests(DatabaseFixture databases
 
         await Task.WhenAll(Enumerable.Range(0, 60).Select(i => Task.Run(() => store.AppendAsync(id, Activity(i), CancellationToken.None))));
 
-        var read = await store.ReadAsync(id, 0, 1000, CancellationToken.None);
+        var read = await store.ReadAsync(id, 0, 1000, int.MaxValue, CancellationToken.None);
         Assert.Equal(Enumerable.Range(0, 60).Select(i => (long)i), read.Select(a => a.Sequence));
     }
 

@@ -95,7 +95,7 @@ public class CaseStorageTests(DatabaseFixture databases) : IClassFixture<Databas
         var mine = await first.Cases.SingleAsync(c => c.Id == @case.Id);
         var theirs = await second.Cases.SingleAsync(c => c.Id == @case.Id);
         mine.Acknowledge("j.doe", TestCases.Now.AddHours(1));
-        theirs.Close(CaseClosureReason.Duplicate, "m.roe", TestCases.Now.AddHours(1));
+        theirs.Close(CaseClosureReason.NoAction, "m.roe", TestCases.Now.AddHours(1));
 
         await first.SaveChangesAsync();
 

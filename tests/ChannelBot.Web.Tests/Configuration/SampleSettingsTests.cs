@@ -30,6 +30,8 @@ public sealed class SampleSettingsTests
             (ConnectorOptions.SectionName, typeof(ConnectorOptions)),
             (OutboxOptions.Section, typeof(OutboxOptions)),
             (PhotoOptions.Section, typeof(PhotoOptions)),
+            (MediaFetchOptions.Section, typeof(MediaFetchOptions)),
+            (ChannelBot.Infrastructure.Turns.TurnOptions.Section, typeof(ChannelBot.Infrastructure.Turns.TurnOptions)),
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
             ("Twilio:Pacing", typeof(TwilioPacingOptions)),
             (StaffOptions.Section, typeof(StaffOptions)),

@@ -56,9 +56,9 @@ public sealed class HostileTextTests : IAsyncLifetime
         await attacker.SayAsync("hi");
 
         // Posted without waiting for answers, then a real resident reports a pothole from start to finish.
+        var webChatLongWord = PostToWebChatAsync(webChat, LongWord);
         var posts = new List<Task<HttpResponseMessage>>
         {
-            PostToWebChatAsync(webChat, LongWord),
             PostToWebChatAsync(webChat, RandomWords),
             attacker.PostAsync(attacker.Message(LongWord, "long-word")),
             attacker.PostAsync(attacker.Message(RandomWords, "random-words")),
@@ -72,6 +72,12 @@ public sealed class HostileTextTests : IAsyncLifetime
         {
             using var response = await post;
             Assert.True(response.IsSuccessStatusCode, $"answered {(int)response.StatusCode}");
+        }
+
+        // Web chat takes activities of up to 32 KB: the 200,000-letter word is refused with a clear 413.
+        using (var refused = await webChatLongWord)
+        {
+            Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
         }
 
         // The attacker's own messages were read (cut to the channel's limit) and answered like any other.

@@ -14,10 +14,15 @@ public sealed class StaffBrowser : IDisposable
     private readonly HttpClient _http;
     private readonly Uri _baseAddress;
 
-    private StaffBrowser(Uri baseAddress)
+    private StaffBrowser(Uri baseAddress, string? clientAddress = null)
     {
         _baseAddress = baseAddress;
         _http = new HttpClient(new HttpClientHandler { CookieContainer = Cookies, UseCookies = true }) { BaseAddress = baseAddress };
+        if (clientAddress is not null)
+        {
+            // The app trusts X-Forwarded-For from loopback (its reverse proxy): this browser is seen at that address.
+            _http.DefaultRequestHeaders.Add("X-Forwarded-For", clientAddress);
+        }
     }
 
     public CookieContainer Cookies { get; } = new();
@@ -31,6 +36,9 @@ public sealed class StaffBrowser : IDisposable
     public string? SessionCookie => Cookies.GetCookies(_baseAddress)[StaffSessionCookie.Name]?.Value;
 
     public static StaffBrowser Open(ChannelBotApp app) => new(app.BaseAddress);
+
+    /// <summary>A browser the app sees at <paramref name="clientAddress"/> (through its trusted proxy).</summary>
+    public static StaffBrowser OpenFrom(ChannelBotApp app, string clientAddress) => new(app.BaseAddress, clientAddress);
 
     /// <summary>Signs in; on success remembers the CSRF token. The response is the caller's to read and dispose.</summary>
     public async Task<HttpResponseMessage> SignInAsync(string login, string password)

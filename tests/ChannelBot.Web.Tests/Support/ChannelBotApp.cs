@@ -42,6 +42,9 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
             ["Dialogs:Path"] = RepositoryDialogs.Path,
             ["Dialogs:ReloadOnChange"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
+
+            // Every test client comes from 127.0.0.1: the per-network sign-in rate is for a real network, not this one.
+            ["Staff:SignIn:AttemptsPerMinutePerNetwork"] = "10000",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

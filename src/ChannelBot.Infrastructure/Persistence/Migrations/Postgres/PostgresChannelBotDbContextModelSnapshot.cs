@@ -223,6 +223,12 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<bool>("Started")
                         .HasColumnType("boolean");
 
+                    b.Property<long>("UploadBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("UploadCount")
+                        .HasColumnType("integer");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -485,13 +491,7 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("integer");
-
                     b.Property<DateTimeOffset?>("LastSignInAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTimeOffset?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Login")
@@ -563,6 +563,36 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("StaffSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ChannelBot.Infrastructure.Staff.StaffSignInThrottleRecord", b =>
+                {
+                    b.Property<string>("NormalizedLogin")
+                        .HasMaxLength(254)
+                        .HasColumnType("character varying(254)");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("NormalizedLogin", "Network");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("StaffSignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("ChannelBot.Domain.Cases.Case", b =>

@@ -218,6 +218,12 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<bool>("Started")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("UploadBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("UploadCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UserId")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -472,13 +478,7 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("FailedSignIns")
-                        .HasColumnType("INTEGER");
-
                     b.Property<long?>("LastSignInAt")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<long?>("LockedUntil")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Login")
@@ -548,6 +548,36 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("StaffSessions", (string)null);
+                });
+
+            modelBuilder.Entity("ChannelBot.Infrastructure.Staff.StaffSignInThrottleRecord", b =>
+                {
+                    b.Property<string>("NormalizedLogin")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Network")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Failures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LockedBy")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LockedUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("NormalizedLogin", "Network");
+
+                    b.HasIndex("UpdatedAt");
+
+                    b.ToTable("StaffSignInThrottles", (string)null);
                 });
 
             modelBuilder.Entity("ChannelBot.Domain.Cases.Case", b =>
