@@ -18,6 +18,9 @@ public sealed class SmsPhone(HttpClient http, FakeTwilio twilio, string number)
 
     public Task SendAsync(string body) => SendAsync(body, []);
 
+    /// <summary>Sends <paramref name="body"/> as the message <paramref name="messageSid"/> (again, for a redelivery).</summary>
+    public Task SendAsAsync(string messageSid, string body) => SendAsync(body, [], messageSid);
+
     /// <summary>Sends an MMS: <paramref name="body"/> (may be empty) with one photo at <paramref name="mediaUrl"/>; returns the city's answer.</summary>
     public async Task<string> SendPhotoAsync(string body, string mediaUrl, string contentType)
     {
@@ -26,11 +29,11 @@ public sealed class SmsPhone(HttpClient http, FakeTwilio twilio, string number)
         return await WaitForTextAsync(before + 1);
     }
 
-    private async Task SendAsync(string body, IReadOnlyList<KeyValuePair<string, string>> media)
+    private async Task SendAsync(string body, IReadOnlyList<KeyValuePair<string, string>> media, string? messageSid = null)
     {
         var fields = new List<KeyValuePair<string, string>>
         {
-            new("MessageSid", "SM" + Guid.NewGuid().ToString("N")),
+            new("MessageSid", messageSid ?? "SM" + Guid.NewGuid().ToString("N")),
             new("AccountSid", FakeTwilio.AccountSid),
             new("From", number),
             new("To", FakeTwilio.CityNumber),

@@ -1,4 +1,6 @@
+using ChannelBot.Application.Messaging;
 using ChannelBot.Web.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChannelBot.Web.Tests.Twilio;
 
@@ -31,5 +33,22 @@ public sealed class SmsOptOutTests
         Assert.Contains("What's the problem?", next, StringComparison.Ordinal);
         var again = await phone.TextAsync("there is a big pothole");
         Assert.Contains("Where is it?", again, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_START_redelivered_after_a_later_STOP_does_not_undo_it()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        await using var app = ChannelBotApp.Start(storage, twilio.Settings);
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550312");
+        var consent = app.Services.GetRequiredService<IMessagingConsent>();
+
+        await phone.SendAsAsync("SM00000000000000000000000000start1", "START");
+        await phone.SendAsAsync("SM000000000000000000000000000stop2", "STOP");
+        await phone.SendAsAsync("SM00000000000000000000000000start1", "START");
+
+        Assert.True(await consent.IsOptedOutAsync("sms", phone.Number, CancellationToken.None));
     }
 }
