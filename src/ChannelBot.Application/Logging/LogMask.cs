@@ -4,7 +4,7 @@ namespace ChannelBot.Application.Logging;
 /// Masks identifiers (user ids, conversation ids, phone numbers) before they reach a log: enough of the value
 /// stays visible to tell two of them apart, not enough to recover it.
 /// </summary>
-public static class LogMask
+public static partial class LogMask
 {
     public static string Id(string? value)
     {
@@ -42,6 +42,27 @@ public static class LogMask
         var dot = address.LastIndexOf('.');
         return at <= 0 ? Id(address) : address[..1] + "***@***" + (dot > at ? address[dot..] : string.Empty);
     }
+
+    /// <summary>
+    /// Free text from a provider (an error message) with every phone number and email address in it masked: providers
+    /// name the number they refused ("The 'To' number +15551234567 is not a valid phone number").
+    /// </summary>
+    public static string Text(string? text)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return string.Empty;
+        }
+
+        var masked = EmailPattern().Replace(text, m => Email(m.Value));
+        return PhonePattern().Replace(masked, m => Id(m.Value));
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}", System.Text.RegularExpressions.RegexOptions.None, 200)]
+    private static partial System.Text.RegularExpressions.Regex EmailPattern();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\+?\d[\d\s().-]{5,}\d", System.Text.RegularExpressions.RegexOptions.None, 200)]
+    private static partial System.Text.RegularExpressions.Regex PhonePattern();
 
     /// <summary>The scheme and authority of a URL (no path or query, which may carry ids or tokens).</summary>
     public static string Origin(string? url) =>

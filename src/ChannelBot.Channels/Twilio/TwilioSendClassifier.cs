@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChannelBot.Application.Logging;
 using ChannelBot.Application.Outbound;
 
 namespace ChannelBot.Channels.Twilio;
@@ -67,7 +68,9 @@ public static class TwilioSendClassifier
 
         if (!string.IsNullOrWhiteSpace(error?.Message))
         {
-            text += ": " + (error.Message.Length > 200 ? error.Message[..200] + "…" : error.Message);
+            // Twilio's messages name the number they refused: masked, as the description goes to logs.
+            var message = LogMask.Text(error.Message);
+            text += ": " + (message.Length > 200 ? message[..200] + "…" : message);
         }
 
         return text;
