@@ -32,6 +32,11 @@ public static class InfrastructureRegistration
         builder.Services.AddHostedService<AreaRulesCheck>();
         builder.AddTurnPipeline();
         builder.AddPhotos();
+        builder.Services.AddOptions<ChannelBot.Infrastructure.Retention.RetentionOptions>()
+            .BindConfiguration(ChannelBot.Infrastructure.Retention.RetentionOptions.Section)
+            .Validate(static o => o.MessageDays >= 0 && o.ClosedCasePersonalDataDays >= 0 && o.SweepInterval > TimeSpan.Zero, "Retention: days must be 0 (keep) or more, and SweepInterval positive.")
+            .ValidateOnStart();
+        builder.Services.AddHostedService<ChannelBot.Infrastructure.Retention.RetentionSweeper>();
         builder.AddDirectLineStore();
         builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton<ChannelBot.Infrastructure.Turns.SetAsideReader>();

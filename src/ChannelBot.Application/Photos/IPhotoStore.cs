@@ -8,4 +8,7 @@ public interface IPhotoStore
 
     /// <summary>Opens a stored photo for reading, or null when it is not there.</summary>
     Stream? OpenRead(string storedPath);
+
+    /// <summary>Deletes a stored photo (nothing happens when it is not there).</summary>
+    void Delete(string storedPath);
 }

@@ -238,6 +238,28 @@ public sealed class Case
         Assignee = null;
     }
 
+    /// <summary>
+    /// Removes what identifies the reporter from a closed case once its retention period is over: their name, phone,
+    /// email and channel id, the conversation it came from, their consent to updates, and the photos (whose stored
+    /// copies the caller deletes). What was reported, where and what the city did stay, for the record.
+    /// </summary>
+    public void RemovePersonalData(string by, DateTimeOffset now)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        Require(Status == CaseStatus.Closed, $"Case {Ticket} is {Status.ToCode()}: only a closed case's personal data is removed.");
+        Reporter = new ResidentContact(null, null, null, Reporter.ChannelId, string.Empty);
+        ConsentToUpdates = false;
+        UpdateChannel = null;
+        ConversationKey = $"{Reporter.ChannelId}/conversations/(removed)";
+        ConversationReferenceJson = null;
+        foreach (var photo in _photos.Where(p => p.Status != PhotoStatus.Removed))
+        {
+            photo.MarkRemoved("Removed with the reporter's personal data after the retention period.");
+        }
+
+        Record(CaseChangeKind.Anonymised, by, now, null, "the reporter's contact details and photos were removed (retention period)");
+    }
+
     /// <summary>The longest assignee name.</summary>
     public const int MaxAssigneeLength = 200;
 

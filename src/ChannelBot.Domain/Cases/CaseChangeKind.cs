@@ -11,4 +11,7 @@ public enum CaseChangeKind
 
     /// <summary>Filed under another service, and so maybe routed to another department; the status stays.</summary>
     Recategorised,
+
+    /// <summary>The reporter's contact details and photos were removed after the retention period; the status stays.</summary>
+    Anonymised,
 }

@@ -80,6 +80,16 @@ public sealed class CasePhoto
         Status = PhotoStatus.Stored;
     }
 
+    /// <summary>Our copy is gone (the case's personal data was removed): no path, no size, nothing to fetch.</summary>
+    public void MarkRemoved(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        StoredPath = null;
+        SizeBytes = null;
+        FailureReason = reason.Length <= MaxFailureReasonLength ? reason : reason[..MaxFailureReasonLength];
+        Status = PhotoStatus.Removed;
+    }
+
     public void MarkFailed(string reason)
     {
         if (Status == PhotoStatus.Stored)

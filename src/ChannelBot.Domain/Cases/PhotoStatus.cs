@@ -11,4 +11,7 @@ public enum PhotoStatus
 
     /// <summary>Could not be copied (expired link, too large, not an image).</summary>
     Failed,
+
+    /// <summary>Our copy was deleted when the case's personal data was removed after its retention period.</summary>
+    Removed,
 }

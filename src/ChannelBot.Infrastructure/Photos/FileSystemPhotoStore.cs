@@ -43,6 +43,17 @@ internal sealed class FileSystemPhotoStore(IOptions<PhotoOptions> options, IHost
         return File.Exists(path) ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true) : null;
     }
 
+    public void Delete(string storedPath)
+    {
+        var path = Resolve(storedPath);
+        File.Delete(path);
+        var folder = System.IO.Path.GetDirectoryName(path)!;
+        if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any())
+        {
+            Directory.Delete(folder);
+        }
+    }
+
     private string Resolve(string relative)
     {
         var path = System.IO.Path.GetFullPath(System.IO.Path.Combine(_folder, relative));
@@ -59,7 +70,6 @@ internal sealed class FileSystemPhotoStore(IOptions<PhotoOptions> options, IHost
         "image/webp" => ".webp",
         "image/heic" => ".heic",
         "image/heif" => ".heif",
-        "image/bmp" => ".bmp",
         _ => ".bin",
     };
 }

@@ -60,7 +60,7 @@ public sealed record CasePhotoDto(int Number, string Status, string ContentType,
 
 public sealed record ReporterDto(string? Name, string? Phone, string? Email, string ChannelId);
 
-/// <param name="Kind">status, assigned or recategorised.</param>
+/// <param name="Kind">status, assigned, recategorised or anonymised (personal data removed after the retention period).</param>
 /// <param name="Detail">What changed besides the status: "assigned to Crew 12", "PTHOLE → SDWLK; routed …", "duplicate of …".</param>
 public sealed record CaseHistoryDto(int Sequence, string Kind, string? From, string To, DateTimeOffset At, string By, string? PublicNote, string? InternalNote, string? Detail);
 

@@ -31,6 +31,7 @@ public sealed class SampleSettingsTests
             (OutboxOptions.Section, typeof(OutboxOptions)),
             (PhotoOptions.Section, typeof(PhotoOptions)),
             (MediaFetchOptions.Section, typeof(MediaFetchOptions)),
+            (ChannelBot.Infrastructure.Retention.RetentionOptions.Section, typeof(ChannelBot.Infrastructure.Retention.RetentionOptions)),
             (ChannelBot.Infrastructure.Turns.TurnOptions.Section, typeof(ChannelBot.Infrastructure.Turns.TurnOptions)),
             (TwilioOptions.SectionName, typeof(TwilioOptions)),
             ("Twilio:Pacing", typeof(TwilioPacingOptions)),
