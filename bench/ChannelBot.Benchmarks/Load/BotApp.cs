@@ -20,7 +20,8 @@ public sealed class BotApp : WebApplicationFactory<Program>
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    public static BotApp Start(BenchStorage storage, string dialogsPath)
+    /// <param name="extra">More settings for this run (a benchmark that needs more channels configured).</param>
+    public static BotApp Start(BenchStorage storage, string dialogsPath, IReadOnlyDictionary<string, string?>? extra = null)
     {
         // WebApplicationFactory finds the app's content root through a manifest it reads from the current
         // directory; say it outright instead, so the benchmark runs from any directory. The app then reads its
@@ -35,6 +36,11 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Dialogs:Path"] = dialogsPath,
             ["Dialogs:ReloadOnChange"] = "false",
         });
+        foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
+        {
+            app._settings[key] = value;
+        }
+
         app.StartServer();
         app.BaseAddress = app.ClientOptions.BaseAddress;
         return app;

@@ -150,6 +150,13 @@ public sealed class MetaRequestHandler(
             MetaLog.DevelopmentSecretUsed(logger);
         }
 
+        // JsonDocument keeps property names as raw bytes: ill-formed UTF-8 in one would only fail (with a 500) when the
+        // mapper reads it. Meta sends UTF-8; anything else is refused here, whole.
+        if (!System.Text.Unicode.Utf8.IsValid(body.Bytes.Span))
+        {
+            return Refuse(StatusCodes.Status400BadRequest, "The body is not valid UTF-8.");
+        }
+
         JsonDocument document;
         try
         {

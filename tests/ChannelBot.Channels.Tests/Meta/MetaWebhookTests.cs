@@ -44,6 +44,20 @@ public sealed class MetaWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_signed_body_with_ill_formed_UTF_8_in_a_property_name_is_refused_with_400_and_nothing_is_stored()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(MetaFixtures.Read("text"));
+        var at = System.Text.Encoding.UTF8.GetBytes(text[..(text.IndexOf("\"text\"", StringComparison.Ordinal) + 2)]).Length;
+        var body = MetaFixtures.Read("text");
+        byte[] broken = [.. body[..at], 0xFF, 0xFE, .. body[at..]];
+
+        using var response = await _host.PostAsync(broken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(_host.Sink.Received);
+    }
+
+    [Fact]
     public async Task A_text_message_reaches_the_inbox_keyed_by_its_mid()
     {
         using var response = await _host.PostAsync(MetaFixtures.Read("text"));
