@@ -16,7 +16,7 @@ namespace ChannelBot.Benchmarks.Fuzz;
 public static class FuzzBench
 {
     private const string TwilioToken = "fuzz-bench-twilio-token";
-    private const string TwilioSid = "AC00000000000000000000000000000bench";
+    private const string TwilioSid = "AC0000000000000000000000000000beec";
     private const string TwilioPublic = "https://311.fuzz.example";
     private const string MetaSecret = "fuzz-bench-meta-secret";
     private const string StaffKey = "fuzz-bench-operator-key-0123456789abcdef";

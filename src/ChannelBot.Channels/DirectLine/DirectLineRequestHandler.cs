@@ -13,7 +13,7 @@ using Microsoft.Net.Http.Headers;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>
-/// The REST side of Direct Line 3.0 (see reference/botframework-protocols.md §3): tokens, start, reconnect, post,
+/// The REST side of Direct Line 3.0: tokens, start, reconnect, post,
 /// poll, upload, plus the files uploads are served from and <c>/api/chat/session</c>. Every error has the
 /// service's shape (<c>{"error":{"code","message"}}</c>); a poll never answers 5xx.
 /// </summary>

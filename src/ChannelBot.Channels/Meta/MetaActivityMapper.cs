@@ -171,7 +171,7 @@ public static class MetaActivityMapper
     private static List<Attachment>? ImagesOf(List<MetaAttachment>? attachments)
     {
         List<Attachment>? images = null;
-        foreach (var attachment in attachments ?? [])
+        foreach (var attachment in (attachments ?? []).OfType<MetaAttachment>())
         {
             if (!string.Equals(attachment.Type, "image", StringComparison.OrdinalIgnoreCase) || attachment.Payload is not { } payload || payload.StickerId is not null)
             {
@@ -192,7 +192,7 @@ public static class MetaActivityMapper
 
     private static GeoPoint? PlaceOf(List<MetaAttachment>? attachments)
     {
-        foreach (var attachment in attachments ?? [])
+        foreach (var attachment in (attachments ?? []).OfType<MetaAttachment>())
         {
             if (!string.Equals(attachment.Type, "location", StringComparison.OrdinalIgnoreCase)
                 || attachment.Payload?.Coordinates is not { Lat: { } lat, Long: { } lon }

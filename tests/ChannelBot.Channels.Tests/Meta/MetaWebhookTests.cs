@@ -44,6 +44,21 @@ public sealed class MetaWebhookTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_message_whose_attachments_hold_a_null_keeps_its_text_and_nothing_else()
+    {
+        var text = System.Text.Encoding.UTF8.GetString(MetaFixtures.Read("text"));
+        var broken = text.Replace("\"text\":", "\"attachments\":[null,{\"type\":null},{}],\"text\":", StringComparison.Ordinal);
+        Assert.NotEqual(text, broken);
+
+        using var response = await _host.PostAsync(System.Text.Encoding.UTF8.GetBytes(broken));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var stored = Assert.Single(_host.Sink.Received);
+        Assert.False(string.IsNullOrEmpty(stored.Text));
+        Assert.Null(stored.Attachments);
+    }
+
+    [Fact]
     public async Task A_signed_body_with_ill_formed_UTF_8_in_a_property_name_is_refused_with_400_and_nothing_is_stored()
     {
         var text = System.Text.Encoding.UTF8.GetString(MetaFixtures.Read("text"));
