@@ -19,6 +19,9 @@ public sealed class ServiceDefinition
     /// <summary>Words and phrases residents use for this problem, per language (Open311 <c>keywords</c>).</summary>
     public required LocalizedList Keywords { get; init; }
 
+    /// <summary>Descriptions of this problem as residents write them, per language: what the understanding model learns from.</summary>
+    public LocalizedList Examples { get; init; } = [];
+
     public required ServiceLevel Sla { get; init; }
 
     /// <summary>What the city will do and when (Open311 <c>service_notice</c>), told to the resident on submit.</summary>

@@ -40,6 +40,7 @@ internal static class CatalogChecks
             coverage.Text(service.Description, $"{path}.description");
             coverage.Text(service.Notice, $"{path}.notice");
             coverage.Words(service.Keywords, $"{path}.keywords", mustHaveWords: true);
+            coverage.Words(service.Examples, $"{path}.examples", mustHaveWords: true);
             AttributeChecks.Run(service.Attributes, path, file, coverage, errors);
         }
     }

@@ -7,7 +7,9 @@ public sealed class TurnOptions
 
     /// <summary>
     /// Turn workers running side by side; each owns the conversations whose key hashes to it, so one
-    /// conversation's turns stay in order while a slow one holds up only its own share. 0: one per core (at least 2).
+    /// conversation's turns stay in order while a slow one holds up only its own share. 0: automatic — one on SQLite
+    /// (its single write lock serializes commits anyway, and one worker makes the largest batches: measured in
+    /// docs/benchmarks.md), one per core (at least 2) on PostgreSQL.
     /// </summary>
     public int Partitions { get; set; }
 
@@ -23,5 +25,6 @@ public sealed class TurnOptions
     /// <summary>Readiness turns Degraded when the oldest message waiting for its turn is older than this.</summary>
     public TimeSpan ReadinessMaxWait { get; set; } = TimeSpan.FromMinutes(1);
 
-    internal int PartitionCount => Partitions > 0 ? Math.Min(Partitions, 64) : Math.Clamp(Environment.ProcessorCount, 2, 16);
+    internal int PartitionCount(bool sqlite) =>
+        Partitions > 0 ? Math.Min(Partitions, 64) : sqlite ? 1 : Math.Clamp(Environment.ProcessorCount, 2, 16);
 }

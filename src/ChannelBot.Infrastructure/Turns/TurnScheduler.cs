@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Pipeline;
 using Microsoft.Extensions.Options;
 
@@ -15,9 +16,9 @@ internal sealed class TurnScheduler
     private readonly HashSet<long> _known = [];
     private readonly object _gate = new();
 
-    public TurnScheduler(IOptions<TurnOptions> options)
+    public TurnScheduler(IOptions<TurnOptions> options, IOptions<StorageOptions> storage)
     {
-        _queues = new KeyedWorkQueue<InboundWork>[options.Value.PartitionCount];
+        _queues = new KeyedWorkQueue<InboundWork>[options.Value.PartitionCount(storage.Value.Provider == StorageProvider.Sqlite)];
         for (var i = 0; i < _queues.Length; i++)
         {
             _queues[i] = new KeyedWorkQueue<InboundWork>();
