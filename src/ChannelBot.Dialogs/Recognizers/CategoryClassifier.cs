@@ -19,7 +19,7 @@ public sealed class CategoryClassifier
     /// <param name="catalog">The service types.</param>
     /// <param name="generalServiceCode">The catch-all type ("Other/General request"): never suggested unless the
     /// message's own words point at it.</param>
-    public CategoryClassifier(ServiceCatalog catalog, string generalServiceCode = "OTHER")
+    public CategoryClassifier(ServiceCatalog catalog, string generalServiceCode = ServiceCatalog.GeneralServiceCode)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _services = catalog.Services;

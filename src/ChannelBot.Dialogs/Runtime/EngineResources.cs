@@ -1,11 +1,12 @@
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Recognizers;
 using ChannelBot.Dialogs.Runtime.Rendering;
+using ChannelBot.Dialogs.Understanding;
 
 namespace ChannelBot.Dialogs.Runtime;
 
 /// <summary>
-/// What the engine builds once per set of dialog files: indexes, recognizers, normalized word lists and the
+/// What the engine builds once per set of dialog files: indexes, recognizers, the understanding models, normalized word lists and the
 /// prepared choices of every list question and of the request-type menu in every language, shared by every turn.
 /// </summary>
 internal sealed class EngineResources
@@ -17,8 +18,9 @@ internal sealed class EngineResources
     {
         Definitions = definitions;
         CityTimeZone = cityTimeZone;
-        Classifier = new CategoryClassifier(definitions.Catalog);
-        Emergency = new EmergencyDetector(definitions.Interrupts.Emergency);
+        var understanding = UnderstandingModels.For(definitions);
+        Services = understanding.Services;
+        Emergency = understanding.Emergency;
         Fingerprints = new StepFingerprints(definitions);
         Phrases = new InterruptPhrases(definitions);
         foreach (var language in definitions.Languages)
@@ -37,9 +39,11 @@ internal sealed class EngineResources
 
     public TimeZoneInfo CityTimeZone { get; }
 
-    public CategoryClassifier Classifier { get; }
+    /// <summary>Which service a description is about.</summary>
+    public ServiceRecognizer Services { get; }
 
-    public EmergencyDetector Emergency { get; }
+    /// <summary>Whether a message means "call 911 now".</summary>
+    public EmergencyRecognizer Emergency { get; }
 
     public StepFingerprints Fingerprints { get; }
 

@@ -3,6 +3,7 @@ using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Recognizers;
 using ChannelBot.Dialogs.Runtime.Rendering;
 using ChannelBot.Dialogs.State;
+using ChannelBot.Dialogs.Understanding;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Dialogs.Runtime;
@@ -14,6 +15,7 @@ internal sealed class Turn
     private bool? _yesOrNo;
     private bool _yesOrNoRead;
     private string? _normalized;
+    private Utterance? _meaning;
 
     public Turn(EngineResources resources, ConversationState state, Activity activity, DateTimeOffset now)
     {
@@ -43,6 +45,9 @@ internal sealed class Turn
     public ChannelProfile Profile { get; }
 
     public string Text { get; }
+
+    /// <summary>The message as the understanding models read it (its embedding computed once, only if needed).</summary>
+    public Utterance Meaning => _meaning ??= new Utterance(Text);
 
     public string Language { get; private set; }
 

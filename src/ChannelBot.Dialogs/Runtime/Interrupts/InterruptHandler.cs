@@ -17,7 +17,7 @@ internal sealed class InterruptHandler
     /// <summary>"Call 911 now" when the message describes an emergency. Files nothing; the intake can continue.</summary>
     public bool Screen(Turn turn)
     {
-        if (turn.Text.Length == 0 || turn.Resources.Emergency.Detect(turn.Text) is null)
+        if (turn.Text.Length == 0 || turn.Resources.Emergency.Detect(turn.Meaning) is null)
         {
             return false;
         }

@@ -2,13 +2,15 @@ using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Recognizers;
 using ChannelBot.Dialogs.Runtime.Rendering;
 using ChannelBot.Dialogs.State;
+using ChannelBot.Dialogs.Understanding;
 
 namespace ChannelBot.Dialogs.Runtime.Steps;
 
 /// <summary>
-/// Finds what the resident is reporting: a pick from the menu (number, title, synonym), or free text classified
-/// by the catalog's keywords. A clear match is taken; an unclear one gets up to three suggestions plus
-/// "something else" (the full menu).
+/// Finds what the resident is reporting: a pick from the menu (number, title, synonym), or a description read by
+/// the understanding models (<see cref="ServiceRecognizer"/>). A clear match is taken, and the description kept
+/// so it is not asked for again; an unclear one gets the three likeliest services plus "Something else", which
+/// files a general request with the resident's words (or shows the menu when the catalog has no general request).
 /// </summary>
 internal sealed class CategoryStep : StepHandler
 {
@@ -76,17 +78,17 @@ internal sealed class CategoryStep : StepHandler
             }
         }
 
-        var classification = turn.Resources.Classifier.Classify(turn.Text, turn.Language);
-        if (classification.Confident is { } service)
+        var recognition = turn.Resources.Services.Recognize(turn.Meaning, turn.Language);
+        if (recognition.Confident is { } service)
         {
             return Choose(turn, intake, step, service.Code, describedAs: turn.Text);
         }
 
-        if (classification.Suggestions.Count > 0)
+        if (recognition.Suggestions.Count > 0)
         {
             draft.InitialText ??= Describes(turn.Text) ? turn.Text : null;
             draft.LocationHint ??= LocationHint.Find(turn.Text);
-            draft.Suggestions = classification.Suggestions.Select(s => s.Service.Code).ToList();
+            draft.Suggestions = recognition.Suggestions.Select(s => s.Code).ToList();
             AskSuggestions(turn, intake, step, draft.Suggestions);
             return StepOutcome.Waiting;
         }
@@ -139,7 +141,13 @@ internal sealed class CategoryStep : StepHandler
             .OfType<ServiceDefinition>()
             .Select(s => ServiceChoice(turn, s))
             .ToList();
-        choices.Add(new Choice(SomethingElse, turn.T(StringKeys.Step(step.Id, "somethingElse"))));
+        // "Something else" is the general request when the catalog has one (filed with the words already given),
+        // else the full menu.
+        var general = intake.Definitions.Catalog.General;
+        var somethingElse = turn.T(StringKeys.Step(step.Id, "somethingElse"));
+        choices.Add(general is null || suggestions.Contains(general.Code, StringComparer.Ordinal)
+            ? new Choice(SomethingElse, somethingElse)
+            : new Choice(general.Code, somethingElse, [.. general.Name.Values]));
         return choices;
     }
 

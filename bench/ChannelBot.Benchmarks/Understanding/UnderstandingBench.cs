@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using ChannelBot.Benchmarks.Engine;
+using ChannelBot.Dialogs.Understanding;
+using ChannelBot.Testing.Understanding;
+
+namespace ChannelBot.Benchmarks.Understanding;
+
+/// <summary>
+/// <c>understanding [--out docs/understanding/evaluation.md]</c> (also <c>--cross-validate</c>, and
+/// <c>--probe "text" [--language es]</c> to see what the models make of one message): loads the repository's dialog files, measures what
+/// loading the understanding models costs (time, process memory), runs the evaluation sets (per-service recall,
+/// confusions, top-1/top-3, emergency recall and false alarms) and times what one free-text message costs the
+/// engine's recognizers (emergency screen plus service recognition, one message at a time on one thread).
+/// </summary>
+public static class UnderstandingBench
+{
+    public static int Run(string[] args)
+    {
+        var output = Option(args, "--out");
+        var definitions = RepositoryDialogs.Load();
+        if (Option(args, "--probe") is { } probe)
+        {
+            var models = MessageUnderstanding.For(definitions);
+            var language = Option(args, "--language") ?? "en";
+            Console.WriteLine(models.ExplainEmergency(probe));
+            var (confident, suggestions) = models.RecognizeService(probe, language);
+            Console.WriteLine(Invariant($"service: {confident ?? "(asks)"}; suggestions {string.Join(", ", suggestions)}"));
+            Console.WriteLine(string.Join(", ", models.RankServices(probe, language).Take(5).Select(r => Invariant($"{r.Code} {r.Probability:F2}"))));
+            return 0;
+        }
+
+        if (args.Contains("--cross-validate"))
+        {
+            var cv = CrossValidation.Run(definitions);
+            Console.WriteLine(cv);
+            if (output is not null)
+            {
+                File.WriteAllText(output, cv);
+            }
+
+            return 0;
+        }
+
+        var before = Snapshot();
+        var load = Stopwatch.StartNew();
+        var understanding = MessageUnderstanding.For(definitions);
+        load.Stop();
+        var after = Snapshot();
+
+        var sets = EvaluationSets.Read(EvaluationSets.FindFolder());
+        var result = UnderstandingEvaluation.Run(understanding, sets);
+
+        var texts = sets.Services.SelectMany(s => s.Value).Select(r => (r.Text, r.Language)).ToList();
+        foreach (var (text, language) in texts.Take(50))
+        {
+            Classify(understanding, text, language);
+        }
+
+        var times = new List<double>(texts.Count);
+        foreach (var (text, language) in texts)
+        {
+            var started = Stopwatch.GetTimestamp();
+            Classify(understanding, text, language);
+            times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        }
+
+        times.Sort();
+        var header = new StringBuilder()
+            .AppendLine("# Understanding: evaluation")
+            .AppendLine()
+            .AppendLine(Invariant($"Written by `dotnet run -c Release --project bench/ChannelBot.Benchmarks -- understanding --out docs/understanding/evaluation.md` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}."))
+            .AppendLine("The sets are tests/ChannelBot.Dialogs.Tests/Understanding/Data (written apart from the catalog's examples; nothing is tuned on them).")
+            .AppendLine()
+            .AppendLine("## Cost")
+            .AppendLine()
+            .AppendLine(Invariant($"- models loaded (sentence model, every example embedded, both word models trained): {load.Elapsed.TotalSeconds:F1} s"))
+            .AppendLine(Invariant($"- process memory added by loading: {(after.WorkingSet - before.WorkingSet) / 1048576.0:F0} MB working set, {(after.Managed - before.Managed) / 1048576.0:F0} MB managed heap"))
+            .AppendLine(Invariant($"- one free-text message (emergency screen + service recognition), {times.Count} messages: p50 {Percentile(times, 0.50):F1} ms, p95 {Percentile(times, 0.95):F1} ms, p99 {Percentile(times, 0.99):F1} ms, max {times[^1]:F1} ms"))
+            .ToString().TrimEnd();
+        var report = EvaluationReport.Markdown(result, header);
+        Console.WriteLine(report);
+        if (output is not null)
+        {
+            File.WriteAllText(output, report);
+        }
+
+        return 0;
+    }
+
+    private static void Classify(MessageUnderstanding understanding, string text, string language) =>
+        understanding.Read(text, language);
+
+    private static (long WorkingSet, long Managed) Snapshot()
+    {
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        using var process = Process.GetCurrentProcess();
+        return (process.WorkingSet64, GC.GetTotalMemory(forceFullCollection: true));
+    }
+
+    private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
+
+    private static string? Option(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,80 @@
+using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Recognizers;
+
+namespace ChannelBot.Dialogs.Understanding;
+
+/// <summary>
+/// Tells whether a message means "call 911 now", by list and by meaning:
+/// <list type="bullet">
+/// <item>an explicit phrase of the screen (<see cref="EmergencyDetector"/>) is an emergency unless the model is
+/// sure it is not (<see cref="UnderstandingThresholds.PhraseOverruled"/>): "the wire is down but isn't sparking",
+/// "there was a fire last week", "perro atropellado";</item>
+/// <item>without a phrase, the model's score (<see cref="EmergencyModel"/>) must reach
+/// <see cref="UnderstandingThresholds.EmergencyMinimum"/>: "I smell rotten eggs by the meter", "a car hit a kid";</item>
+/// <item>a message of several sentences is also read sentence by sentence (<see cref="Sentences"/>, from the same
+/// run of the sentence model), so an emergency mentioned after a pothole is not drowned out by it; a sentence
+/// needs the stricter <see cref="UnderstandingThresholds.SentenceMinimum"/>.</item>
+/// </list>
+/// The word model alone decides first: a message none of whose sentences it scores at least
+/// <see cref="UnderstandingThresholds.EmergencyGate"/>, without a phrase, is not embedded at all. Immutable and safe to share between threads.
+/// </summary>
+internal sealed class EmergencyRecognizer
+{
+    private readonly EmergencyDetector _phrases;
+    private readonly EmergencyModel _model;
+
+    public EmergencyRecognizer(EmergencyScreen screen, ServiceCatalog catalog)
+        : this(screen, new EmergencyModel(screen, catalog))
+    {
+    }
+
+    public EmergencyRecognizer(EmergencyScreen screen, EmergencyModel model)
+    {
+        _phrases = new EmergencyDetector(screen);
+        _model = model;
+    }
+
+    /// <summary>The signal when the message is an emergency, else null.</summary>
+    public EmergencySignal? Detect(Utterance utterance)
+    {
+        var phrase = _phrases.Detect(utterance.Text);
+        if (_model.IsEmpty)
+        {
+            return phrase is null ? null : new EmergencySignal(phrase, 0);
+        }
+
+        var scores = Scores(utterance, phrase is not null, EmergencyPolicy.Default);
+        return EmergencyPolicy.Default.IsEmergency(scores) ? new EmergencySignal(phrase, Math.Max(scores.Whole, scores.Sentences.DefaultIfEmpty(0).Max())) : null;
+    }
+
+    /// <summary>
+    /// The scores of a message; the sentence model runs only when <paramref name="policy"/> cannot rule the message
+    /// out from the word model alone (the cross-validation passes a policy with no gate to get every score).
+    /// </summary>
+    public EmergencyScores Scores(Utterance utterance, bool phrase, EmergencyPolicy policy)
+    {
+        var wholeWords = _model.FromWords(utterance.Features);
+        var sentences = utterance.Sentences;
+        var sentenceWords = sentences.Count > 1 ? [.. sentences.Select(s => _model.FromWords(TextFeatures.Of(s)))] : Array.Empty<double>();
+        var sentenceScores = new double[sentenceWords.Length];
+        Array.Fill(sentenceScores, double.NaN);
+        if (policy.RulesOut(phrase, wholeWords, sentenceWords))
+        {
+            return new EmergencyScores(phrase, wholeWords, double.NaN, sentenceWords, sentenceScores);
+        }
+
+        var whole = _model.FromMeaning(utterance.Embedding, wholeWords);
+        for (var i = 0; i < sentenceWords.Length; i++)
+        {
+            if (utterance.SentenceEmbeddings[i] is { } embedding)
+            {
+                sentenceScores[i] = _model.FromMeaning(embedding, sentenceWords[i]);
+            }
+        }
+
+        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores);
+    }
+
+    /// <summary>Whether the message holds a listed phrase (not excepted).</summary>
+    public bool HasPhrase(string text) => _phrases.Detect(text) is not null;
+}

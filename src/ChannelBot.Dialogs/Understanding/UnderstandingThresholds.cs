@@ -1,0 +1,43 @@
+namespace ChannelBot.Dialogs.Understanding;
+
+/// <summary>
+/// The numbers of the understanding models, each chosen by cross-validation on the dialog files' own examples
+/// (never on the evaluation sets in tests/, which only measure): docs/understanding/evaluation.md has the runs
+/// and docs/adr/0009-understanding-residents.md the reasons.
+/// </summary>
+internal static class UnderstandingThresholds
+{
+    /// <summary>
+    /// Share of the embedding vote in the service probabilities, the rest being the word model's. The sentence
+    /// model was trained on English: in English both halves help equally; in Spanish the words carry more.
+    /// </summary>
+    public static double EmbeddingShare(string language) =>
+        string.Equals(language, "en", StringComparison.OrdinalIgnoreCase) ? 0.5 : 0.2;
+
+    /// <summary>The word model's probability for the keyword's service above which the keywords are trusted alone.</summary>
+    public const double FastPathAgreement = 0.5;
+
+    /// <summary>A service is taken without asking when its probability is at least this...</summary>
+    public const double ConfidentMinimum = 0.6;
+
+    /// <summary>...and at least this many times the runner-up's.</summary>
+    public const double ClearLeadRatio = 2.0;
+
+    /// <summary>Services suggested when none is clear (the general request, "Something else", comes on top of these).</summary>
+    public const int Suggestions = 3;
+
+    /// <summary>Share of the embedding vote in the emergency score, the rest being the word model's.</summary>
+    public const double EmergencyEmbeddingShare = 0.5;
+
+    /// <summary>A message without a listed phrase is an emergency from this score up.</summary>
+    public const double EmergencyMinimum = 0.3;
+
+    /// <summary>A listed phrase stands unless the score is below this (negated, past, animal).</summary>
+    public const double PhraseOverruled = 0.3;
+
+    /// <summary>Below this word-model score a message is not embedded for the emergency screen.</summary>
+    public const double EmergencyGate = 0.1;
+
+    /// <summary>One sentence of a longer message is an emergency from this score up.</summary>
+    public const double SentenceMinimum = 0.3;
+}

@@ -1,0 +1,55 @@
+namespace ChannelBot.Testing.Understanding;
+
+/// <summary>
+/// The evaluation sets of tests/ChannelBot.Dialogs.Tests/Understanding/Data: resident descriptions labelled with
+/// a service code (<c>services.{language}.tsv</c>: CODE, tab, text) and messages labelled 911 or none
+/// (<c>emergencies.tsv</c>: LABEL, tab, language, tab, text). Lines starting with # are comments. Written apart
+/// from the catalog's examples; nothing is tuned on them.
+/// </summary>
+public sealed record EvaluationSets(
+    IReadOnlyDictionary<string, IReadOnlyList<LabelledText>> Services,
+    IReadOnlyList<LabelledText> Emergencies)
+{
+    public const string Emergency = "911";
+
+    public static EvaluationSets Read(string folder)
+    {
+        var services = new SortedDictionary<string, IReadOnlyList<LabelledText>>(StringComparer.Ordinal);
+        foreach (var file in Directory.EnumerateFiles(folder, "services.*.tsv").Order(StringComparer.Ordinal))
+        {
+            var language = Path.GetFileNameWithoutExtension(file)["services.".Length..];
+            services[language] = [.. Rows(file).Select(r => new LabelledText(r[0], language, r[1]))];
+        }
+
+        var emergencies = Rows(Path.Combine(folder, "emergencies.tsv")).Select(r => new LabelledText(r[0], r[1], r[2])).ToList();
+        return new EvaluationSets(services, emergencies);
+    }
+
+    /// <summary>The folder in the checkout, found from the current directory or the binaries.</summary>
+    public static string FindFolder()
+    {
+        string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
+        foreach (var start in starts)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "Understanding", "Data"), Path.Combine(dir.FullName, "tests", "ChannelBot.Dialogs.Tests", "Understanding", "Data") })
+                {
+                    if (File.Exists(Path.Combine(candidate, "emergencies.tsv")))
+                    {
+                        return candidate;
+                    }
+                }
+            }
+        }
+
+        throw new DirectoryNotFoundException($"No Understanding/Data/emergencies.tsv above {string.Join(" or ", starts)}.");
+    }
+
+    private static IEnumerable<string[]> Rows(string file) =>
+        File.ReadLines(file)
+            .Where(line => line.Length > 0 && !line.StartsWith('#'))
+            .Select(line => line.Split('\t'));
+}
+
+public sealed record LabelledText(string Label, string Language, string Text);
