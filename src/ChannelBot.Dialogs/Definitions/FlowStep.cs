@@ -18,6 +18,12 @@ public sealed class FlowStep
     /// <summary>Longest text accepted (description, name).</summary>
     public int? MaxLength { get; init; }
 
+    /// <summary>
+    /// For an optional step: ask it on channels that count every message (SMS) too. Left false, an optional step is
+    /// not asked there: each question is a paid message and one more for the resident to answer.
+    /// </summary>
+    public bool AskBySms { get; init; }
+
     /// <summary>Most photos kept (photos step).</summary>
     public int? MaxPhotos { get; init; }
 }

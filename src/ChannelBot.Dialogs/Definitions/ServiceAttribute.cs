@@ -10,6 +10,9 @@ public sealed class ServiceAttribute
 
     public bool Required { get; init; }
 
+    /// <summary>For an optional question: ask it by SMS too (see <see cref="FlowStep.AskBySms"/>).</summary>
+    public bool AskBySms { get; init; }
+
     /// <summary>Positive, unique within the service; 1 is asked first.</summary>
     public required int Order { get; init; }
 

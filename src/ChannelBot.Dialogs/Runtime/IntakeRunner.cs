@@ -217,10 +217,12 @@ internal sealed class IntakeRunner
 
         var plan = Plan(turn, intake);
         var next = IntakePlan.Next(plan, intake.Draft);
-        while (next.Flow.Kind == FlowStepKind.Photos && intake.Draft.Photos.Count > 0)
+
+        // What the resident already said (or what the channel makes not worth a message) is not asked; never while
+        // an answer is being changed from the summary. The summary itself is never settled.
+        while (!intake.Draft.Reviewing && next.Flow.Kind != FlowStepKind.Summary && StepHandlers.For(next).Settle(turn, intake, next))
         {
             intake.Draft.Done.Add(next.Id);
-            turn.Say(turn.T(StringKeys.Step(next.Id, "received"), ("count", intake.Draft.Photos.Count.ToString(turn.Culture))));
             next = IntakePlan.Next(plan, intake.Draft);
         }
 

@@ -46,7 +46,7 @@ public static class StringKeys
     {
         string[] parts = step.Kind switch
         {
-            FlowStepKind.Category => ["prompt", "retry", "menu", "suggest", "somethingElse", "chosen"],
+            FlowStepKind.Category => ["prompt", "retry", "menu", "suggest", "somethingElse", "chosen", "general"],
             FlowStepKind.Location => ["prompt", "promptPin", "confirmHint", "retry"],
             FlowStepKind.Attributes => [],
             FlowStepKind.Description => ["prompt", "promptMore", "retry"],

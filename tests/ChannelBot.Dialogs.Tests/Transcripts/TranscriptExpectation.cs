@@ -9,6 +9,9 @@ public sealed class TranscriptExpectation
     /// <summary>True when no case may have been filed.</summary>
     public bool NoCase { get; set; }
 
+    /// <summary>The most messages the resident may have sent (texts, photos, pins; joins do not count).</summary>
+    public int? MaxResidentMessages { get; set; }
+
     /// <summary>Ticket numbers the bot must have looked up.</summary>
     public List<string> Lookups { get; set; } = [];
 }

@@ -192,6 +192,12 @@ public sealed class TranscriptRunner
             Assert.True(Submissions.Count == 0, Failure("No case should have been filed."));
         }
 
+        if (expect.MaxResidentMessages is { } most)
+        {
+            var sent = _transcript.Turns.Count(t => t.User is not null || t.Photo is not null || t.Location is not null);
+            Assert.True(sent <= most, Failure($"The resident sent {sent} messages; at most {most} should be needed."));
+        }
+
         foreach (var ticket in expect.Lookups)
         {
             Assert.True(_lookups.Contains(ticket), Failure($"The bot should have looked up {ticket}."));

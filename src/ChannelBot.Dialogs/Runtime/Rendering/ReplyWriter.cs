@@ -104,7 +104,9 @@ internal sealed class ReplyWriter
 
     private void AppendNumberedList(IReadOnlyList<Choice> choices)
     {
-        _text.Append('\n');
+        // By SMS, where every character is paid for, the list is not set off by blank lines.
+        var gap = _profile.ShortText ? "\n" : "\n\n";
+        _text.Append(gap[..^1]);
         for (var i = 0; i < choices.Count; i++)
         {
             _text.Append('\n').Append(i + 1).Append(". ").Append(choices[i].Title);
@@ -113,7 +115,7 @@ internal sealed class ReplyWriter
         var hint = _numberHint(choices.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
         if (hint.Length > 0)
         {
-            _text.Append("\n\n").Append(hint);
+            _text.Append(gap).Append(hint);
         }
     }
 

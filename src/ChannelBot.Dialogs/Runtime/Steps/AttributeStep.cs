@@ -67,6 +67,28 @@ internal sealed class AttributeStep : StepHandler
         return StepOutcome.Invalid;
     }
 
+    /// <summary>
+    /// A required list question whose option the first description names is answered from it. Optional questions
+    /// are not filled from a description: a loose word ("huge") is too thin to stand for an answer the resident
+    /// could give themselves, and by SMS an optional question is not asked anyway.
+    /// </summary>
+    public override bool Settle(Turn turn, IntakeContext intake, StepRef step)
+    {
+        var attribute = step.Attribute!;
+        if (attribute.Required
+            && intake.Draft.InitialText is { } description
+            && attribute.Datatype is AttributeDatatype.Singlevaluelist or AttributeDatatype.Multivaluelist
+            && DescribedOptions.Find(description, attribute) is { Count: > 0 } named)
+        {
+            intake.Draft.Attributes[attribute.Code] = new AttributeAnswer(
+                [.. named.Select(v => v.Key)],
+                string.Join(", ", named.Select(v => turn.Localized(v.Name))));
+            return true;
+        }
+
+        return base.Settle(turn, intake, step);
+    }
+
     public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step)
     {
         if (step.Attribute!.Required)

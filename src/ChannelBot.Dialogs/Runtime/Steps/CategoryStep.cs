@@ -119,7 +119,9 @@ internal sealed class CategoryStep : StepHandler
             draft.LocationHint ??= LocationHint.Find(describedAs);
         }
 
-        turn.Say(turn.T(StringKeys.Step(step.Id, "chosen"), ("service", turn.Localized(service.Name))));
+        turn.Say(service == intake.Definitions.Catalog.General
+            ? turn.T(StringKeys.Step(step.Id, "general"))
+            : turn.T(StringKeys.Step(step.Id, "chosen"), ("service", turn.Localized(service.Name))));
         return StepOutcome.Answered;
     }
 

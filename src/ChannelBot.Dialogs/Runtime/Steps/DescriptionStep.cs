@@ -11,6 +11,11 @@ internal sealed class DescriptionStep : StepHandler
         AskWithSkip(turn, turn.T(StringKeys.Step(step.Id, key), ("max", (step.Flow.MaxLength ?? DefaultMaxLength).ToString(turn.Culture))), !step.Flow.Required);
     }
 
+    /// <summary>By SMS, a resident who already described the problem is not asked for more (unless the step is required).</summary>
+    public override bool Settle(Turn turn, IntakeContext intake, StepRef step) =>
+        (turn.Profile.ShortText && intake.Draft.InitialText is not null && SkipUnanswered(turn, intake, step))
+        || base.Settle(turn, intake, step);
+
     public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
     {
         if (!step.Flow.Required && IsSkip(turn))

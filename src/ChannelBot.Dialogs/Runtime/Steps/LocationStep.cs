@@ -27,6 +27,19 @@ internal sealed class LocationStep : StepHandler
         turn.Ask(turn.T(StringKeys.Step(step.Id, key)));
     }
 
+    /// <summary>A place named in the first description is taken as it is (the summary reads it back for a change).</summary>
+    public override bool Settle(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (intake.Draft.LocationHint is not { } hint)
+        {
+            return false;
+        }
+
+        intake.Draft.Location = new LocationAnswer(hint, null, null);
+        intake.Draft.LocationHint = null;
+        return true;
+    }
+
     public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
     {
         var draft = intake.Draft;

@@ -38,6 +38,20 @@ internal sealed class PhotosStep : StepHandler
         return StepOutcome.Invalid;
     }
 
+    /// <summary>Photos already sent (with the first message, say) settle the step, with a word that they arrived.</summary>
+    public override bool Settle(Turn turn, IntakeContext intake, StepRef step)
+    {
+        if (intake.Draft.Photos.Count > 0)
+        {
+            turn.Say(turn.T(StringKeys.Step(step.Id, "received"), ("count", intake.Draft.Photos.Count.ToString(turn.Culture))));
+            return true;
+        }
+
+        return base.Settle(turn, intake, step);
+    }
+
+    protected override bool IsOptional(IntakeContext intake, StepRef step) => intake.Service?.Photos != PhotoPolicy.Required;
+
     /// <summary>Without photos, unless the service requires one.</summary>
     public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step) =>
         intake.Service?.Photos != PhotoPolicy.Required;

@@ -15,6 +15,19 @@ internal abstract class StepHandler
     /// </summary>
     public virtual bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step) => false;
 
+    /// <summary>
+    /// Settles the step without asking, when the resident already said the answer (a place or an option named in the
+    /// first description, a photo sent with it) or when the channel counts every message (SMS) and the step is an
+    /// optional one not marked worth a message (<see cref="StepRef.AskBySms"/>): then it is left unanswered. Returns
+    /// true when settled. Never while the resident is changing an answer from the summary.
+    /// </summary>
+    public virtual bool Settle(Turn turn, IntakeContext intake, StepRef step) =>
+        turn.Profile.ShortText && !step.AskBySms && IsOptional(intake, step) && SkipUnanswered(turn, intake, step);
+
+    /// <summary>Whether the resident may leave the step unanswered.</summary>
+    protected virtual bool IsOptional(IntakeContext intake, StepRef step) =>
+        step.Attribute is { } attribute ? !attribute.Required : !step.Flow.Required;
+
     /// <summary>Adds "reply SKIP to skip" (or a Skip button) to a question that may be skipped.</summary>
     protected static void AskWithSkip(Turn turn, string question, bool skippable, IReadOnlyList<Rendering.Choice>? choices = null)
     {

@@ -11,4 +11,7 @@ internal sealed record StepRef(string Id, FlowStep Flow, ServiceAttribute? Attri
     public const string AttributePrefix = "attr:";
 
     public static string AttributeId(string code) => AttributePrefix + code;
+
+    /// <summary>Whether an optional question is asked by SMS too (catalog or intake flag).</summary>
+    public bool AskBySms => Attribute?.AskBySms ?? Flow.AskBySms;
 }
