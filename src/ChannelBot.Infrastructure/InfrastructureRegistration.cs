@@ -3,11 +3,13 @@ using ChannelBot.Application.Routing;
 using ChannelBot.Infrastructure;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Dialogs;
+using ChannelBot.Infrastructure.Geo;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,8 @@ public static class InfrastructureRegistration
         ArgumentNullException.ThrowIfNull(builder);
         builder.AddPersistence();
         builder.AddDialogFiles();
+        builder.Services.AddOptions<GeoOptions>().BindConfiguration(GeoOptions.Section);
+        builder.Services.AddSingleton(sp => CityGeographyLoader.Load(sp.GetRequiredService<IOptions<GeoOptions>>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("ChannelBot.Geo")));
         builder.Services.AddSingleton<DialogEngineSource>();
         builder.Services.AddSingleton<IDialogEngineSource>(sp => sp.GetRequiredService<DialogEngineSource>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogEngineSource>());

@@ -35,6 +35,7 @@ public sealed class BotApp : WebApplicationFactory<Program>
             ["Connector:AllowAnonymous"] = "true",
             ["Dialogs:Path"] = dialogsPath,
             ["Dialogs:ReloadOnChange"] = "false",
+            ["Geo:Enabled"] = "false", // the pipeline's cost, with the generator's places kept as typed
         });
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>())
         {

@@ -1,6 +1,7 @@
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Runtime.Interrupts;
 using ChannelBot.Dialogs.State;
+using ChannelBot.Geo;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Dialogs.Runtime;
@@ -21,15 +22,19 @@ public sealed class DialogEngine
     private readonly IntakeRunner _intake = new();
     private readonly InterruptHandler _interrupts;
 
-    public DialogEngine(DialogDefinitions definitions, TimeProvider clock)
+    /// <param name="geography">The city's map, for places typed and pins; none: places are kept as typed.</param>
+    public DialogEngine(DialogDefinitions definitions, TimeProvider clock, CityGeography? geography = null)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
-        _resources = new EngineResources(definitions, CityTimeZoneLookup.Of(definitions.City));
+        _resources = new EngineResources(definitions, CityTimeZoneLookup.Of(definitions.City), geography ?? CityGeography.Empty);
         _interrupts = new InterruptHandler(_intake);
     }
 
     public DialogDefinitions Definitions => _resources.Definitions;
+
+    /// <summary>The city's map this engine resolves places against.</summary>
+    public CityGeography Geography => _resources.Geography;
 
     /// <summary>The city's time zone (from <c>city.yaml</c>): service-level due dates and "today" are reckoned in it.</summary>
     public TimeZoneInfo CityTimeZone => _resources.CityTimeZone;

@@ -2,6 +2,7 @@ using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Recognizers;
 using ChannelBot.Dialogs.Runtime.Rendering;
 using ChannelBot.Dialogs.Understanding;
+using ChannelBot.Geo;
 
 namespace ChannelBot.Dialogs.Runtime;
 
@@ -14,9 +15,10 @@ internal sealed class EngineResources
     private readonly Dictionary<(ServiceAttribute Attribute, string Language), PreparedChoices> _attributeChoices = [];
     private readonly Dictionary<string, PreparedChoices> _menus = new(StringComparer.Ordinal);
 
-    public EngineResources(DialogDefinitions definitions, TimeZoneInfo cityTimeZone)
+    public EngineResources(DialogDefinitions definitions, TimeZoneInfo cityTimeZone, CityGeography geography)
     {
         Definitions = definitions;
+        Geography = geography;
         CityTimeZone = cityTimeZone;
         var understanding = UnderstandingModels.For(definitions);
         Services = understanding.Services;
@@ -38,6 +40,9 @@ internal sealed class EngineResources
     public DialogDefinitions Definitions { get; }
 
     public TimeZoneInfo CityTimeZone { get; }
+
+    /// <summary>The city's map: where typed places and pins are (empty when the city has no geography files).</summary>
+    public CityGeography Geography { get; }
 
     /// <summary>Which service a description is about.</summary>
     public ServiceRecognizer Services { get; }

@@ -22,6 +22,9 @@ public sealed class IntakeDraft
 
     public LocationAnswer? Location { get; set; }
 
+    /// <summary>What the location step asked about the place the resident typed (null: nothing pending).</summary>
+    public LocationQuestion? LocationQuestion { get; set; }
+
     /// <summary>Answers to the service's questions, by attribute code.</summary>
     public Dictionary<string, AttributeAnswer> Attributes { get; set; } = new(StringComparer.Ordinal);
 

@@ -15,6 +15,7 @@ internal sealed partial class DialogEngineSource(
     DialogFileSource files,
     IOptions<DialogOptions> options,
     TimeProvider clock,
+    ChannelBot.Geo.CityGeography geography,
     ILogger<DialogEngineSource> logger) : IDialogEngineSource, IHostedService, IDisposable
 {
     private static readonly TimeSpan _settle = TimeSpan.FromMilliseconds(300);
@@ -33,7 +34,7 @@ internal sealed partial class DialogEngineSource(
         try
         {
             var definitions = await files.LoadAsync(cancellationToken).ConfigureAwait(false);
-            _current = new DialogEngine(definitions, clock);
+            _current = new DialogEngine(definitions, clock, geography);
             LogLoaded(files.Folder, definitions.Version);
         }
         catch (DialogDefinitionsException exception)
@@ -88,7 +89,7 @@ internal sealed partial class DialogEngineSource(
                 return;
             }
 
-            _current = new DialogEngine(definitions, clock);
+            _current = new DialogEngine(definitions, clock, geography);
             LogReloaded(definitions.Version);
         }
         catch (DialogDefinitionsException exception)

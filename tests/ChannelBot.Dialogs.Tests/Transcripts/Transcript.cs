@@ -17,6 +17,9 @@ public sealed class Transcript
     /// <summary>The city clock at the start (ISO-8601 with offset).</summary>
     public DateTimeOffset Now { get; set; } = new(2026, 11, 23, 10, 0, 0, TimeSpan.FromHours(-5));
 
+    /// <summary>"springfield": places are resolved on the sample city's map (geo/springfield); unset: kept as typed.</summary>
+    public string? Map { get; set; }
+
     public List<TranscriptTurn> Turns { get; set; } = [];
 
     public TranscriptExpectation Expect { get; set; } = new();

@@ -31,8 +31,15 @@ public sealed class TranscriptRunner
     {
         _transcript = transcript;
         _clock = new FakeTimeProvider(transcript.Now);
-        _engine = new DialogEngine(definitions, _clock);
+        _engine = new DialogEngine(definitions, _clock, Geography);
     }
+
+    private ChannelBot.Geo.CityGeography? Geography => _transcript.Map switch
+    {
+        null => null,
+        "springfield" => Support.SampleCityMap.Geography,
+        var other => throw new InvalidOperationException($"Unknown map '{other}' (only springfield)."),
+    };
 
     public List<IntakeSubmission> Submissions { get; } = [];
 
@@ -53,7 +60,7 @@ public sealed class TranscriptRunner
             {
                 // Changes add up: the second change applies to the files as the first left them.
                 DialogsFolder.Change(_files, change.File, change.Replace, change.With);
-                _engine = new DialogEngine(DialogDefinitionsLoader.Load(_files), _clock);
+                _engine = new DialogEngine(DialogDefinitionsLoader.Load(_files), _clock, Geography);
                 _log.AppendLine(CultureInfo.InvariantCulture, $"~~ {change.File} changed");
             }
 

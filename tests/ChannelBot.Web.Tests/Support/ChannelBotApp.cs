@@ -41,6 +41,9 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
             ["Connector:AllowAnonymous"] = "true",
             ["Dialogs:Path"] = RepositoryDialogs.Path,
             ["Dialogs:ReloadOnChange"] = "false",
+
+            // Places are kept as typed unless a test loads the sample city's map (Geo:Enabled = true).
+            ["Geo:Enabled"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
 
             // Every test client comes from 127.0.0.1: the per-network sign-in rate is for a real network, not this one.
