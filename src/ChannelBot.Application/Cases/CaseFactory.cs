@@ -28,7 +28,7 @@ public static class CaseFactory
             submission.ServiceName,
             submission.Department,
             [.. submission.Attributes.Select(a => new CaseAttribute(a.Code, a.Values, a.Display))],
-            new CaseLocation(submission.Location.Address, submission.Location.Latitude, submission.Location.Longitude),
+            new CaseLocation(submission.Location.Address, submission.Location.Latitude, submission.Location.Longitude, submission.Location.Area),
             submission.Description,
             [.. submission.Photos.Select(p => new SubmittedPhoto(p.Url, p.ContentType, p.Name))],
             new ResidentContact(submission.Name, submission.Phone, submission.Email, submission.ChannelId, submission.ChannelUserId ?? string.Empty),
@@ -39,6 +39,7 @@ public static class CaseFactory
             submission.Language,
             dueAt,
             submission.SubmittedAt,
-            submission.UpdateChannel));
+            submission.UpdateChannel,
+            submission.DescriptionPublic));
     }
 }

@@ -4,6 +4,8 @@ using ChannelBot.Schema;
 namespace ChannelBot.Dialogs.Runtime;
 
 /// <summary>A finished intake: everything a new case is made of, as the resident confirmed it.</summary>
+/// <param name="DescriptionPublic">The resident agreed to show the description on the public list of requests.</param>
+/// <param name="Follow">The open case the resident chose to follow instead of filing a new one (their report is filed as its duplicate).</param>
 public sealed record IntakeSubmission(
     string ServiceCode,
     string ServiceName,
@@ -23,4 +25,6 @@ public sealed record IntakeSubmission(
     int SlaDays,
     bool SlaBusinessDays,
     DateTimeOffset SubmittedAt,
-    string? UpdateChannel = null);
+    string? UpdateChannel = null,
+    bool DescriptionPublic = false,
+    string? Follow = null);

@@ -1,4 +1,5 @@
 namespace ChannelBot.Dialogs.State;
 
 /// <summary>Where the problem is: an address as written, a pin, or both.</summary>
-public sealed record LocationAnswer(string? Address, double? Latitude, double? Longitude);
+/// <param name="Area">The area (ward) of the city the point is in, by the city's map.</param>
+public sealed record LocationAnswer(string? Address, double? Latitude, double? Longitude, string? Area = null);

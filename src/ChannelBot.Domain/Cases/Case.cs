@@ -54,6 +54,9 @@ public sealed class Case
 
     public string? Description { get; private set; }
 
+    /// <summary>The resident agreed at intake that <see cref="Description"/> may be shown publicly (default no).</summary>
+    public bool DescriptionPublic { get; private set; }
+
     /// <summary>The photos in the order the resident sent them.</summary>
     public IReadOnlyList<CasePhoto> Photos => _photos;
 
@@ -126,6 +129,7 @@ public sealed class Case
             Attributes = attributes.Select(a => a with { Values = [.. a.Values] }).ToList(),
             Location = submission.Location!,
             Description = string.IsNullOrWhiteSpace(submission.Description) ? null : submission.Description,
+            DescriptionPublic = submission.DescriptionPublic,
             Reporter = submission.Reporter!,
             ConsentToUpdates = submission.ConsentToUpdates,
             ChannelId = submission.ChannelId,

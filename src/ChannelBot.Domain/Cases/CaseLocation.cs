@@ -2,10 +2,13 @@ using ChannelBot.Domain.Common;
 
 namespace ChannelBot.Domain.Cases;
 
-/// <summary>Where the problem is: an address as the resident wrote it, a WGS84 pin, or both.</summary>
+/// <summary>
+/// Where the problem is: an address (as the city's map writes it, or as the resident typed it), a WGS84 point, or
+/// both, and the area of the city (a ward) the point is in when the city has areas.
+/// </summary>
 public sealed record CaseLocation
 {
-    public CaseLocation(string? address, double? latitude, double? longitude)
+    public CaseLocation(string? address, double? latitude, double? longitude, string? area = null)
     {
         if (latitude.HasValue != longitude.HasValue)
         {
@@ -20,6 +23,7 @@ public sealed record CaseLocation
         Address = string.IsNullOrWhiteSpace(address) ? null : address.Trim();
         Latitude = latitude;
         Longitude = longitude;
+        Area = string.IsNullOrWhiteSpace(area) ? null : area.Trim();
     }
 
     public string? Address { get; }
@@ -27,6 +31,9 @@ public sealed record CaseLocation
     public double? Latitude { get; }
 
     public double? Longitude { get; }
+
+    /// <summary>The area (ward, district) the point is in, by the city's map; null without a point or areas.</summary>
+    public string? Area { get; }
 
     public bool HasPin => Latitude.HasValue;
 }

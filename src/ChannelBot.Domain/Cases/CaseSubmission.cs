@@ -10,6 +10,7 @@ namespace ChannelBot.Domain.Cases;
 /// <param name="DueAt">When the service level says the case should be resolved, if it promises a time.</param>
 /// <param name="Now">When the case was filed.</param>
 /// <param name="UpdateChannel">The channel a web chat reporter chose for updates (<c>sms</c>, <c>whatsapp</c>, <c>email</c>); null for their own channel.</param>
+/// <param name="DescriptionPublic">The resident agreed that the description may be shown on the public list of requests.</param>
 public sealed record CaseSubmission(
     TicketNumber Ticket,
     string ServiceCode,
@@ -27,4 +28,5 @@ public sealed record CaseSubmission(
     string Language,
     DateTimeOffset? DueAt,
     DateTimeOffset Now,
-    string? UpdateChannel = null);
+    string? UpdateChannel = null,
+    bool DescriptionPublic = false);

@@ -125,7 +125,7 @@ internal static class LocationQuestions
     public static LocationAnswer Answer(ResolvedLocation location) =>
         location.Precision == LocationPrecision.Street
             ? new LocationAnswer(location.Label, null, null)
-            : new LocationAnswer(location.Label, location.Position.Latitude, location.Position.Longitude);
+            : new LocationAnswer(location.Label, location.Position.Latitude, location.Position.Longitude, location.Area);
 
     private static StepOutcome AskWhereOn(Turn turn, StepRef step, LocationQuestion question, string street)
     {

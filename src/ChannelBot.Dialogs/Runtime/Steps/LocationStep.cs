@@ -142,7 +142,7 @@ internal sealed class LocationStep : StepHandler
         }
 
         var label = described.Best is { Label.Length: > 0 } best ? NearLabel(turn, step, best) : null;
-        draft.Location = new LocationAnswer(pin.Address ?? label ?? pin.Name, pin.Latitude, pin.Longitude);
+        draft.Location = new LocationAnswer(pin.Address ?? label ?? pin.Name, pin.Latitude, pin.Longitude, described.Best?.Area);
         draft.LocationHint = null;
         draft.LocationQuestion = null;
         return StepOutcome.Answered;

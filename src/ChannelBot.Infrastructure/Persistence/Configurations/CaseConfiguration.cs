@@ -32,6 +32,7 @@ internal sealed class CaseConfiguration : IEntityTypeConfiguration<Case>
             location.Property(l => l.Address).HasColumnName("Address");
             location.Property(l => l.Latitude).HasColumnName("Latitude");
             location.Property(l => l.Longitude).HasColumnName("Longitude");
+            location.Property(l => l.Area).HasColumnName("Area").HasMaxLength(ColumnLengths.AreaName);
             location.Ignore(l => l.HasPin);
         });
         builder.ComplexProperty(c => c.Reporter, reporter =>

@@ -15,4 +15,5 @@ internal static class ColumnLengths
     public const int Ticket = 40;
     public const int Name = 200;
     public const int Detail = 500;
+    public const int AreaName = 100;
 }

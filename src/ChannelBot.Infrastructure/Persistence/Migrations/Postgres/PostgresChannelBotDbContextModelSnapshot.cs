@@ -68,6 +68,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<string>("Description")
                         .HasColumnType("text");
 
+                    b.Property<bool>("DescriptionPublic")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTimeOffset?>("DueAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -118,6 +121,11 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                             b1.Property<string>("Address")
                                 .HasColumnType("text")
                                 .HasColumnName("Address");
+
+                            b1.Property<string>("Area")
+                                .HasMaxLength(100)
+                                .HasColumnType("character varying(100)")
+                                .HasColumnName("Area");
 
                             b1.Property<double?>("Latitude")
                                 .HasColumnType("double precision")

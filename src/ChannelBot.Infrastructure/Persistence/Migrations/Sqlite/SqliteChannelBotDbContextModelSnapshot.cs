@@ -63,6 +63,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<string>("Description")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("DescriptionPublic")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("DueAt")
                         .HasColumnType("INTEGER");
 
@@ -113,6 +116,11 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                             b1.Property<string>("Address")
                                 .HasColumnType("TEXT")
                                 .HasColumnName("Address");
+
+                            b1.Property<string>("Area")
+                                .HasMaxLength(100)
+                                .HasColumnType("TEXT")
+                                .HasColumnName("Area");
 
                             b1.Property<double?>("Latitude")
                                 .HasColumnType("REAL")
