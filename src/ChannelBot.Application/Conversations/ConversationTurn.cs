@@ -50,6 +50,10 @@ public static class ConversationTurn
                     var found = await cases.LookUpAsync(lookUp.Ticket, inbound.ChannelId ?? string.Empty, inbound.From?.Id, cancellationToken).ConfigureAwait(false);
                     result = engine.OnCaseLookedUp(result.State, inbound, found);
                     break;
+                case FindNearbyCases nearby:
+                    var near = await cases.FindNearbyAsync(nearby, cancellationToken).ConfigureAwait(false);
+                    result = engine.OnNearbyCasesFound(result.State, inbound, near);
+                    break;
                 case ReopenCase reopen:
                     var reopening = await cases.ReopenAsync(reopen.Ticket, reopen.Note, inbound.ChannelId ?? string.Empty, inbound.From?.Id, cancellationToken).ConfigureAwait(false);
                     result = engine.OnCaseReopened(result.State, inbound, reopening);

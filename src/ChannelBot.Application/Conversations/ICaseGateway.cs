@@ -14,6 +14,9 @@ public interface ICaseGateway
     /// <summary>Finds a case for a status question; <paramref name="askerChannelId"/>/<paramref name="askerUserId"/> decide whether the asker is its reporter.</summary>
     Task<CaseLookup> LookUpAsync(string ticket, string askerChannelId, string? askerUserId, CancellationToken cancellationToken);
 
+    /// <summary>Open cases of a service near a point, nearest first (at most a few), for the duplicate offer at intake.</summary>
+    Task<IReadOnlyList<NearbyCase>> FindNearbyAsync(FindNearbyCases query, CancellationToken cancellationToken);
+
     /// <summary>Reopens a fixed or closed case at its reporter's word (anyone else: not reopened), the words as a public note.</summary>
     Task<CaseReopening> ReopenAsync(string ticket, string note, string askerChannelId, string? askerUserId, CancellationToken cancellationToken);
 }

@@ -31,4 +31,7 @@ public sealed class ServiceDefinition
 
     /// <summary>The questions, as Open311 attributes, in <see cref="ServiceAttribute.Order"/>.</summary>
     public IReadOnlyList<ServiceAttribute> Attributes { get; init; } = [];
+
+    /// <summary>When an open case nearby is offered to follow instead (default: 50 m, 30 days).</summary>
+    public DuplicatePolicy Duplicates { get; init; } = DuplicatePolicy.Default;
 }

@@ -158,6 +158,15 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(receipt);
         var turn = new Turn(_resources, state, activity, _clock.GetUtcNow());
         var service = Definitions.Catalog.Find(state.Intake?.Draft?.ServiceCode);
+        if (state.Intake?.Draft?.Following is { } followed)
+        {
+            turn.Say(turn.T("nearby.following", ("ticket", followed), ("own", receipt.Ticket)));
+            state.LastTicket = followed;
+            state.Stack.Clear();
+            state.Pending = null;
+            return Finish(turn);
+        }
+
         turn.Say(turn.T(
             StringKeys.Submitted,
             ("ticket", receipt.Ticket),
@@ -166,6 +175,17 @@ public sealed class DialogEngine
         state.LastTicket = receipt.Ticket;
         state.Stack.Clear();
         state.Pending = null;
+        return Finish(turn);
+    }
+
+    /// <summary>Offers the nearest open case <see cref="FindNearbyCases"/> found, or asks the next question.</summary>
+    public TurnResult OnNearbyCasesFound(ConversationState state, Activity activity, IReadOnlyList<NearbyCase> found)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(found);
+        var turn = new Turn(_resources, state, activity, _clock.GetUtcNow());
+        state.Pending = null;
+        _intake.ResumeAfterNearby(turn, found);
         return Finish(turn);
     }
 

@@ -42,6 +42,12 @@ internal sealed class IntakeRunner
     public void Continue(Turn turn, DialogFrame frame)
     {
         var intake = new IntakeContext(frame, turn.Definitions);
+        if (intake.Draft.NearbyOffer is { } offer)
+        {
+            AnswerNearby(turn, intake, offer);
+            return;
+        }
+
         var plan = Plan(turn, intake);
         var current = IntakePlan.Find(plan, frame.Step);
         if (current is null)
@@ -76,6 +82,12 @@ internal sealed class IntakeRunner
         }
 
         var intake = new IntakeContext(frame, turn.Definitions);
+        if (intake.Draft.NearbyOffer is { } offer)
+        {
+            NearbyReports.Ask(turn, offer);
+            return;
+        }
+
         var current = IntakePlan.Find(Plan(turn, intake), frame.Step);
         if (current is null || intake.Draft.DefinitionsChanged)
         {
@@ -229,7 +241,52 @@ internal sealed class IntakeRunner
         intake.Frame.Step = next.Id;
         intake.Frame.StepFingerprint = turn.Resources.Fingerprints.For(next, intake.Draft.ServiceCode);
         intake.Frame.Attempts = 0;
+        if (next.Flow.Kind != FlowStepKind.Summary && NearbyReports.Look(turn, intake))
+        {
+            // The open cases nearby come back in OnNearbyCasesFound, which offers one or asks this question.
+            return;
+        }
+
         StepHandlers.For(next).Prompt(turn, intake, next, retry: false);
+    }
+
+    /// <summary>What <see cref="FindNearbyCases"/> found: the nearest is offered to follow, else the intake goes on.</summary>
+    public void ResumeAfterNearby(Turn turn, IReadOnlyList<NearbyCase> found)
+    {
+        if (turn.State.Intake is not { } frame)
+        {
+            return;
+        }
+
+        var intake = new IntakeContext(frame, turn.Definitions);
+        if (found.Count > 0)
+        {
+            NearbyReports.Offer(turn, intake, found[0]);
+            return;
+        }
+
+        Advance(turn, intake);
+    }
+
+    /// <summary>The answer to "Is it this one?": follow it (the report is filed as its duplicate) or go on with a new report.</summary>
+    private void AnswerNearby(Turn turn, IntakeContext intake, NearbyOffer offer)
+    {
+        switch (NearbyReports.Reply(turn))
+        {
+            case true:
+                intake.Draft.Following = offer.Ticket;
+                intake.Draft.ConsentToUpdates = true;
+                turn.State.Pending = PendingEffect.SubmitCase;
+                turn.Effect = new SubmitCase(SubmissionBuilder.Build(turn, intake));
+                break;
+            case false:
+                intake.Draft.NearbyOffer = null;
+                Advance(turn, intake);
+                break;
+            default:
+                NearbyReports.Ask(turn, offer);
+                break;
+        }
     }
 
     private static List<StepRef> Plan(Turn turn, IntakeContext intake) =>

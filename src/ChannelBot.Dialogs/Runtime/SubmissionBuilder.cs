@@ -36,6 +36,8 @@ internal static class SubmissionBuilder
             service.Sla.Days,
             service.Sla.Type == SlaDayType.Business,
             turn.Now,
-            draft.ConsentToUpdates == true ? draft.UpdateChannel : null);
+            draft.ConsentToUpdates == true ? draft.UpdateChannel : null,
+            draft.DescriptionPublic == true,
+            draft.Following);
     }
 }

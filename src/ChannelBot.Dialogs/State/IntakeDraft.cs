@@ -25,10 +25,22 @@ public sealed class IntakeDraft
     /// <summary>What the location step asked about the place the resident typed (null: nothing pending).</summary>
     public LocationQuestion? LocationQuestion { get; set; }
 
+    /// <summary>True once open cases near the location were looked for (whatever was found).</summary>
+    public bool NearbyChecked { get; set; }
+
+    /// <summary>The open case nearby the resident is asked to follow instead (null: none offered or answered).</summary>
+    public NearbyOffer? NearbyOffer { get; set; }
+
+    /// <summary>The open case the resident chose to follow: the report is filed as its duplicate.</summary>
+    public string? Following { get; set; }
+
     /// <summary>Answers to the service's questions, by attribute code.</summary>
     public Dictionary<string, AttributeAnswer> Attributes { get; set; } = new(StringComparer.Ordinal);
 
     public string? Description { get; set; }
+
+    /// <summary>Whether the resident agreed to show the description on the public list of requests (null: not asked, no).</summary>
+    public bool? DescriptionPublic { get; set; }
 
     public List<PhotoAnswer> Photos { get; set; } = [];
 

@@ -6,4 +6,5 @@ public enum PendingEffect
     SubmitCase,
     LookUpCase,
     ReopenCase,
+    FindNearbyCases,
 }

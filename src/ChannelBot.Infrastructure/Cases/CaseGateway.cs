@@ -25,6 +25,13 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
         var (department, _) = router.Route(submission.ServiceCode, submission.Department, submission.Location.Latitude, submission.Location.Longitude);
         var created = CaseFactory.Create(submission with { Department = department }, ticket, cityTimeZone);
         db.Cases.Add(created);
+        if (submission.Follow is { } followed && await FollowedAsync(followed, cancellationToken).ConfigureAwait(false) is { } original)
+        {
+            // Following an open case found nearby: this report is filed as its duplicate, so its reporter hears the
+            // original's updates (staff can still reopen or relink it).
+            created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
+        }
+
         var receipt = new CaseReceipt(ticket.ToString());
         _created[receipt.Ticket] = created.Id;
         return receipt;
@@ -59,6 +66,34 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             isReporter);
     }
 
+    /// <summary>Open cases of the service within the radius, filed since the date, not themselves duplicates, nearest first.</summary>
+    public async Task<IReadOnlyList<NearbyCase>> FindNearbyAsync(FindNearbyCases query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var latitudeSpan = query.RadiusMetres / 111_000.0;
+        var longitudeSpan = latitudeSpan / Math.Max(0.01, Math.Cos(query.Latitude * Math.PI / 180));
+        var (south, north) = (query.Latitude - latitudeSpan, query.Latitude + latitudeSpan);
+        var (west, east) = (query.Longitude - longitudeSpan, query.Longitude + longitudeSpan);
+        var rows = await db.Cases.AsNoTracking()
+            .Where(c => c.ServiceCode == query.ServiceCode && c.CreatedAt >= query.Since
+                && c.Status != CaseStatus.Fixed && c.Status != CaseStatus.Closed && c.DuplicateOf == null
+                && c.Location.Latitude >= south && c.Location.Latitude <= north
+                && c.Location.Longitude >= west && c.Location.Longitude <= east)
+            .OrderByDescending(c => c.CreatedAt)
+            .Take(NearbyCandidates)
+            .Select(c => new { c.Ticket, c.Status, c.CreatedAt, c.Location.Address, c.Location.Latitude, c.Location.Longitude })
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return
+        [
+            .. rows
+                .Select(r => new NearbyCase(r.Ticket.ToString(), r.Status.ToCode(), r.CreatedAt, r.Address,
+                    Metres(query.Latitude, query.Longitude, r.Latitude!.Value, r.Longitude!.Value)))
+                .Where(n => n.DistanceMetres <= query.RadiusMetres)
+                .OrderBy(n => n.DistanceMetres)
+                .Take(3),
+        ];
+    }
+
     public async Task<CaseReopening> ReopenAsync(string ticket, string note, string askerChannelId, string? askerUserId, CancellationToken cancellationToken)
     {
         if (!TicketNumber.TryParse(ticket, out var number))
@@ -78,6 +113,29 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
         var words = note.Trim();
         found.Reopen(CaseActors.Resident, clock.GetUtcNow(), publicNote: words.Length > 0 ? words : null);
         return new CaseReopening(number.ToString(), Reopened: true);
+    }
+
+    /// <summary>At most this many open cases in the square around a point are measured.</summary>
+    private const int NearbyCandidates = 50;
+
+    private async Task<Case?> FollowedAsync(string ticket, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return null;
+        }
+
+        var original = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == number, cancellationToken).ConfigureAwait(false);
+        return original is { DuplicateOf: null } && original.IsOpen ? original : null;
+    }
+
+    private static double Metres(double lat1, double lon1, double lat2, double lon2)
+    {
+        const double radius = 6_371_008.8;
+        var dLat = (lat2 - lat1) * Math.PI / 180;
+        var dLon = (lon2 - lon1) * Math.PI / 180;
+        var h = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Pow(Math.Sin(dLon / 2), 2));
+        return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     /// <summary>The id of the case this gateway created under <paramref name="receipt"/>, for linking replies to it.</summary>

@@ -17,6 +17,9 @@ internal sealed class LookUpOnlyCaseGateway(ICaseGateway inner) : ICaseGateway
     public Task<CaseLookup> LookUpAsync(string ticket, string askerChannelId, string? askerUserId, CancellationToken cancellationToken) =>
         inner.LookUpAsync(ticket, askerChannelId, askerUserId, cancellationToken);
 
+    public Task<IReadOnlyList<NearbyCase>> FindNearbyAsync(FindNearbyCases query, CancellationToken cancellationToken) =>
+        inner.FindNearbyAsync(query, cancellationToken);
+
     public Task<CaseReopening> ReopenAsync(string ticket, string note, string askerChannelId, string? askerUserId, CancellationToken cancellationToken) =>
         throw new WriteEffectDeferredException();
 }

@@ -39,6 +39,8 @@ public sealed partial class SmsPromptSizeTests(ITestOutputHelper output)
         ["place"] = "12000 N Massachusetts Ave",
         ["address"] = "12000 N Massachusetts Ave",
         ["street"] = "N Massachusetts Ave",
+        ["ago"] = "12 days ago",
+        ["own"] = "311-2026-000124",
         ["near"] = ", near W Massachusetts Ave",
         ["neighbour"] = "State Department of Transportation",
         ["contact"] = "(413) 555-0188, https://www.dot.state.example",

@@ -11,6 +11,9 @@ public sealed class ExpectedCase
     /// <summary>Text the address must contain.</summary>
     public string? Address { get; set; }
 
+    /// <summary>The open case the resident chose to follow (the report filed as its duplicate); null: a new report.</summary>
+    public string? Follows { get; set; }
+
     /// <summary>[latitude, longitude] of the pin.</summary>
     public List<double>? Pin { get; set; }
 

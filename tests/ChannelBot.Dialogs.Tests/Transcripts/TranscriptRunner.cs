@@ -83,6 +83,7 @@ public sealed class TranscriptRunner
             {
                 SubmitCase submit => Submit(result.State, activity, submit),
                 LookUpCase lookUp => LookUp(result.State, activity, lookUp),
+                FindNearbyCases nearby => Nearby(result.State, activity, nearby),
                 _ => throw new InvalidOperationException($"Unknown effect {effect}"),
             };
             replies.AddRange(result.Replies);
@@ -125,6 +126,20 @@ public sealed class TranscriptRunner
             ? new CaseLookup(lookUp.Ticket, Found: false)
             : new CaseLookup(known.Ticket, true, known.Service, known.Status, _transcript.Now, known.Note, known.Address, known.Mine);
         return _engine.OnCaseLookedUp(state, activity, lookup);
+    }
+
+    /// <summary>The transcript's open cases of the service with a point within the radius, filed since the date, nearest first.</summary>
+    private TurnResult Nearby(ConversationState state, Activity activity, FindNearbyCases nearby)
+    {
+        var found = _transcript.Cases
+            .Where(c => c.Service == nearby.ServiceCode && c.Status is not ("fixed" or "closed") && c.Point is [_, _])
+            .Select(c => (Case: c, Metres: new ChannelBot.Geo.Data.GeoPosition(c.Point![0], c.Point[1]).MetresTo(new(nearby.Latitude, nearby.Longitude)), Reported: _transcript.Now.AddDays(-c.DaysAgo)))
+            .Where(x => x.Metres <= nearby.RadiusMetres && x.Reported >= nearby.Since)
+            .OrderBy(x => x.Metres)
+            .Select(x => new NearbyCase(x.Case.Ticket, x.Case.Status, x.Reported, x.Case.Address, x.Metres))
+            .ToList();
+        _log.AppendLine(CultureInfo.InvariantCulture, $"== nearby {nearby.ServiceCode} within {nearby.RadiusMetres} m: {string.Join(", ", found.Select(f => $"{f.Ticket} ({f.DistanceMetres:F0} m)"))}");
+        return _engine.OnNearbyCasesFound(state, activity, found);
     }
 
     private ConversationState State() => DialogStateJson.Deserialize(_stateJson);
@@ -226,6 +241,7 @@ public sealed class TranscriptRunner
         }
 
         Assert.True(filed.Attributes.Count >= wanted.Attributes.Count, Failure(summary));
+        Assert.True(filed.Follow == wanted.Follows, Failure($"Follows {filed.Follow ?? "nothing"}, expected {wanted.Follows ?? "nothing"}: {summary}"));
         if (wanted.Address is not null)
         {
             Assert.True(Contains(filed.Location.Address ?? string.Empty, wanted.Address), Failure($"Address: {summary}"));
