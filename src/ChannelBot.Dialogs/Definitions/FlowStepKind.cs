@@ -18,6 +18,9 @@ public enum FlowStepKind
     /// <summary>Photos (attachments).</summary>
     Photos,
 
+    /// <summary>Whether the description may be shown on the public list of requests (default no).</summary>
+    Share,
+
     /// <summary>The name staff may use (optional by default).</summary>
     Name,
 

@@ -217,7 +217,7 @@ internal sealed class IntakeRunner
     /// moves back to an earlier question (never the summary: the resident must see the new read-back first).
     /// </summary>
     private static bool TakesAnswerAfterChange(FlowStepKind kind) =>
-        kind is FlowStepKind.Attributes or FlowStepKind.Description or FlowStepKind.Photos or FlowStepKind.Name or FlowStepKind.Consent;
+        kind is FlowStepKind.Attributes or FlowStepKind.Description or FlowStepKind.Share or FlowStepKind.Photos or FlowStepKind.Name or FlowStepKind.Consent;
 
     private void Advance(Turn turn, IntakeContext intake)
     {

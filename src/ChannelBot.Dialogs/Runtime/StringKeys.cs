@@ -34,6 +34,7 @@ public static class StringKeys
         "notify.acknowledged", "notify.scheduled", "notify.in_progress", "notify.fixed", "notify.fixed.noReply", "notify.closed",
         "notify.closed.duplicate", "notify.closed.referred", "notify.closed.no_action", "notify.reopened", "notify.note",
         "feedback.thanks", "feedback.reopened", "feedback.notReopened",
+        "nearby.offer", "nearby.at", "nearby.follow", "nearby.new", "nearby.today", "nearby.yesterday", "nearby.daysAgo", "nearby.following",
         "step.attributes.multiHint",
         "step.attributes.retry.string", "step.attributes.retry.number", "step.attributes.retry.datetime",
         "step.attributes.retry.text", "step.attributes.retry.singlevaluelist", "step.attributes.retry.multivaluelist",
@@ -47,10 +48,11 @@ public static class StringKeys
         string[] parts = step.Kind switch
         {
             FlowStepKind.Category => ["prompt", "retry", "menu", "suggest", "somethingElse", "chosen", "general"],
-            FlowStepKind.Location => ["prompt", "promptPin", "confirmHint", "retry"],
+            FlowStepKind.Location => ["prompt", "promptPin", "confirmHint", "retry", "confirmFound", "confirmNear", "nearCross", "choose", "noneOfThese", "whereOnStreet", "notFound", "notFoundPin", "outside", "outsideUnknown", "outsideAsk", "pinNear"],
             FlowStepKind.Attributes => [],
             FlowStepKind.Description => ["prompt", "promptMore", "retry"],
             FlowStepKind.Photos => ["prompt", "retry", "received"],
+            FlowStepKind.Share => ["prompt", "retry"],
             FlowStepKind.Name => ["prompt", "retry"],
             FlowStepKind.Consent => ["prompt", "retry", "promptContact", "retryContact"],
             FlowStepKind.Summary => ["header", "prompt", "retry", "submit", "change", "changeSomething", "whichChange", "cancel", "pin", "updatesTo", "updatesHere", "updatesNo"],

@@ -75,6 +75,13 @@ public sealed class CaseReader
     }
 
     /// <summary>Every message sent (or to be sent) to residents about the case, oldest first, with its delivery.</summary>
+    /// <summary>How many residents follow the case: the reports closed as its duplicates (at intake or by staff).</summary>
+    public async Task<int> FollowersAsync(TicketNumber ticket, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.Cases.CountAsync(c => c.DuplicateOf == ticket, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<OutboxMessageRecord>> MessagesAsync(Guid caseId, CancellationToken cancellationToken)
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);

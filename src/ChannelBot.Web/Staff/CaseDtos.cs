@@ -22,10 +22,12 @@ public sealed record CaseSummaryDto(
     string ChannelId,
     string Language,
     string? Assignee,
-    string? DuplicateOf);
+    string? DuplicateOf,
+    string? Area = null);
 
 /// <summary>One case with everything staff need to act on it.</summary>
 /// <param name="UpdatesBy">The channel a web chat reporter chose for updates (sms, whatsapp, email); null: their own channel.</param>
+/// <param name="Followers">Residents who follow the case: reports closed as its duplicates (at intake or by staff).</param>
 public sealed record CaseDetailDto(
     CaseSummaryDto Case,
     long Version,
@@ -36,7 +38,8 @@ public sealed record CaseDetailDto(
     bool ConsentToUpdates,
     IReadOnlyList<CaseHistoryDto> History,
     IReadOnlyList<CaseMessageDto> Messages,
-    string? UpdatesBy = null);
+    string? UpdatesBy = null,
+    int Followers = 0);
 
 /// <summary>A message to a resident about the case: what it said, where it went, and what became of it.</summary>
 /// <param name="Status">pending (SendAfter says when), sent or failed (Error says why: opted out, outside the window...).</param>
@@ -104,9 +107,10 @@ internal static class CaseDtoMapping
         c.ChannelId,
         c.Language,
         c.Assignee,
-        c.DuplicateOf?.ToString());
+        c.DuplicateOf?.ToString(),
+        c.Location.Area);
 
-    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now, IReadOnlyList<OutboxMessageRecord> messages) => new(
+    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now, IReadOnlyList<OutboxMessageRecord> messages, int followers) => new(
         c.ToSummary(now),
         c.Version,
         c.Description,
@@ -132,7 +136,8 @@ internal static class CaseDtoMapping
             m.DeliveryStatus,
             m.DeliveryErrorCode,
             m.LastError))],
-        c.UpdateChannel);
+        c.UpdateChannel,
+        followers);
 
     public static string? ReasonCode(CaseClosureReason? reason) => reason switch
     {

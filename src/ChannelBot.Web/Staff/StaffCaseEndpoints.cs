@@ -87,7 +87,7 @@ public static class StaffCaseEndpoints
         }
 
         return MaySee(user, found)
-            ? TypedResults.Ok(found.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(found.Id, cancellationToken)))
+            ? TypedResults.Ok(found.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(found.Id, cancellationToken), await reader.FollowersAsync(found.Ticket, cancellationToken)))
             : TypedResults.Forbid();
     }
 
@@ -191,7 +191,7 @@ public static class StaffCaseEndpoints
         CaseChangeOutcome outcome, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken) =>
         outcome.Status switch
         {
-            CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(outcome.Case!.Id, cancellationToken))),
+            CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(outcome.Case!.Id, cancellationToken), await reader.FollowersAsync(outcome.Case!.Ticket, cancellationToken))),
             CaseChangeStatus.NotFound => TypedResults.NotFound(),
             CaseChangeStatus.Forbidden => TypedResults.Forbid(),
             CaseChangeStatus.Conflict => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status409Conflict),

@@ -40,6 +40,7 @@ public sealed partial class SmsPromptSizeTests(ITestOutputHelper output)
         ["address"] = "12000 N Massachusetts Ave",
         ["street"] = "N Massachusetts Ave",
         ["ago"] = "12 days ago",
+        ["at"] = " at 12000 N Massachusetts Ave",
         ["own"] = "311-2026-000124",
         ["near"] = ", near W Massachusetts Ave",
         ["neighbour"] = "State Department of Transportation",

@@ -51,10 +51,11 @@ public sealed partial class SandboxPageTests(SandboxBrowserFixture fixture) : IC
         await whatsApp.BecomeAsync("+15555550132");
 
         await whatsApp.SayAsync("there is a big pothole", "Where is it?");
-        await whatsApp.SendLocationAsync("Where in the road is it?");
+        await SendPinPastAnyOpenReportAsync(whatsApp, (phone, reply) => phone.SayAsync("2", reply));
         await whatsApp.SayAsync("2", "Is it any of these?");
         await whatsApp.SayAsync("5", "Anything else the crew should know?");
-        await whatsApp.SayAsync("A deep hole next to the curb", "send a photo");
+        await whatsApp.SayAsync("A deep hole next to the curb", "public map");
+        await whatsApp.SayAsync("no", "send a photo");
         await whatsApp.SendPhotoAsync(Photo, "Thanks for the photo.");
         await whatsApp.SayAsync("skip", "updates");
         await whatsApp.SayAsync("yes", "Shall I send it to the city?");
@@ -79,11 +80,12 @@ public sealed partial class SandboxPageTests(SandboxBrowserFixture fixture) : IC
         await messenger.BecomeAsync("6512300000000133");
 
         await messenger.SayAsync("there's a huge pothole in the road", "Where is it?");
-        await messenger.SendLocationAsync("Where in the road is it?");
+        await SendPinPastAnyOpenReportAsync(messenger, (phone, reply) => phone.TapAsync("File a new report", reply));
         await Expect(messenger.QuickReplies).ToHaveTextAsync(["Traffic lane", "Next to the curb", "Crosswalk", "Bike lane", "Intersection"]);
         await messenger.TapAsync("Traffic lane", "Is it any of these?");
         await messenger.TapAsync("Skip", "Anything else the crew should know?");
-        await messenger.TapAsync("Skip", "send a photo");
+        await messenger.TapAsync("Skip", "public map");
+        await messenger.TapAsync("No", "send a photo");
         await messenger.SendPhotoAsync(Photo, "Thanks for the photo.");
         await messenger.TapAsync("Skip", "updates");
         await messenger.TapAsync("Yes", "For later updates");
@@ -91,7 +93,7 @@ public sealed partial class SandboxPageTests(SandboxBrowserFixture fixture) : IC
         await messenger.TapAsync("Send report", "311-");
 
         await Expect(messenger.CityBubbles.Last).ToContainTextAsync(Ticket());
-        await Expect(messenger.ResidentBubbles.Nth(2)).ToContainTextAsync("Traffic lane");
+        await Expect(messenger.ResidentBubbles.Filter(new() { HasText = "Traffic lane" })).ToHaveCountAsync(1);
         await Expect(messenger.QuickReplies).ToHaveCountAsync(0);
         var saved = await CaseOfAsync("6512300000000133");
         Assert.Equal("facebook", saved.Reporter.ChannelId);
@@ -146,4 +148,19 @@ public sealed partial class SandboxPageTests(SandboxBrowserFixture fixture) : IC
 
     [GeneratedRegex(@"311-\d{4}-\d{6}")]
     private static partial Regex Ticket();
+
+    /// <summary>
+    /// Shares the sandbox phone's pin; the other sandbox tests report potholes at the same pin, so the open one may be
+    /// offered first ("Is it this one?"): then the resident files a new report.
+    /// </summary>
+    private static async Task SendPinPastAnyOpenReportAsync(SandboxPhone phone, Func<SandboxPhone, string, Task> fileNew)
+    {
+        await phone.SendLocationAsync(string.Empty);
+        if ((await phone.CityBubbles.Last.InnerTextAsync()).Contains("Is it this one?", StringComparison.Ordinal))
+        {
+            await fileNew(phone, "Where in the road is it?");
+        }
+
+        await Expect(phone.CityBubbles.Last).ToContainTextAsync("Where in the road is it?");
+    }
 }

@@ -130,7 +130,7 @@ public sealed partial class StaffConsoleActionTests(BrowserFixture fixture) : IC
         using var http = fixture.App.CreateHttpClient();
         await using var resident = await DirectLineResident.OpenAsync(http);
         await resident.NextFromBotAsync();
-        foreach (var answer in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no photo", "skip", contact })
+        foreach (var answer in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no", "no photo", "skip", contact })
         {
             await resident.SayAsync(answer);
         }

@@ -102,7 +102,8 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
         await resident.SayAndExpectAsync("45 Elm St", AskWhereInRoad);
         await resident.SayAndExpectAsync("traffic lane", "Is it any of these?");
         await resident.SayAndExpectAsync("skip", "Please describe the problem");
-        await resident.SayAndExpectAsync("A wide hole in the middle of the lane.", "send a photo");
+        await resident.SayAndExpectAsync("A wide hole in the middle of the lane.", "public map");
+        await resident.SayAndExpectAsync("no", "send a photo");
 
         await resident.ExpectReplyAsync(
             async () =>
@@ -113,7 +114,7 @@ public sealed partial class WebChatPageTests(BrowserFixture fixture) : IClassFix
                 await resident.SendButton.ClickAsync();
             },
             "Thanks for the photo.");
-        await Expect(resident.ResidentStatuses).ToHaveCountAsync(6);
+        await Expect(resident.ResidentStatuses).ToHaveCountAsync(7);
         await Expect(resident.ResidentStatuses.Last).ToContainTextAsync("Sent at");
 
         await resident.SayAndExpectAsync("skip", "Would you like updates about this report?");

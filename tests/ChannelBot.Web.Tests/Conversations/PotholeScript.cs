@@ -23,6 +23,7 @@ internal static class PotholeScript
         await resident.SayAsync("next to the curb");
         await resident.SayAsync("skip");
         await resident.SayAsync("It is deep enough to damage a tire.");
+        await resident.SayAsync("no");   // the description stays off the public map
         if (photoUrl is null)
         {
             await resident.SayAsync("no photo");
@@ -51,6 +52,7 @@ internal static class PotholeScript
         await resident.SayAsync("next to the curb");
         await resident.SayAsync("skip");
         await resident.SayAsync("It is deep enough to damage a tire.");
+        await resident.SayAsync("no");   // the description stays off the public map
         var message = resident.Message(string.Empty);
         message.Text = null;
         message.Attachments = [.. photos.Select((p, i) => new ChannelBot.Schema.Attachment { ContentUrl = p.Url, ContentType = p.ContentType, Name = $"photo{i}" })];

@@ -54,6 +54,7 @@ public sealed partial class DirectLineIntakeTests : IAsyncLifetime
         await resident.SayAsync("next to the curb");
         await resident.SayAsync("skip");
         await resident.SayAsync("It is deep enough to damage a tire.");
+        await resident.SayAsync("no");   // the description stays off the public map
         var (_, photoUrl) = await resident.SendPhotoAsync(Png);
         await resident.SayAsync("skip");   // name
         var summary = await resident.SayAsync("skip");   // updates

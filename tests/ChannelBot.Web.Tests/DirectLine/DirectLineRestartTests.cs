@@ -59,6 +59,7 @@ public sealed partial class DirectLineRestartTests : IDisposable
         await resumed.SayAsync("next to the curb");
         await resumed.SayAsync("skip");
         await resumed.SayAsync("It is deep enough to damage a tire.");
+        await resumed.SayAsync("no");   // the description stays off the public map
         await resumed.SayAsync("no photo");
         await resumed.SayAsync("skip");   // name
         var summary = await resumed.SayAsync("skip");   // updates

@@ -109,6 +109,7 @@ public sealed partial class WebChatUpdateChannelTests
         await resident.SayAsync("next to the curb");
         await resident.SayAsync("skip");
         await resident.SayAsync("It is deep enough to damage a tire.");
+        await resident.SayAsync("no");   // the description stays off the public map
         await resident.SayAsync("no photo");
         await resident.SayAsync("skip");   // name
         await resident.SayAsync(channel);

@@ -86,6 +86,7 @@ public sealed partial class WebChatUpdatesBySmsTests
         await resident.SayAsync("next to the curb");
         await resident.SayAsync("skip");
         await resident.SayAsync("It is deep enough to damage a tire.");
+        await resident.SayAsync("no");   // the description stays off the public map
         await resident.SayAsync("no photo");
         await resident.SayAsync("skip");   // name
         await resident.SayAsync(contact);

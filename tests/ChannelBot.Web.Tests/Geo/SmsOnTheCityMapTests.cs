@@ -8,7 +8,7 @@ namespace ChannelBot.Web.Tests.Geo;
 /// <summary>
 /// SMS reports on the sample city's map, through the real app and the fake Twilio: a texted address is found,
 /// confirmed and routed by its ward; a place in the next town gets that town's contact; a second pothole 17 m from
-/// an open one follows it, and the follower hears the open report's next update.
+/// an open one follows it, the follower hears the open report's next update, and staff see one follower.
 /// </summary>
 public sealed class SmsOnTheCityMapTests
 {
@@ -84,6 +84,7 @@ public sealed class SmsOnTheCityMapTests
         Assert.Contains("crews are working on it now", update, StringComparison.Ordinal);
         var follower = Assert.Single(await CaseRows.AllAsync(app.Services), c => c.Ticket.ToString() != original);
         Assert.Equal(original, follower.DuplicateOf?.ToString());
+        Assert.Equal(1, (await StaffApi.GetCaseAsync(http, original)).Followers);
     }
 
     /// <summary>After the place is confirmed: the rest of the SMS pothole script (lane, size, no photo, no name, updates yes, send).</summary>

@@ -41,7 +41,7 @@ public sealed class ResidentIdentifiersInLogsTests
         await StaffApi.ChangeStatusAsync(http, ticket, "in_progress");
         await phone.WaitForTextAsync(before + 1);
 
-        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no photo", "skip", "yes", Email, "yes" })
+        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no", "no photo", "skip", "yes", Email, "yes" })
         {
             await messenger.SayAsync(http, app.Services, text);
         }

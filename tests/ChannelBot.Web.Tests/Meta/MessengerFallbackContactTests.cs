@@ -90,7 +90,7 @@ public sealed partial class MessengerFallbackContactTests
     /// <summary>A Messenger pothole report: yes to updates here, then the mobile number for later ones. Returns the ticket.</summary>
     private static async Task<string> ReportAsync(HttpClient http, IServiceProvider services, MessengerResident resident)
     {
-        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no photo", "skip" })
+        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no", "no photo", "skip" })
         {
             await resident.SayAsync(http, services, text);
         }

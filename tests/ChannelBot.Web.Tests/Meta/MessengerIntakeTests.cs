@@ -57,7 +57,8 @@ public sealed partial class MessengerIntakeTests : IAsyncLifetime
         var askLane = await _resident.SendPinAsync(_http, _app.Services, 39.9242266, -83.8088171);
         var askHazards = await TapAsync(askLane, "Traffic lane");
         var askMore = await TapAsync(askHazards, "Skip");
-        var askPhoto = await TapAsync(askMore, "Skip");
+        var askShare = await TapAsync(askMore, "Skip");
+        var askPhoto = await TapAsync(askShare, "No");
         Assert.Contains("photo", Text(askPhoto), StringComparison.OrdinalIgnoreCase);
         var askName = await _resident.SendPhotoAsync(_http, _app.Services, _resident.Graph.Url + "/cdn/pothole_n.png");
         Assert.Contains("Thanks for the photo", Text(askName), StringComparison.Ordinal);

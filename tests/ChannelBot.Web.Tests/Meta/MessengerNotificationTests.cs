@@ -97,7 +97,7 @@ public sealed partial class MessengerNotificationTests
     private static async Task<string> ReportAsync(HttpClient http, IServiceProvider services, MessengerResident resident)
     {
         IReadOnlyList<JsonObject> answer = [];
-        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no photo", "skip", "yes", "skip", "yes" })
+        foreach (var text in new[] { "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no", "no photo", "skip", "yes", "skip", "yes" })
         {
             answer = await resident.SayAsync(http, services, text);
         }

@@ -7,6 +7,9 @@ internal static class SmsScript
 {
     public static readonly string[] Texts = ["there is a big pothole", "123 Main St", "2", "5", "deep hole", "no photo", "skip", "yes", "1"];
 
+    /// <summary>The same report on WhatsApp, which also asks whether the description may go on the public map ("no").</summary>
+    public static readonly string[] WhatsAppTexts = ["there is a big pothole", "123 Main St", "2", "5", "deep hole", "no", "no photo", "skip", "yes", "1"];
+
     public static async Task<string> ReportPotholeAsync(SmsPhone phone)
     {
         var answer = string.Empty;

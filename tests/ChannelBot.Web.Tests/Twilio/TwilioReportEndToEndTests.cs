@@ -83,7 +83,7 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
         output.WriteLine("> (pin)\n" + next);
         Assert.StartsWith("Where in the road is it?", next, StringComparison.Ordinal);
         var answer = string.Empty;
-        foreach (var text in new[] { "2", "5", "deep hole", "no photo", "skip", "yes", "1" })
+        foreach (var text in new[] { "2", "5", "deep hole", "no", "no photo", "skip", "yes", "1" })
         {
             answer = await phone.WriteAsync(text);
             output.WriteLine("> " + text + "\n" + answer);

@@ -58,7 +58,7 @@ public sealed class WhatsAppLateWindowRefusalTests
     {
         var phone = new WhatsAppPhone(http, twilio, number);
         var answer = string.Empty;
-        foreach (var text in SmsScript.Texts)
+        foreach (var text in SmsScript.WhatsAppTexts)
         {
             answer = await phone.WriteAsync(text);
         }

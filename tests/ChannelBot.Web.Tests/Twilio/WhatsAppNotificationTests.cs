@@ -82,7 +82,7 @@ public sealed class WhatsAppNotificationTests
     private static async Task<string> ReportPotholeAsync(WhatsAppPhone phone)
     {
         var answer = string.Empty;
-        foreach (var text in SmsScript.Texts)
+        foreach (var text in SmsScript.WhatsAppTexts)
         {
             answer = await phone.WriteAsync(text);
         }

@@ -51,8 +51,9 @@ internal static class NearbyReports
             1 => turn.T("nearby.yesterday"),
             _ => turn.T("nearby.daysAgo", ("count", days.ToString(turn.Culture))),
         };
+        var at = offer.Address is { Length: > 0 } place ? turn.T("nearby.at", ("place", place)) : "";
         turn.Ask(
-            turn.T("nearby.offer", ("ticket", offer.Ticket), ("ago", ago), ("status", turn.T("status." + offer.Status)), ("place", offer.Address ?? "")),
+            turn.T("nearby.offer", ("ticket", offer.Ticket), ("at", at), ("ago", ago), ("status", turn.T("status." + offer.Status))),
             [new(FollowKey, turn.T("nearby.follow")), new(NewKey, turn.T("nearby.new"))]);
     }
 

@@ -12,6 +12,7 @@ internal static class StepHandlers
         [FlowStepKind.Attributes] = new AttributeStep(),
         [FlowStepKind.Description] = new DescriptionStep(),
         [FlowStepKind.Photos] = new PhotosStep(),
+        [FlowStepKind.Share] = new ShareStep(),
         [FlowStepKind.Name] = new NameStep(),
         [FlowStepKind.Consent] = new ConsentStep(),
         [FlowStepKind.Summary] = new SummaryStep(),

@@ -103,8 +103,9 @@ internal sealed class SummaryStep : StepHandler
         };
         foreach (var step in IntakePlan.Build(intake.Definitions, intake.Draft, turn.Profile))
         {
-            if (step.Flow.Kind == FlowStepKind.Summary)
+            if (step.Flow.Kind is FlowStepKind.Summary or FlowStepKind.Share)
             {
+                // Sharing the description is a yes/no that defaults to no: not read back, not offered for a change.
                 continue;
             }
 

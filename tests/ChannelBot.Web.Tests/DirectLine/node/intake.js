@@ -114,6 +114,7 @@ async function main() {
   await resumed.say('next to the curb');
   await resumed.say('skip');
   await resumed.say('It is deep enough to damage a tire.');
+  await resumed.say('no'); // the description stays off the public map
   await resumed.say('no photo');
   await resumed.say('skip');
   const summary = await resumed.say('skip');
