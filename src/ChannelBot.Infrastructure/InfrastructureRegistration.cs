@@ -28,6 +28,7 @@ public static class InfrastructureRegistration
         builder.AddDialogFiles();
         builder.Services.AddOptions<GeoOptions>().BindConfiguration(GeoOptions.Section);
         builder.Services.AddSingleton(sp => CityGeographyLoader.Load(sp.GetRequiredService<IOptions<GeoOptions>>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("ChannelBot.Geo")));
+        builder.Services.AddSingleton(sp => CityGeographyLoader.MapFiles(sp.GetRequiredService<IOptions<GeoOptions>>()));   // what the public map draws
         builder.Services.AddSingleton<DialogEngineSource>();
         builder.Services.AddSingleton<IDialogEngineSource>(sp => sp.GetRequiredService<DialogEngineSource>());
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DialogEngineSource>());
@@ -56,7 +57,8 @@ public static class InfrastructureRegistration
                 sp.GetServices<ChannelBot.Application.Notifications.INotificationTemplates>(),
                 sp.GetServices<ChannelBot.Application.Notifications.INotificationChannel>(),
                 sp.GetRequiredService<ChannelSenderRegistry>()),
-            sp.GetRequiredService<AreaRouter>()));
+            sp.GetRequiredService<AreaRouter>(),
+            sp.GetRequiredService<ChannelBot.Geo.CityGeography>()));
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;

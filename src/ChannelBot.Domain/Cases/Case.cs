@@ -205,6 +205,28 @@ public sealed class Case
     }
 
     /// <summary>
+    /// Places the case where staff found it is (a place the map could not find, or a resident's mistake), routed to
+    /// <paramref name="department"/> for the new place; a new department clears the assignee.
+    /// </summary>
+    public void Relocate(CaseLocation location, string department, string by, DateTimeOffset now, string? internalNote = null)
+    {
+        ArgumentNullException.ThrowIfNull(location);
+        ArgumentException.ThrowIfNullOrWhiteSpace(department);
+        ArgumentException.ThrowIfNullOrWhiteSpace(by);
+        Require(location != Location, $"Case {Ticket} is already there.");
+        var detail = $"{Location.Address ?? "(no address)"} → {location.Address ?? "(no address)"}"
+            + (department == Department ? string.Empty : $"; routed {Department} → {department}");
+        Location = location;
+        if (department != Department)
+        {
+            Department = department;
+            Assignee = null;
+        }
+
+        Record(CaseChangeKind.Relocated, by, now, internalNote, detail);
+    }
+
+    /// <summary>
     /// Files the case under another service, routed to that service's department (staff found the resident
     /// picked the wrong category). Only an open case; the answers to the old service's questions are kept.
     /// </summary>

@@ -12,6 +12,9 @@ public enum CaseChangeKind
     /// <summary>Filed under another service, and so maybe routed to another department; the status stays.</summary>
     Recategorised,
 
+    /// <summary>Placed somewhere else by staff (and so maybe routed to another department); the status stays.</summary>
+    Relocated,
+
     /// <summary>The reporter's contact details and photos were removed after the retention period; the status stays.</summary>
     Anonymised,
 }

@@ -10,6 +10,9 @@ using ChannelBot.Infrastructure.Messaging;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Schema;
+using ChannelBot.Geo;
+using ChannelBot.Geo.Data;
+using ChannelBot.Geo.Resolution;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -30,10 +33,12 @@ public sealed class CaseEditor
     private readonly TimeProvider _clock;
     private readonly CaseNotifier _notifier;
     private readonly AreaRouter _router;
+    private readonly CityGeography _geography;
 
-    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, CaseNotifier notifier, AreaRouter router)
+    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, CaseNotifier notifier, AreaRouter router, CityGeography geography)
     {
         _router = router;
+        _geography = geography;
         _databases = databases;
         _dialogs = dialogs;
         _outbox = outbox;
@@ -70,6 +75,52 @@ public sealed class CaseEditor
             found.Recategorise(service.Code, service.Name.Get(definitions.DefaultLanguage), department, by, now, Clean(internalNote));
             return Task.FromResult<StatusNews?>(null);
         });
+
+    /// <summary>
+    /// Places the case at an address, intersection or place found on the city's map, or at a point (named by the
+    /// nearest address), and routes it again for the new place. A text the map does not find exactly, or a point
+    /// outside the city, is refused with what the map found.
+    /// </summary>
+    public Task<CaseChangeOutcome> RelocateAsync(TicketNumber ticket, string? address, GeoPosition? point, string? internalNote, long? expectedVersion, string by, Func<Case, bool> allowed, CancellationToken cancellationToken) =>
+        EditAsync(ticket, expectedVersion, allowed, cancellationToken, (_, found, now) =>
+        {
+            var location = Place(address, point);
+            var service = _dialogs.Current.Definitions.Catalog.Find(found.ServiceCode);
+            var (department, _) = _router.Route(found.ServiceCode, service?.Department ?? found.Department, location.Latitude, location.Longitude);
+            found.Relocate(location, department, by, now, Clean(internalNote));
+            return Task.FromResult<StatusNews?>(null);
+        });
+
+    private CaseLocation Place(string? address, GeoPosition? point)
+    {
+        var typed = Clean(address);
+        if (point is { } at)
+        {
+            var described = _geography.Describe(at);
+            if (described.Outcome == LocationOutcome.Outside)
+            {
+                throw new DomainException($"({at.Latitude}, {at.Longitude}) is outside the city{(described.Neighbour is { } n ? $" ({n.Name})" : string.Empty)}.");
+            }
+
+            var best = described.Best;
+            return new CaseLocation(typed ?? (best?.Label is { Length: > 0 } label ? label : null), at.Latitude, at.Longitude, best?.Area);
+        }
+
+        if (typed is null)
+        {
+            throw new DomainException("Give an address, an intersection or a place, or a point (latitude and longitude).");
+        }
+
+        var resolved = _geography.Resolve(typed);
+        return resolved.Outcome switch
+        {
+            LocationOutcome.Found => new CaseLocation(resolved.Best!.Label, resolved.Best.Position.Latitude, resolved.Best.Position.Longitude, resolved.Best.Area),
+            LocationOutcome.Choices or LocationOutcome.StreetOnly => throw new DomainException($"'{typed}' could be {string.Join("; ", resolved.Candidates.Take(5).Select(c => c.Label))}: say which."),
+            LocationOutcome.Outside => throw new DomainException($"'{typed}' is outside the city{(resolved.Neighbour is { } n ? $" ({n.Name})" : string.Empty)}."),
+            _ when !_geography.CanResolve => new CaseLocation(typed, null, null),
+            _ => throw new DomainException($"'{typed}' is not on the city's map: give a house number and street, an intersection, or a point."),
+        };
+    }
 
     /// <summary>
     /// Closes the case as a repeat of <paramref name="original"/>; its reporter is told and then follows the original.

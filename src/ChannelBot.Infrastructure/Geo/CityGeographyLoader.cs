@@ -19,12 +19,7 @@ internal static partial class CityGeographyLoader
             return CityGeography.Empty;
         }
 
-        var folder = o.Folder is { Length: > 0 } configured ? Path.GetFullPath(configured) : FindSample();
-        var inFolder = folder is null ? new CityFiles(null, null, null, null, null, null) : CityFiles.InFolder(folder);
-        var files = new CityFiles(
-            o.Addresses ?? ExistingOrNull(inFolder.Addresses), o.Streets ?? ExistingOrNull(inFolder.Streets),
-            o.Boundary ?? ExistingOrNull(inFolder.Boundary), o.Areas ?? ExistingOrNull(inFolder.Areas),
-            o.Places ?? ExistingOrNull(inFolder.Places), o.Neighbours ?? ExistingOrNull(inFolder.Neighbours));
+        var (folder, files) = Resolve(o);
         try
         {
             var geography = CityGeography.Load(files);
@@ -35,6 +30,34 @@ internal static partial class CityGeographyLoader
         {
             throw new InvalidOperationException($"ChannelBot cannot start: the city's geography files cannot be read ({exception.Message}). Fix them, or set Geo:Enabled to false.", exception);
         }
+    }
+
+    /// <summary>
+    /// The files the public map of requests draws (boundary, areas, streets), resolved like <see cref="Load"/> resolves
+    /// them; none when the geography is off. A file that is missing is left out (the map draws without it).
+    /// </summary>
+    public static CityMapFiles MapFiles(IOptions<GeoOptions> options)
+    {
+        var o = options.Value;
+        if (!o.Enabled)
+        {
+            return CityMapFiles.None;
+        }
+
+        var (_, files) = Resolve(o);
+        return new CityMapFiles(ExistingOrNull(files.Boundary), ExistingOrNull(files.Areas), ExistingOrNull(files.Streets));
+    }
+
+    /// <summary>The folder (configured, else the sample city found above the app) and each file: its own setting, else the folder's file if it exists.</summary>
+    private static (string? Folder, CityFiles Files) Resolve(GeoOptions o)
+    {
+        var folder = o.Folder is { Length: > 0 } configured ? Path.GetFullPath(configured) : FindSample();
+        var inFolder = folder is null ? new CityFiles(null, null, null, null, null, null) : CityFiles.InFolder(folder);
+        var files = new CityFiles(
+            o.Addresses ?? ExistingOrNull(inFolder.Addresses), o.Streets ?? ExistingOrNull(inFolder.Streets),
+            o.Boundary ?? ExistingOrNull(inFolder.Boundary), o.Areas ?? ExistingOrNull(inFolder.Areas),
+            o.Places ?? ExistingOrNull(inFolder.Places), o.Neighbours ?? ExistingOrNull(inFolder.Neighbours));
+        return (folder, files);
     }
 
     private static string? ExistingOrNull(string? path) => path is not null && File.Exists(path) ? path : null;

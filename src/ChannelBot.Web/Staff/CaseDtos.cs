@@ -86,6 +86,9 @@ public sealed record AssignDto(string? Assignee, string? InternalNote, long? Ver
 public sealed record RecategoriseDto(string ServiceCode, string? InternalNote, long? Version);
 
 /// <summary>The body of <c>POST /api/cases/{ticket}/duplicate</c>: the ticket of the case this one repeats.</summary>
+/// <summary>Where staff place a case: an address, intersection or place on the city's map, or a point (both coordinates).</summary>
+public sealed record RelocateDto(string? Address, double? Latitude, double? Longitude, string? InternalNote, long? Version);
+
 public sealed record DuplicateDto(string Original, string? PublicNote, string? InternalNote, long? Version);
 
 internal static class CaseDtoMapping

@@ -32,6 +32,10 @@ public static class StaffCaseEndpoints
             .RequireAuthorization(StaffRoles.WritePolicy)
             .WithName("RecategoriseCase")
             .WithSummary("Files the case under another service of the catalog and routes it to that service's department.");
+        cases.MapPost("/{ticket}/location", RelocateAsync)
+            .RequireAuthorization(StaffRoles.WritePolicy)
+            .WithName("RelocateCase")
+            .WithSummary("Places the case at an address, intersection or place on the city's map, or at a point, and routes it again for the new place.");
         cases.MapPost("/{ticket}/duplicate", MarkDuplicateAsync)
             .RequireAuthorization(StaffRoles.WritePolicy)
             .WithName("MarkCaseDuplicate")
@@ -165,6 +169,30 @@ public static class StaffCaseEndpoints
         }
 
         var outcome = await editor.RecategoriseAsync(number, change.ServiceCode.Trim(), change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
+        return await AnswerAsync(outcome, reader, clock, cancellationToken);
+    }
+
+    private static async Task<Results<Ok<CaseDetailDto>, NotFound, ForbidHttpResult, ProblemHttpResult>> RelocateAsync(
+        string ticket, RelocateDto change, ClaimsPrincipal user, CaseEditor editor, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number))
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (change.Latitude.HasValue != change.Longitude.HasValue
+            || change.Latitude is < -90 or > 90 or double.NaN || change.Longitude is < -180 or > 180 or double.NaN)
+        {
+            return TypedResults.Problem("A point needs both latitude (-90 to 90) and longitude (-180 to 180).", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        if (change.Address is { Length: > 300 })
+        {
+            return TypedResults.Problem("An address has at most 300 characters.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var point = change.Latitude is { } lat && change.Longitude is { } lon ? new ChannelBot.Geo.Data.GeoPosition(lat, lon) : (ChannelBot.Geo.Data.GeoPosition?)null;
+        var outcome = await editor.RelocateAsync(number, change.Address, point, change.InternalNote, change.Version, By(user), c => MaySee(user, c), cancellationToken);
         return await AnswerAsync(outcome, reader, clock, cancellationToken);
     }
 

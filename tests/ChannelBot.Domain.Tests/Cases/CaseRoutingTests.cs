@@ -57,6 +57,25 @@ public sealed class CaseRoutingTests
     }
 
     [Fact]
+    public void Placing_a_case_elsewhere_records_both_places_and_a_new_department_drops_the_assignee()
+    {
+        var @case = Case.Submit(Submissions.Pothole());
+        @case.AssignTo("Crew 12", "Olga", Later);
+        var there = new CaseLocation("1250 N Main St", 42.113504, -72.589855, "Ward 3");
+
+        Assert.Throws<DomainException>(() => @case.Relocate(@case.Location, @case.Department, "Olga", Later));
+        @case.Relocate(there, "ward3", "Olga", Later, "crew found it");
+
+        Assert.Equal(there, @case.Location);
+        Assert.Equal("Ward 3", @case.Location.Area);
+        Assert.Equal("ward3", @case.Department);
+        Assert.Null(@case.Assignee);
+        Assert.Equal(CaseChangeKind.Relocated, @case.History[^1].Kind);
+        Assert.EndsWith("→ 1250 N Main St; routed streets → ward3", @case.History[^1].Detail, StringComparison.Ordinal);
+        Assert.Equal("crew found it", @case.History[^1].InternalNote);
+    }
+
+    [Fact]
     public void Recategorising_within_the_department_keeps_the_assignee()
     {
         var @case = Case.Submit(Submissions.Pothole());

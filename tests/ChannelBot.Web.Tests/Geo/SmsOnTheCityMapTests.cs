@@ -1,3 +1,4 @@
+using System.Net;
 using ChannelBot.Geo;
 using ChannelBot.Geo.Data;
 using ChannelBot.Web.Tests.Support;
@@ -7,7 +8,7 @@ namespace ChannelBot.Web.Tests.Geo;
 
 /// <summary>
 /// SMS reports on the sample city's map, through the real app and the fake Twilio: a texted address is found,
-/// confirmed and routed by its ward; a place in the next town gets that town's contact; a second pothole 17 m from
+/// confirmed and routed by its ward; a place the map cannot find is filed as typed and placed by staff, which routes it again; a place in the next town gets that town's contact; a second pothole 17 m from
 /// an open one follows it, the follower hears the open report's next update, and staff see one follower.
 /// </summary>
 public sealed class SmsOnTheCityMapTests
@@ -85,6 +86,48 @@ public sealed class SmsOnTheCityMapTests
         var follower = Assert.Single(await CaseRows.AllAsync(app.Services), c => c.Ticket.ToString() != original);
         Assert.Equal(original, follower.DuplicateOf?.ToString());
         Assert.Equal(1, (await StaffApi.GetCaseAsync(http, original)).Followers);
+    }
+
+    [Fact]
+    public async Task A_place_the_map_cannot_find_is_filed_as_typed_and_staff_place_it_which_routes_it_by_its_ward()
+    {
+        var ward = CityGeography.Load(CityFiles.InFolder(SampleCity)).Resolve("1250 N Main St").Best!.Area!;
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        var settings = Settings(twilio);
+        settings["Routing:Areas:0:GeoJsonPath"] = Path.Combine(SampleCity, "wards.geojson");
+        settings["Routing:Areas:0:Feature"] = ward;
+        settings["Routing:Areas:0:Department"] = "CUSTOMER-SERVICE";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550165");
+        await phone.TextAsync("there is a big pothole");
+        var askAgain = await phone.TextAsync("behind the old mill past the blue house");
+        var next = await phone.TextAsync("by the creek");
+        var answer = next;
+        foreach (var text in SmsScript.Texts[2..])
+        {
+            answer = await phone.TextAsync(text);
+        }
+
+        var ticket = System.Text.RegularExpressions.Regex.Match(answer, @"311-\d{4}-\d{6}").Value;
+        var filed = await StaffApi.GetCaseAsync(http, ticket);
+        using var ambiguous = await StaffApi.PostAsync(http, $"/api/cases/{ticket}/location", new { address = "5th street" });
+        using var placed = await StaffApi.PostAsync(http, $"/api/cases/{ticket}/location", new { address = "1250 north main st", internalNote = "crew found it" });
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
+
+        Assert.Contains("couldn't find", askAgain, StringComparison.Ordinal);
+        Assert.Equal("behind the old mill past the blue house / by the creek", filed.Case.Address);
+        Assert.Null(filed.Case.Latitude);
+        Assert.Equal("DPW-STREETS", filed.Case.Department);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, ambiguous.StatusCode);
+        Assert.Contains("E 5th St", await ambiguous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, placed.StatusCode);
+        Assert.Equal("1250 N Main St", detail.Case.Address);
+        Assert.Equal(ward, detail.Case.Area);
+        Assert.Equal("CUSTOMER-SERVICE", detail.Case.Department);
+        Assert.Equal("relocated", detail.History[^1].Kind);
+        Assert.Contains("routed DPW-STREETS → CUSTOMER-SERVICE", detail.History[^1].Detail, StringComparison.Ordinal);
     }
 
     /// <summary>After the place is confirmed: the rest of the SMS pothole script (lane, size, no photo, no name, updates yes, send).</summary>

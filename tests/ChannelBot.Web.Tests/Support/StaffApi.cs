@@ -41,6 +41,14 @@ public static class StaffApi
         return await response.Content.ReadAsByteArrayAsync();
     }
 
+    /// <summary>POSTs <paramref name="body"/> as JSON with the operator's key and returns the answer whatever its status.</summary>
+    public static async Task<HttpResponseMessage> PostAsync(HttpClient http, string url, object body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", OperatorKey);
+        return await http.SendAsync(request);
+    }
+
     private static async Task<HttpResponseMessage> SendAsync(HttpClient http, HttpRequestMessage request)
     {
         using (request)
