@@ -68,6 +68,10 @@ public sealed class CityGeography
         return Found(new ResolvedLocation("", pin, LocationPrecision.Street, null, area, null));
     }
 
+    /// <summary>The postcode (ZIP) of the address nearest to a point, within the reach of a pin; null when none is near.</summary>
+    public string? PostcodeNear(GeoPosition position) =>
+        _map.NearestAddress(position, AddressReachMetres) is { Postcode.Length: > 0 } address ? address.Postcode : null;
+
     /// <summary>Whether a point is inside the city limit (always, when the city has no boundary file).</summary>
     public bool IsInside(GeoPosition position) => _map.InsideCity(position);
 

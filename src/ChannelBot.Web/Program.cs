@@ -7,6 +7,7 @@ builder.AddInfrastructure();    // storage (SQLite/PostgreSQL), dialog files, tu
 builder.AddChannels();          // Bot Framework Connector (/api/messages) and the other channels
 builder.AddStaffApi();          // /api/cases for staff and integrations (API keys), /openapi/v1.json
 builder.AddSite();              // the resident-facing landing page with the web chat widget
+builder.AddOpen311Server();     // /open311/v2: GeoReport v2 for city apps, FixMyStreet and work-order systems
 builder.AddSandbox();           // /sandbox: web chat and SMS, WhatsApp, Messenger phones (Development only)
 
 var app = builder.Build();
@@ -22,6 +23,7 @@ app.UseRateLimiter();           // per-network limits (staff sign-in)
 app.MapHealthEndpoints();       // /health/live, /health/ready
 app.MapChannels();              // /api/messages ...
 app.MapStaffApi();              // /api/cases, /openapi/v1.json
+app.MapOpen311Server();         // /open311/v2/discovery, services, requests, tokens, servicerequestupdates (.json/.xml)
 app.MapSandbox();               // /sandbox in Development; 404 elsewhere (before MapSite's static files)
 app.MapSite();                  // /, static files (wwwroot/site, wwwroot/lib)
 

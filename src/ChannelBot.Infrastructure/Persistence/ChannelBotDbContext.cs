@@ -31,6 +31,8 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
 
+    public DbSet<Open311.Open311UpdateRecord> Open311Updates => Set<Open311.Open311UpdateRecord>();
+
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
 
     public DbSet<StaffAccountRecord> StaffAccounts => Set<StaffAccountRecord>();
@@ -77,6 +79,7 @@ public abstract class ChannelBotDbContext : DbContext
         modelBuilder.ApplyConfiguration(new DirectLineActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DirectLineConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Open311UpdateRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StaffAccountRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StaffSessionRecordConfiguration());

@@ -65,9 +65,32 @@ public static class PersistenceRegistration
         var db = await factory.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using (db.ConfigureAwait(false))
         {
-            var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
-            await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
-            return pending;
+            // Several instances starting together on one fresh PostgreSQL database must not run the same migration
+            // at once: a session-level advisory lock makes them take turns (the later ones then find nothing pending).
+            var postgres = db.Database.IsNpgsql();
+            if (postgres)
+            {
+                await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({MigrationLockKey})", cancellationToken).ConfigureAwait(false);
+            }
+
+            try
+            {
+                var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken).ConfigureAwait(false)).ToList();
+                await db.Database.MigrateAsync(cancellationToken).ConfigureAwait(false);
+                return pending;
+            }
+            finally
+            {
+                if (postgres)
+                {
+                    await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({MigrationLockKey})", CancellationToken.None).ConfigureAwait(false);
+                    await db.Database.CloseConnectionAsync().ConfigureAwait(false);
+                }
+            }
         }
     }
+
+    /// <summary>The advisory lock that serializes migrations across instances ("311" thrice; any constant the app alone uses).</summary>
+    private const long MigrationLockKey = 311_311_311;
 }

@@ -42,6 +42,8 @@ public sealed class SampleSettingsTests
             (DirectLineOptions.SectionName, typeof(DirectLineOptions)),
             (ChannelBot.Web.Site.SiteOptions.Section, typeof(ChannelBot.Web.Site.SiteOptions)),
             (MetaOptions.SectionName, typeof(MetaOptions)),
+            (ChannelBot.Infrastructure.Geo.GeoOptions.Section, typeof(ChannelBot.Infrastructure.Geo.GeoOptions)),
+            (ChannelBot.Web.Open311.Open311Options.Section, typeof(ChannelBot.Web.Open311.Open311Options)),
         })
         {
             foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.SetMethod?.IsPublic == true))

@@ -253,6 +253,32 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("DirectLineConversations", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Open311.Open311UpdateRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(301)
+                        .HasColumnType("character varying(301)");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("Open311Updates", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.ChannelOptOutRecord", b =>
                 {
                     b.Property<long>("Id")

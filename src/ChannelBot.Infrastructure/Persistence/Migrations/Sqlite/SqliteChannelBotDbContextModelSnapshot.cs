@@ -248,6 +248,32 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DirectLineConversations", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Open311.Open311UpdateRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(301)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Ticket")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Key");
+
+                    b.HasIndex("ReceivedAt");
+
+                    b.ToTable("Open311Updates", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.ChannelOptOutRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,40 @@
+using ChannelBot.Dialogs.Runtime;
+using ChannelBot.Infrastructure.Cases;
+using ChannelBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace ChannelBot.Infrastructure.Open311;
+
+/// <summary>
+/// Files a case that did not come from a conversation (a city app or FixMyStreet through Open311): the same
+/// submission, ticket counter, routing and follow-an-open-case rules as a resident's intake, in one transaction.
+/// </summary>
+public sealed class ExternalCaseFiler
+{
+    private readonly IDbContextFactory<ChannelBotDbContext> _databases;
+    private readonly CaseGatewayFactory _gateways;
+
+    internal ExternalCaseFiler(IDbContextFactory<ChannelBotDbContext> databases, CaseGatewayFactory gateways)
+    {
+        _databases = databases;
+        _gateways = gateways;
+    }
+
+    /// <summary>Open cases of the service near the point, nearest first (the duplicate check of an intake).</summary>
+    public async Task<IReadOnlyList<NearbyCase>> NearbyAsync(FindNearbyCases query, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await _gateways.Create(db).FindNearbyAsync(query, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <returns>The new case's ticket number.</returns>
+    public async Task<string> FileAsync(IntakeSubmission submission, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var receipt = await _gateways.Create(db).SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return receipt.Ticket;
+    }
+}

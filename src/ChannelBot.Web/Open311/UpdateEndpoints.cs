@@ -1,0 +1,135 @@
+using System.Text.RegularExpressions;
+using ChannelBot.Application.Dialogs;
+using ChannelBot.Domain.Cases;
+using ChannelBot.Infrastructure.Cases;
+using ChannelBot.Infrastructure.Open311;
+using Microsoft.Extensions.Options;
+
+namespace ChannelBot.Web.Open311;
+
+/// <summary>
+/// mySociety's servicerequestupdates. GET: the status changes of a period (at most 90 days; the last day by
+/// default), oldest first, statuses in upper case as FixMyStreet writes them. POST: another system (a work-order system, FixMyStreet) says what happened to a case; the
+/// status is changed through the same use case staff use, so the resident hears it on their channel. The same
+/// update_id posted again, an update older than the case's last change, or a status the case already has changes
+/// nothing twice; the answer is the same.
+/// </summary>
+internal static partial class UpdateEndpoints
+{
+    public const int MaxUpdates = 1000;
+
+    public static async Task<IResult> ListAsync(HttpContext context, string format, IOptions<Open311Options> options, IDialogEngineSource dialogs, Open311Queries queries, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (call, error) = await Open311Call.StartAsync(context, format, options.Value, post: false);
+        if (call is null)
+        {
+            return error!;
+        }
+
+        var query = context.Request.Query;
+        var from = Open311Dates.Parse(query["start_date"]);
+        var to = Open311Dates.Parse(query["end_date"]);
+        if ((query["start_date"].ToString().Length > 0 && from is null) || (query["end_date"].ToString().Length > 0 && to is null))
+        {
+            return Open311Errors.BadRequest(call.Format, "start_date and end_date are ISO 8601 datetimes with a time zone.");
+        }
+
+        var end = to ?? clock.GetUtcNow();
+        var start = from ?? end - TimeSpan.FromDays(1);
+        if (start > end || end - start > RequestEndpoints.MaxPeriod)
+        {
+            return Open311Errors.BadRequest(call.Format, "start_date must be before end_date, at most 90 days apart.");
+        }
+
+        var zone = dialogs.Current.CityTimeZone;
+        var changes = await queries.UpdatesAsync(start, end, MaxUpdates, cancellationToken);
+        var updates = changes.Select(c => new Open311Item()
+            .Add("update_id", $"{c.Ticket}-{c.Sequence}")
+            .Add("service_request_id", c.Ticket)
+            .Add("status", Open311Statuses.Extended(c.Status, c.Reason).ToUpperInvariant())
+            .Add("updated_datetime", Open311Dates.Format(c.At, zone))
+            .Add("description", c.PublicNote ?? string.Empty)
+            .Add("media_url", string.Empty));
+        return Open311Writer.Result(Open311Document.List("service_request_updates", "request_update", updates), call.Format);
+    }
+
+    public static async Task<IResult> PostAsync(HttpContext context, string format, IOptions<Open311Options> options, Open311Queries queries, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (call, error) = await Open311Call.StartAsync(context, format, options.Value, post: true);
+        if (call is null)
+        {
+            return error!;
+        }
+
+        var id = call.Field("service_request_id")?.Trim() ?? string.Empty;
+        var updateId = call.Field("update_id")?.Trim() ?? string.Empty;
+        var status = call.Field("status")?.Trim() ?? string.Empty;
+        if (!Id().IsMatch(updateId) || updateId.Length > Open311UpdateRecord.MaxIdLength)
+        {
+            return Open311Errors.BadRequest(call.Format, "update_id is required (letters, digits, _ and -).");
+        }
+
+        foreach (var required in new[] { "service_request_id", "update_id", "status", "updated_datetime", "description" })
+        {
+            if (call.Field(required) is null)
+            {
+                return Open311Errors.BadRequest(call.Format, $"{required} is required.");
+            }
+        }
+
+        if (!Open311Statuses.IsKnown(status) || status != status.ToUpperInvariant())
+        {
+            return Open311Errors.BadRequest(call.Format, $"'{Open311Call.Cut(status)}' is not a status (OPEN, INVESTIGATING, ACTION_SCHEDULED, IN_PROGRESS, FIXED, CLOSED, DUPLICATE, NOT_COUNCILS_RESPONSIBILITY, NO_FURTHER_ACTION, INTERNAL_REFERRAL, REOPEN, FOR_TRIAGE).");
+        }
+
+        var updatedAt = Open311Dates.Parse(call.Field("updated_datetime"));
+        if (call.Field("updated_datetime") is { Length: > 0 } && updatedAt is null)
+        {
+            return Open311Errors.BadRequest(call.Format, "updated_datetime is an ISO 8601 datetime with a time zone.");
+        }
+
+        if (!TicketNumber.TryParse(id, out var ticket))
+        {
+            return Open311Errors.NotFound(call.Format, $"Unknown service_request_id '{Open311Call.Cut(id)}'.");
+        }
+
+        var key = $"{call.Caller!.Name}:{updateId}";
+        if (await queries.ReceivedUpdateAsync(key, cancellationToken) is not null)
+        {
+            return Answer(call, updateId);
+        }
+
+        var found = await queries.RequestsAsync(new Open311RequestFilter([ticket], null, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 1), cancellationToken);
+        if (found.Count == 0)
+        {
+            return Open311Errors.NotFound(call.Format, $"Unknown service_request_id '{Open311Call.Cut(id)}'.");
+        }
+
+        var current = found[0];
+        var change = Open311Statuses.Change(status, current.Status);
+        var outcome = "unchanged";
+        if (change is { } wanted && !IsAlready(current, wanted) && (updatedAt is null || updatedAt >= current.UpdatedAt.AddSeconds(-1)))
+        {
+            var note = call.Field("description")?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 2000)] : null;
+            var result = await editor.ChangeStatusAsync(ticket, new StatusChangeRequest(wanted.Status, wanted.Reason, note, $"{status.ToUpperInvariant()} from {call.Caller.Name} (update {updateId})", null), call.Caller.Name, _ => true, cancellationToken);
+            if (result.Status == CaseChangeStatus.Refused)
+            {
+                return Open311Errors.BadRequest(call.Format, result.Reason ?? "The case cannot take that status now.");
+            }
+
+            outcome = result.Status == CaseChangeStatus.Changed ? wanted.Status : "unchanged";
+        }
+
+        await queries.RecordUpdateAsync(new Open311UpdateRecord { Key = key, Ticket = current.Ticket, Outcome = outcome, ReceivedAt = clock.GetUtcNow() }, cancellationToken);
+        return Answer(call, updateId);
+    }
+
+    private static bool IsAlready(Open311Case current, (string Status, string? Reason) wanted) =>
+        string.Equals(current.Status.ToCode(), wanted.Status, StringComparison.Ordinal);
+
+    private static IResult Answer(Open311Call call, string updateId) =>
+        Open311Writer.Result(Open311Document.List("service_request_updates", "request_update", [new Open311Item().Add("update_id", updateId)]), call.Format);
+
+    [GeneratedRegex(@"^[\w-]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex Id();
+}
