@@ -14,9 +14,10 @@ say "PostgreSQL for the PostgreSQL tests"
 eval "$(scripts/start-test-postgres.sh --print-env)"
 export CHANNELBOT_TEST_POSTGRES
 
-say "npm packages the tests use (the official twilio and botframework-directlinejs clients) and the web page's Web Chat bundle"
+say "npm packages the tests use (the official twilio and botframework-directlinejs clients, axe-core) and the web page's Web Chat and Leaflet bundles"
 tests/ChannelBot.Channels.Tests/Twilio/node/install.sh
 tests/ChannelBot.Web.Tests/DirectLine/node/install.sh
+tests/ChannelBot.Web.Tests/Public/node/install.sh
 src/ChannelBot.Web/ClientApp/install.sh
 
 say "Chromium for the browser tests (Debian's package, driven by Microsoft.Playwright)"

@@ -10,14 +10,15 @@ using ChannelBot.Benchmarks.Understanding;
 namespace ChannelBot.Benchmarks;
 
 /// <summary>
-/// Five modes (docs/benchmarks.md):
+/// Six modes (docs/benchmarks.md):
 /// <c>engine [BenchmarkDotNet arguments]</c>: DialogEngine.OnActivity micro-benchmarks (ShortRun, in process);
 /// <c>load [--levels 16,64,256] [--warmup 5] [--duration 25] [--storage sqlite,postgres] [--out file.md]</c>:
 /// the closed-loop load generator against the real app;
 /// <c>fuzz [--count 10000] [--seed 311]</c>: hostile requests at every ingress (no 5xx, residents still answered);
 /// <c>understanding [--out docs/understanding/evaluation.md]</c>: the understanding models' quality on the
 /// evaluation sets, their load cost and the time per free-text message;
-/// <c>geocoding [--copies 5]</c>: the city's map, its load time and memory, and the time to resolve a location text.
+/// <c>geocoding [--copies 5]</c>: the city's map, its load time and memory, and the time to resolve a location text;
+/// <c>public-requests [--cases 100000]</c>: /requests, its feed and ticket pages on a database of 100,000 cases.
 /// </summary>
 /// <remarks>Not a top-level program: the app's own <c>Program</c> (referenced for WebApplicationFactory) owns that name.</remarks>
 public static class BenchmarkProgram
@@ -43,6 +44,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "geocoding")
         {
             return Geocoding.GeocodingBench.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "public-requests")
+        {
+            return await PublicRequests.PublicRequestsBench.RunAsync(args[1..]);
         }
 
         var rest = args.Length > 0 && args[0] == "engine" ? args[1..] : args;

@@ -8,6 +8,7 @@ builder.AddChannels();          // Bot Framework Connector (/api/messages) and t
 builder.AddStaffApi();          // /api/cases for staff and integrations (API keys), /openapi/v1.json
 builder.AddSite();              // the resident-facing landing page with the web chat widget
 builder.AddOpen311Server();     // /open311/v2: GeoReport v2 for city apps, FixMyStreet and work-order systems
+builder.AddPublicRequests();    // /requests: the public list, map and feed of requests (no personal data)
 builder.AddSandbox();           // /sandbox: web chat and SMS, WhatsApp, Messenger phones (Development only)
 
 var app = builder.Build();
@@ -25,6 +26,7 @@ app.MapChannels();              // /api/messages ...
 app.MapStaffApi();              // /api/cases, /openapi/v1.json
 app.MapOpen311Server();         // /open311/v2/discovery, services, requests, tokens, servicerequestupdates (.json/.xml)
 app.MapSandbox();               // /sandbox in Development; 404 elsewhere (before MapSite's static files)
+app.MapPublicRequests();        // /requests, /requests/{ticket}, /requests.geojson, /requests/map/*.geojson
 app.MapSite();                  // /, static files (wwwroot/site, wwwroot/lib)
 
 await app.RunAsync();

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# Installs the web page's front-end packages from package-lock.json (npm ci) and copies only the files the page
-# serves into ../wwwroot/lib/ (git-ignored): the official Web Chat bundle, botframework-webchat 4.18.1
-# dist/webchat.js, and its licence notice. The npm package unpacks to ~185 MB (a 147 MB stats file), so only the
-# bundle is copied. Does nothing when the copied files are already there for this package-lock.json.
+# Installs the web pages' front-end packages from package-lock.json (npm ci) and copies only the files the pages
+# serve into ../wwwroot/lib/ (git-ignored): the official Web Chat bundle, botframework-webchat 4.18.1
+# dist/webchat.js, and its licence notice (the npm package unpacks to ~185 MB, a 147 MB stats file, so only the
+# bundle is copied); and Leaflet 1.9.4's dist (leaflet.js, leaflet.css, images/) for the map of /requests. Does
+# nothing when every copied file is already there for this package-lock.json.
 #
-# Run by the build of ChannelBot.Web (an MSBuild target, when the bundle is missing) and by ./test.sh.
+# Run by the build of ChannelBot.Web (an MSBuild target, when a copied file is missing) and by ./test.sh.
 #   src/ChannelBot.Web/ClientApp/install.sh           install when missing
 #   src/ChannelBot.Web/ClientApp/install.sh --force   install again
 set -euo pipefail
@@ -17,7 +18,14 @@ lib=../wwwroot/lib
 stamp=$lib/.package-lock.sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 
-if [ "${1:-}" != "--force" ] && [ -f "$lib/webchat/webchat.js" ] && [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]; then
+# Every file the pages load (the MSBuild target checks the same two bundles).
+copied=("$lib/webchat/webchat.js" "$lib/leaflet/leaflet.js" "$lib/leaflet/leaflet.css" "$lib/leaflet/images/marker-icon.png")
+installed() {
+  for file in "${copied[@]}"; do [ -f "$file" ] || return 1; done
+  [ "$(cat "$stamp" 2>/dev/null)" = "$want" ]
+}
+
+if [ "${1:-}" != "--force" ] && installed; then
   exit 0
 fi
 
@@ -26,17 +34,27 @@ command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 \
 major=$(node -p 'process.versions.node.split(".")[0]')
 [ "$major" -ge 20 ] || die "Node.js 20+ is needed (found $(node --version))."
 
-if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] \
+if [ ! -f node_modules/botframework-webchat/dist/webchat.js ] || [ ! -f node_modules/leaflet/dist/leaflet.js ] \
    || [ "$(cat node_modules/.package-lock.sha256 2>/dev/null)" != "$want" ]; then
-  say "npm ci (botframework-webchat, from package-lock.json)"
+  say "npm ci (botframework-webchat, leaflet, from package-lock.json)"
   npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
   echo "$want" > node_modules/.package-lock.sha256
 fi
 
+rm -f "$stamp"
 rm -rf "$lib/webchat"
 mkdir -p "$lib/webchat"
 cp node_modules/botframework-webchat/dist/webchat.js "$lib/webchat/webchat.js"
 cp node_modules/botframework-webchat/dist/webchat.js.LICENSE.txt "$lib/webchat/webchat.js.LICENSE.txt"
 cp node_modules/botframework-webchat/LICENSE "$lib/webchat/LICENSE" 2>/dev/null || true
+
+rm -rf "$lib/leaflet"
+mkdir -p "$lib/leaflet/images"
+cp node_modules/leaflet/dist/leaflet.js node_modules/leaflet/dist/leaflet.css "$lib/leaflet/"
+cp node_modules/leaflet/dist/images/*.png "$lib/leaflet/images/"
+cp node_modules/leaflet/LICENSE "$lib/leaflet/LICENSE"
+
+# Written last (and removed before copying): a run stopped half-way leaves no stamp, so the next one copies again.
 echo "$want" > "$stamp"
 say "copied botframework-webchat $(node -p 'require("./node_modules/botframework-webchat/package.json").version') dist/webchat.js into wwwroot/lib/webchat/"
+say "copied leaflet $(node -p 'require("./node_modules/leaflet/package.json").version') dist (leaflet.js, leaflet.css, images/) into wwwroot/lib/leaflet/"

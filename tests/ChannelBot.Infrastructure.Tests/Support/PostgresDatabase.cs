@@ -51,7 +51,20 @@ public sealed class PostgresDatabase : TestDatabase
             NpgsqlConnection.ClearPool(connection);
         }
 
-        await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+        // FORCE cannot end a session the server itself opened there (an autovacuum worker: 42501 for our
+        // non-superuser); try again a little later, and leave the database to the throwaway server after that.
+        for (var attempt = 1; attempt <= 5; attempt++)
+        {
+            try
+            {
+                await ExecuteOnServerAsync($"DROP DATABASE IF EXISTS \"{_name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                await Task.Delay(200 * attempt);
+            }
+        }
     }
 
     private async Task ExecuteOnServerAsync(string sql)

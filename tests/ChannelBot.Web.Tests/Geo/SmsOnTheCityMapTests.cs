@@ -8,7 +8,7 @@ namespace ChannelBot.Web.Tests.Geo;
 
 /// <summary>
 /// SMS reports on the sample city's map, through the real app and the fake Twilio: a texted address is found,
-/// confirmed and routed by its ward; a place the map cannot find is filed as typed and placed by staff, which routes it again; a place in the next town gets that town's contact; a second pothole 17 m from
+/// confirmed, routed by its ward and shown on the public map; a place the map cannot find is filed as typed and placed by staff, which routes it again; a place in the next town gets that town's contact; a second pothole 17 m from
 /// an open one follows it, the follower hears the open report's next update, and staff see one follower.
 /// </summary>
 public sealed class SmsOnTheCityMapTests
@@ -40,6 +40,10 @@ public sealed class SmsOnTheCityMapTests
         Assert.Equal(42.113504, saved.Location.Latitude!.Value, 5);
         Assert.Equal(ward, saved.Location.Area);
         Assert.Equal("CUSTOMER-SERVICE", saved.Department);
+        using var feed = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync("/requests.geojson"));
+        var onTheMap = Assert.Single(feed.RootElement.GetProperty("features").EnumerateArray(), f => f.GetProperty("properties").GetProperty("ticket").GetString() == ticket);
+        Assert.Equal("Point", onTheMap.GetProperty("geometry").GetProperty("type").GetString());
+        Assert.Equal(ward, onTheMap.GetProperty("properties").GetProperty("area").GetString());
     }
 
     [Fact]

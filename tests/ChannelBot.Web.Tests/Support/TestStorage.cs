@@ -49,11 +49,37 @@ public sealed class TestStorage : IAsyncDisposable
         return new TestStorage(Postgres, connectionString, async () =>
         {
             NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+            await DropAsync(server, name);
         });
     }
 
     public ValueTask DisposeAsync() => new(_drop());
+
+    /// <summary>
+    /// Drops the test's database. FORCE ends the test's own sessions, but not one the server itself opened there (an
+    /// autovacuum worker, which our non-superuser may not end: 42501); then it is tried again a little later, and a
+    /// database left behind in the throwaway server harms nothing.
+    /// </summary>
+    private static async Task DropAsync(string server, string name)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await ExecuteAsync(server, $"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                return;
+            }
+            catch (PostgresException exception) when (exception.SqlState is PostgresErrorCodes.InsufficientPrivilege or PostgresErrorCodes.ObjectInUse)
+            {
+                if (attempt == 5)
+                {
+                    return;
+                }
+
+                await Task.Delay(200 * attempt);
+            }
+        }
+    }
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
