@@ -27,7 +27,8 @@ public static class InfrastructureRegistration
         builder.AddPersistence();
         builder.AddDialogFiles();
         builder.Services.AddOptions<GeoOptions>().BindConfiguration(GeoOptions.Section);
-        builder.Services.AddSingleton(sp => CityGeographyLoader.Load(sp.GetRequiredService<IOptions<GeoOptions>>(), sp.GetRequiredService<ILoggerFactory>().CreateLogger("ChannelBot.Geo")));
+        builder.Services.AddSingleton<CityGeographySource>();
+        builder.Services.AddTransient(sp => sp.GetRequiredService<CityGeographySource>().Current);   // the map now (it may be reloaded)
         builder.Services.AddSingleton(sp => CityGeographyLoader.MapFiles(sp.GetRequiredService<IOptions<GeoOptions>>()));   // what the public map draws
         builder.Services.AddSingleton<DialogEngineSource>();
         builder.Services.AddSingleton<IDialogEngineSource>(sp => sp.GetRequiredService<DialogEngineSource>());
@@ -61,7 +62,7 @@ public static class InfrastructureRegistration
                 sp.GetServices<ChannelBot.Application.Notifications.INotificationChannel>(),
                 sp.GetRequiredService<ChannelSenderRegistry>()),
             sp.GetRequiredService<AreaRouter>(),
-            sp.GetRequiredService<ChannelBot.Geo.CityGeography>()));
+            () => sp.GetRequiredService<CityGeographySource>().Current));
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;

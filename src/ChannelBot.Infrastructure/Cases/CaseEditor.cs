@@ -33,9 +33,9 @@ public sealed class CaseEditor
     private readonly TimeProvider _clock;
     private readonly CaseNotifier _notifier;
     private readonly AreaRouter _router;
-    private readonly CityGeography _geography;
+    private readonly Func<CityGeography> _geography;
 
-    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, CaseNotifier notifier, AreaRouter router, CityGeography geography)
+    internal CaseEditor(IDbContextFactory<ChannelBotDbContext> databases, IDialogEngineSource dialogs, OutboxDispatcher outbox, TimeProvider clock, CaseNotifier notifier, AreaRouter router, Func<CityGeography> geography)
     {
         _router = router;
         _geography = geography;
@@ -96,7 +96,7 @@ public sealed class CaseEditor
         var typed = Clean(address);
         if (point is { } at)
         {
-            var described = _geography.Describe(at);
+            var described = _geography().Describe(at);
             if (described.Outcome == LocationOutcome.Outside)
             {
                 throw new DomainException($"({at.Latitude}, {at.Longitude}) is outside the city{(described.Neighbour is { } n ? $" ({n.Name})" : string.Empty)}.");
@@ -111,13 +111,14 @@ public sealed class CaseEditor
             throw new DomainException("Give an address, an intersection or a place, or a point (latitude and longitude).");
         }
 
-        var resolved = _geography.Resolve(typed);
+        var geography = _geography();
+        var resolved = geography.Resolve(typed);
         return resolved.Outcome switch
         {
             LocationOutcome.Found => new CaseLocation(resolved.Best!.Label, resolved.Best.Position.Latitude, resolved.Best.Position.Longitude, resolved.Best.Area),
             LocationOutcome.Choices or LocationOutcome.StreetOnly => throw new DomainException($"'{typed}' could be {string.Join("; ", resolved.Candidates.Take(5).Select(c => c.Label))}: say which."),
             LocationOutcome.Outside => throw new DomainException($"'{typed}' is outside the city{(resolved.Neighbour is { } n ? $" ({n.Name})" : string.Empty)}."),
-            _ when !_geography.CanResolve => new CaseLocation(typed, null, null),
+            _ when !geography.CanResolve => new CaseLocation(typed, null, null),
             _ => throw new DomainException($"'{typed}' is not on the city's map: give a house number and street, an intersection, or a point."),
         };
     }

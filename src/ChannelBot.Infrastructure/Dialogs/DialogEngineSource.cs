@@ -15,7 +15,7 @@ internal sealed partial class DialogEngineSource(
     DialogFileSource files,
     IOptions<DialogOptions> options,
     TimeProvider clock,
-    ChannelBot.Geo.CityGeography geography,
+    ChannelBot.Infrastructure.Geo.CityGeographySource geography,
     ILogger<DialogEngineSource> logger) : IDialogEngineSource, IHostedService, IDisposable
 {
     private static readonly TimeSpan _settle = TimeSpan.FromMilliseconds(300);
@@ -34,7 +34,7 @@ internal sealed partial class DialogEngineSource(
         try
         {
             var definitions = await files.LoadAsync(cancellationToken).ConfigureAwait(false);
-            _current = new DialogEngine(definitions, clock, geography);
+            _current = new DialogEngine(definitions, clock, geography.Current);
             LogLoaded(files.Folder, definitions.Version);
         }
         catch (DialogDefinitionsException exception)
@@ -46,6 +46,9 @@ internal sealed partial class DialogEngineSource(
         {
             Watch(files.Folder);
         }
+
+        // A new city map: the same dialogs, resolving places on it.
+        geography.Changed += map => _ = RebuildAsync(map);
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
@@ -78,6 +81,23 @@ internal sealed partial class DialogEngineSource(
         _watcher.EnableRaisingEvents = true;
     }
 
+    private async Task RebuildAsync(ChannelBot.Geo.CityGeography map)
+    {
+        await _reloading.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_current is { } engine)
+            {
+                _current = new DialogEngine(engine.Definitions, clock, map);
+                LogGeographyReloaded(map.AddressCount, map.Places.Count);
+            }
+        }
+        finally
+        {
+            _reloading.Release();
+        }
+    }
+
     private async Task ReloadAsync()
     {
         await _reloading.WaitAsync().ConfigureAwait(false);
@@ -89,7 +109,7 @@ internal sealed partial class DialogEngineSource(
                 return;
             }
 
-            _current = new DialogEngine(definitions, clock, geography);
+            _current = new DialogEngine(definitions, clock, geography.Current);
             LogReloaded(definitions.Version);
         }
         catch (DialogDefinitionsException exception)
@@ -105,6 +125,9 @@ internal sealed partial class DialogEngineSource(
             _reloading.Release();
         }
     }
+
+    [LoggerMessage(EventId = 1205, Level = LogLevel.Information, Message = "City geography reloaded: {Addresses} addresses, {Places} places.")]
+    private partial void LogGeographyReloaded(int addresses, int places);
 
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Dialog files loaded from {Folder} (version {Version}).")]
     private partial void LogLoaded(string folder, string version);

@@ -48,6 +48,9 @@ internal static partial class CityGeographyLoader
         return new CityMapFiles(ExistingOrNull(files.Boundary), ExistingOrNull(files.Areas), ExistingOrNull(files.Streets));
     }
 
+    /// <summary>The folder the files are read from (null when the geography is off or every file is configured alone and none found).</summary>
+    public static string? Folder(IOptions<GeoOptions> options) => options.Value.Enabled ? Resolve(options.Value).Folder : null;
+
     /// <summary>The folder (configured, else the sample city found above the app) and each file: its own setting, else the folder's file if it exists.</summary>
     private static (string? Folder, CityFiles Files) Resolve(GeoOptions o)
     {

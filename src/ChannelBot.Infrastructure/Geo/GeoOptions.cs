@@ -12,6 +12,9 @@ public sealed class GeoOptions
 
     public bool Enabled { get; set; } = true;
 
+    /// <summary>Watch the folder and load the files again when they change (default true); a change that does not load keeps the previous map.</summary>
+    public bool ReloadOnChange { get; set; } = true;
+
     public string? Folder { get; set; }
 
     public string? Addresses { get; set; }

@@ -18,7 +18,7 @@ namespace ChannelBot.Web.Public;
 public sealed class PublicRequestsPage(
     PublicRequestQueries queries,
     IDialogEngineSource dialogs,
-    CityGeography geography,
+    ChannelBot.Infrastructure.Geo.CityGeographySource geography,
     PublicMapFiles mapFiles,
     IOptions<PublicRequestsOptions> options,
     IOptions<SiteOptions> site,
@@ -38,8 +38,9 @@ public sealed class PublicRequestsPage(
         var now = clock.GetUtcNow();
         var criteria = filter.Criteria(now);
         var (requests, total) = await queries.ListAsync(criteria, filter.Page, PageSize, cancellationToken);
-        var areas = geography.Areas.Count > 0
-            ? [.. geography.Areas.Select(a => a.Name).Distinct().Order(StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering | CompareOptions.IgnoreCase))]
+        var map = geography.Current;
+        var areas = map.Areas.Count > 0
+            ? [.. map.Areas.Select(a => a.Name).Distinct().Order(StringComparer.Create(CultureInfo.InvariantCulture, CompareOptions.NumericOrdering | CompareOptions.IgnoreCase))]
             : await queries.AreasAsync(criteria.Since, cancellationToken);
 
         var basePath = http.Request.PathBase.Value ?? string.Empty;
