@@ -29,6 +29,13 @@ public static class PersistenceRegistration
                 var sqlite = SqliteConnectionStrings.Resolve(storage.ConnectionString, builder.Environment.ContentRootPath);
                 services.AddPooledDbContextFactory<SqliteChannelBotDbContext>(options => options.UseChannelBotSqlite(sqlite));
                 services.AddSingleton<IDbContextFactory<ChannelBotDbContext>, ProviderDbContextFactory<SqliteChannelBotDbContext>>();
+                // A database file (made absolute by Resolve; in-memory and URI sources are not) serves one instance.
+                if (new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite).DataSource is { Length: > 0 } file && Path.IsPathRooted(file))
+                {
+                    services.AddSingleton(sp => new SqliteSingleInstance(file, sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<SqliteSingleInstance>>()));
+                    services.AddHostedService(sp => sp.GetRequiredService<SqliteSingleInstance>());
+                }
+
                 break;
             case StorageProvider.Postgres:
                 var postgres = string.IsNullOrWhiteSpace(storage.ConnectionString)
