@@ -3,6 +3,7 @@ using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Routing;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Domain.Cases;
+using ChannelBot.Geo.Data;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -87,7 +88,7 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
         [
             .. rows
                 .Select(r => new NearbyCase(r.Ticket.ToString(), r.Status.ToCode(), r.CreatedAt, r.Address,
-                    Metres(query.Latitude, query.Longitude, r.Latitude!.Value, r.Longitude!.Value)))
+                    new GeoPosition(query.Latitude, query.Longitude).MetresTo(new GeoPosition(r.Latitude!.Value, r.Longitude!.Value))))
                 .Where(n => n.DistanceMetres <= query.RadiusMetres)
                 .OrderBy(n => n.DistanceMetres)
                 .Take(3),
@@ -127,15 +128,6 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
 
         var original = await db.Cases.FirstOrDefaultAsync(c => c.Ticket == number, cancellationToken).ConfigureAwait(false);
         return original is { DuplicateOf: null } && original.IsOpen ? original : null;
-    }
-
-    private static double Metres(double lat1, double lon1, double lat2, double lon2)
-    {
-        const double radius = 6_371_008.8;
-        var dLat = (lat2 - lat1) * Math.PI / 180;
-        var dLon = (lon2 - lon1) * Math.PI / 180;
-        var h = Math.Pow(Math.Sin(dLat / 2), 2) + (Math.Cos(lat1 * Math.PI / 180) * Math.Cos(lat2 * Math.PI / 180) * Math.Pow(Math.Sin(dLon / 2), 2));
-        return 2 * radius * Math.Asin(Math.Min(1, Math.Sqrt(h)));
     }
 
     /// <summary>The id of the case this gateway created under <paramref name="receipt"/>, for linking replies to it.</summary>

@@ -14,7 +14,7 @@ public sealed class CityMapReloadTests : IDisposable
 
     public CityMapReloadTests()
     {
-        var sample = Path.Combine(Path.GetDirectoryName(RepositoryDialogs.Path)!, "geo", "springfield");
+        var sample = RepositoryDialogs.SampleCity;
         foreach (var file in Directory.GetFiles(sample, "*.*json").Append(Path.Combine(sample, "addresses.csv")))
         {
             File.Copy(file, Path.Combine(_folder.FullName, Path.GetFileName(file)));

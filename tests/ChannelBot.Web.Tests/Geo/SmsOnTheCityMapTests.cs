@@ -13,7 +13,7 @@ namespace ChannelBot.Web.Tests.Geo;
 /// </summary>
 public sealed class SmsOnTheCityMapTests
 {
-    private static readonly string SampleCity = Path.Combine(Path.GetDirectoryName(RepositoryDialogs.Path)!, "geo", "springfield");
+    private static readonly string SampleCity = RepositoryDialogs.SampleCity;
 
     [Fact]
     public async Task A_texted_address_is_confirmed_on_the_map_and_routed_by_its_ward()
@@ -116,6 +116,8 @@ public sealed class SmsOnTheCityMapTests
 
         var ticket = System.Text.RegularExpressions.Regex.Match(answer, @"311-\d{4}-\d{6}").Value;
         var filed = await StaffApi.GetCaseAsync(http, ticket);
+        using var halfPoint = await StaffApi.PostAsync(http, $"/api/cases/{ticket}/location", new { latitude = 42.1135 });
+        using var outside = await StaffApi.PostAsync(http, $"/api/cases/{ticket}/location", new { latitude = 42.07, longitude = -72.58 });
         using var ambiguous = await StaffApi.PostAsync(http, $"/api/cases/{ticket}/location", new { address = "5th street" });
         using var placed = await StaffApi.PostAsync(http, $"/api/cases/{ticket}/location", new { address = "1250 north main st", internalNote = "crew found it" });
         var detail = await StaffApi.GetCaseAsync(http, ticket);
@@ -124,6 +126,9 @@ public sealed class SmsOnTheCityMapTests
         Assert.Equal("behind the old mill past the blue house / by the creek", filed.Case.Address);
         Assert.Null(filed.Case.Latitude);
         Assert.Equal("DPW-STREETS", filed.Case.Department);
+        Assert.Equal(HttpStatusCode.BadRequest, halfPoint.StatusCode);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, outside.StatusCode);
+        Assert.Contains("outside the city", await outside.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.UnprocessableEntity, ambiguous.StatusCode);
         Assert.Contains("E 5th St", await ambiguous.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, placed.StatusCode);

@@ -39,7 +39,7 @@ public sealed class Open311ConformanceFixture : IAsyncLifetime
         for (var i = 0; i < Cases; i++)
         {
             var (code, name, department) = services[i % services.Length];
-            var filed = Now - TimeSpan.FromHours(3 + (i * 3.7));
+            var filed = Now - TimeSpan.FromHours(6 + (i * 3.7));   // every change (at most three, 97 minutes apart) before now
             var point = i % 5 != 0;
             var ticket = TicketNumber.Create("311", 2026, 500000 + i);
             var @case = Case.Submit(new CaseSubmission(

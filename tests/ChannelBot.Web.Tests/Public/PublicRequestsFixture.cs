@@ -21,7 +21,7 @@ public class PublicRequestsFixture : IAsyncLifetime
     public IServiceProvider Services => App.Services;
 
     /// <summary>The sample city's files, found from the repository's dialogs folder.</summary>
-    public static string SampleCity { get; } = Path.GetFullPath(Path.Combine(RepositoryDialogs.Path, "..", "geo", "springfield"));
+    public static string SampleCity => RepositoryDialogs.SampleCity;
 
     /// <summary>The settings every public-view test runs with (a test class may add to them).</summary>
     public static Dictionary<string, string?> Settings(string storageFolder) => new()

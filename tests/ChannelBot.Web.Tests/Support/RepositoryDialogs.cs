@@ -10,6 +10,9 @@ public static class RepositoryDialogs
 {
     public static string Path { get; } = Find();
 
+    /// <summary>The sample city's geography (geo/springfield), beside dialogs/.</summary>
+    public static string SampleCity { get; } = System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, "..", "geo", "springfield"));
+
     private static string Find([CallerFilePath] string sourceFile = "")
     {
         for (var dir = new DirectoryInfo(System.IO.Path.GetDirectoryName(sourceFile)!); dir is not null; dir = dir.Parent)

@@ -33,7 +33,7 @@ internal sealed class ConsentStep : StepHandler
         if (turn.Profile.ReachBack)
         {
             var key = StringKeys.Step(step.Id, retry ? "retry" : "prompt");
-            turn.Ask(turn.T(key), [new("yes", turn.T("choice.yes")), new("no", turn.T("choice.no"))]);
+            turn.Ask(turn.T(key), YesNo(turn));
             return;
         }
 

@@ -28,7 +28,7 @@ internal static class LocationQuestions
                 question.Candidates = [Answer(found)];
                 var near = found.CrossStreet is { } cross ? turn.T(StringKeys.Step(step.Id, "nearCross"), ("street", cross)) : "";
                 var key = found.Precision == LocationPrecision.NearAddress ? "confirmNear" : "confirmFound";
-                turn.Ask(turn.T(StringKeys.Step(step.Id, key), ("place", found.Label), ("near", near)), YesNo(turn));
+                turn.Ask(turn.T(StringKeys.Step(step.Id, key), ("place", found.Label), ("near", near)), StepHandler.YesNo(turn));
                 return StepOutcome.Waiting;
             case LocationOutcome.Choices:
             case LocationOutcome.StreetOnly when resolution.Candidates.Count > 1:
@@ -149,9 +149,6 @@ internal static class LocationQuestions
         .. question.Candidates.Select((c, i) => new Rendering.Choice(i.ToString(System.Globalization.CultureInfo.InvariantCulture), c.Address ?? "", [])),
         new(NoneKey, turn.T(StringKeys.Step(step.Id, "noneOfThese")), []),
     ];
-
-    private static List<Rendering.Choice> YesNo(Turn turn) =>
-        [new("yes", turn.T("choice.yes")), new("no", turn.T("choice.no"))];
 
     private static string Contact(NeighbourContact contact) =>
         string.Join(", ", new[] { contact.Phone ?? contact.Department, contact.Website }.Where(v => !string.IsNullOrWhiteSpace(v)));

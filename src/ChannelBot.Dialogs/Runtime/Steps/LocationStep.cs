@@ -163,7 +163,4 @@ internal sealed class LocationStep : StepHandler
     }
 
     private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
-
-    private static List<Rendering.Choice> YesNo(Turn turn) =>
-        [new("yes", turn.T("choice.yes")), new("no", turn.T("choice.no"))];
 }

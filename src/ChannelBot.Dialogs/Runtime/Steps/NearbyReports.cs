@@ -52,16 +52,16 @@ internal static class NearbyReports
             _ => turn.T("nearby.daysAgo", ("count", days.ToString(turn.Culture))),
         };
         var at = offer.Address is { Length: > 0 } place ? turn.T("nearby.at", ("place", place)) : "";
-        turn.Ask(
-            turn.T("nearby.offer", ("ticket", offer.Ticket), ("at", at), ("ago", ago), ("status", turn.T("status." + offer.Status))),
-            [new(FollowKey, turn.T("nearby.follow")), new(NewKey, turn.T("nearby.new"))]);
+        turn.Ask(turn.T("nearby.offer", ("ticket", offer.Ticket), ("at", at), ("ago", ago), ("status", turn.T("status." + offer.Status))), Choices(turn));
     }
+
+    private static List<Rendering.Choice> Choices(Turn turn) =>
+        [new(FollowKey, turn.T("nearby.follow")), new(NewKey, turn.T("nearby.new"))];
 
     /// <summary>True: follow the case; false: file a new report; null: neither was said.</summary>
     public static bool? Reply(Turn turn)
     {
-        var choices = PreparedChoices.From([new(FollowKey, turn.T("nearby.follow")), new(NewKey, turn.T("nearby.new"))]);
-        return ChoiceRecognizer.RecognizeOne(turn.Text, choices.Set, turn.Language)?.Key switch
+        return ChoiceRecognizer.RecognizeOne(turn.Text, PreparedChoices.From(Choices(turn)).Set, turn.Language)?.Key switch
         {
             FollowKey => true,
             NewKey => false,

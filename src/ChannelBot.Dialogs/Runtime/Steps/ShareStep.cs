@@ -8,7 +8,7 @@ namespace ChannelBot.Dialogs.Runtime.Steps;
 internal sealed class ShareStep : StepHandler
 {
     public override void Prompt(Turn turn, IntakeContext intake, StepRef step, bool retry) =>
-        turn.Ask(turn.T(StringKeys.Step(step.Id, retry ? "retry" : "prompt")), [new("yes", turn.T("choice.yes")), new("no", turn.T("choice.no"))]);
+        turn.Ask(turn.T(StringKeys.Step(step.Id, retry ? "retry" : "prompt")), YesNo(turn));
 
     public override bool Settle(Turn turn, IntakeContext intake, StepRef step)
     {

@@ -28,6 +28,10 @@ internal abstract class StepHandler
     protected virtual bool IsOptional(IntakeContext intake, StepRef step) =>
         step.Attribute is { } attribute ? !attribute.Required : !step.Flow.Required;
 
+    /// <summary>The Yes and No choices of a yes/no question.</summary>
+    internal static List<Rendering.Choice> YesNo(Turn turn) =>
+        [new("yes", turn.T("choice.yes")), new("no", turn.T("choice.no"))];
+
     /// <summary>Adds "reply SKIP to skip" (or a Skip button) to a question that may be skipped.</summary>
     protected static void AskWithSkip(Turn turn, string question, bool skippable, IReadOnlyList<Rendering.Choice>? choices = null)
     {
