@@ -1,4 +1,5 @@
 using System.Globalization;
+using ChannelBot.Application.Messaging;
 
 namespace ChannelBot.Application.Notifications;
 
@@ -21,9 +22,6 @@ namespace ChannelBot.Application.Notifications;
 /// </summary>
 public static class NotificationChannelPolicy
 {
-    /// <summary>How long after the resident's last message WhatsApp and Messenger take free-form messages.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
     public static NotificationRoute Decide(NotificationRecipient recipient, NotificationFacts facts)
     {
         ArgumentNullException.ThrowIfNull(recipient);
@@ -102,7 +100,7 @@ public static class NotificationChannelPolicy
         }
 
         var known = facts.LastInboundAt.TryGetValue(channel, out var last);
-        if ((!known && ownConversation) || (known && sendAt - last <= Window))
+        if ((!known && ownConversation) || (known && ConversationWindow.IsOpen(last, sendAt)))
         {
             return new NotificationRoute(NotificationRouteKind.FreeForm, channel, address, false, sendAt, null);
         }

@@ -1,8 +1,8 @@
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Email;
-using ChannelBot.Channels.Twilio;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

@@ -1,6 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChannelBot.Channels.Twilio;
+using System.Text.Json;
+using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Meta;
@@ -223,7 +223,7 @@ public static class MetaActivityMapper
     private static JsonElement ChannelDataOf(JsonElement raw, MessagingKeyword keyword)
     {
         var data = new JsonObject { ["facebook"] = JsonNode.Parse(raw.GetRawText()) };
-        if (TwilioActivityMapper.KeywordName(keyword) is { } name)
+        if (MessagingKeywords.NameOf(keyword) is { } name)
         {
             data["keyword"] = name;
         }

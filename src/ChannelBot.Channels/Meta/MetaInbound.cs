@@ -1,4 +1,4 @@
-using ChannelBot.Channels.Twilio;
+using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Meta;

@@ -1,5 +1,5 @@
 using ChannelBot.Application.Messaging;
-using ChannelBot.Channels.Twilio;
+using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +25,7 @@ public sealed class MetaKeywordHandler(IMessagingConsent consent, IOptions<MetaO
         ArgumentNullException.ThrowIfNull(activity);
         var address = activity.From!.Id!;
         var now = timeProvider.GetUtcNow();
-        var source = "keyword:" + (TwilioActivityMapper.KeywordName(keyword) ?? "none") + " " + activity.Id;
+        var source = "keyword:" + (MessagingKeywords.NameOf(keyword) ?? "none") + " " + activity.Id;
         switch (keyword)
         {
             case MessagingKeyword.OptOut:

@@ -5,7 +5,6 @@ using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Channels.Common;
-using ChannelBot.Channels.Twilio;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -282,7 +281,7 @@ public sealed class MetaRequestHandler(
             && await keywords.HandleAsync(activity, inbound.Keyword, cancellationToken).ConfigureAwait(false))
         {
             counts.Messages++;
-            MetaLog.KeywordHandled(logger, activity.Id!, LogMask.Id(from), TwilioActivityMapper.KeywordName(inbound.Keyword)!);
+            MetaLog.KeywordHandled(logger, activity.Id!, LogMask.Id(from), MessagingKeywords.NameOf(inbound.Keyword)!);
             return;
         }
 
@@ -308,7 +307,7 @@ public sealed class MetaRequestHandler(
             LogMask.Id(from),
             activity.Attachments?.Count ?? 0,
             activity.Entities is { Count: > 0 },
-            TwilioActivityMapper.KeywordName(inbound.Keyword) ?? "none");
+            MessagingKeywords.NameOf(inbound.Keyword) ?? "none");
     }
 
     private async Task RecordReceiptAsync(string psid, string mid, MessengerReceipt receipt, DateTimeOffset at, CancellationToken cancellationToken)

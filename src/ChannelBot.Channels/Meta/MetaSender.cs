@@ -7,7 +7,6 @@ using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Common;
-using ChannelBot.Channels.Twilio;
 using ChannelBot.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -44,9 +43,6 @@ public sealed class MetaSender(
     TimeProvider timeProvider,
     ILogger<MetaSender> logger) : IChannelSender
 {
-    /// <summary>Messenger's standard messaging window after the resident's last message.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
     private const int MaxResponseBytes = 64 * 1024;
 
     private readonly MetaOptions _options = options.Value;
@@ -93,7 +89,7 @@ public sealed class MetaSender(
         var now = timeProvider.GetUtcNow();
         var last = await windows.LastInboundAsync(psid, cancellationToken).ConfigureAwait(false);
         MetaOutbound? outbound = null;
-        if (last is { } lastInbound && now - lastInbound > Window)
+        if (last is { } lastInbound && !ConversationWindow.IsOpen(lastInbound, now))
         {
             if (isTyping)
             {

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
+using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Twilio;
@@ -127,17 +128,6 @@ public static class TwilioActivityMapper
         };
     }
 
-    /// <summary>The name a keyword has in <c>channelData.keyword</c>; null for <see cref="MessagingKeyword.None"/>.</summary>
-    public static string? KeywordName(MessagingKeyword keyword) => keyword switch
-    {
-        MessagingKeyword.OptOut => "optOut",
-        MessagingKeyword.OptIn => "optIn",
-        MessagingKeyword.OptInOnLongCode => "optInOnLongCode",
-        MessagingKeyword.Help => "help",
-        MessagingKeyword.Revocation => "revocation",
-        _ => null,
-    };
-
     private static List<Attachment>? MediaOf(TwilioForm form)
     {
         List<Attachment>? attachments = null;
@@ -187,7 +177,7 @@ public static class TwilioActivityMapper
         }
 
         var data = new JsonObject { ["twilio"] = parameters };
-        if (KeywordName(keyword) is { } name)
+        if (MessagingKeywords.NameOf(keyword) is { } name)
         {
             data["keyword"] = name;
         }

@@ -2,6 +2,7 @@ using System.Net;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Application.Photos;
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Twilio;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;

@@ -1,3 +1,4 @@
+using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Twilio;

@@ -1,4 +1,5 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Channels.Common;
 using ChannelBot.Schema;
 using Microsoft.Extensions.Options;
 
@@ -30,7 +31,7 @@ public sealed class TwilioKeywordHandler(IMessagingConsent consent, IOptions<Twi
         var isSms = channelId == ChannelIds.Sms;
         var twilioAnswers = isSms && _options.TwilioAnswersSmsKeywords;
         var now = timeProvider.GetUtcNow();
-        var source = "keyword:" + (TwilioActivityMapper.KeywordName(keyword) ?? "none") + " " + activity.Id;
+        var source = "keyword:" + (MessagingKeywords.NameOf(keyword) ?? "none") + " " + activity.Id;
 
         switch (keyword)
         {

@@ -171,7 +171,7 @@ public sealed class TwilioRequestHandler(
 
             if (handled)
             {
-                TwilioLog.KeywordHandled(logger, activity.ChannelId!, activity.Id!, LogMask.Id(activity.From!.Id), TwilioActivityMapper.KeywordName(inbound.Keyword)!);
+                TwilioLog.KeywordHandled(logger, activity.ChannelId!, activity.Id!, LogMask.Id(activity.From!.Id), MessagingKeywords.NameOf(inbound.Keyword)!);
                 return TwilioResponses.Acknowledge();
             }
         }
@@ -204,7 +204,7 @@ public sealed class TwilioRequestHandler(
                 activity.Id!,
                 LogMask.Id(activity.From!.Id),
                 activity.Attachments?.Count ?? 0,
-                TwilioActivityMapper.KeywordName(inbound.Keyword) ?? "none");
+                MessagingKeywords.NameOf(inbound.Keyword) ?? "none");
         }
 
         return TwilioResponses.Acknowledge();

@@ -183,7 +183,7 @@ public sealed class TwilioSender(
 
         var now = timeProvider.GetUtcNow();
         var last = await lastInbound.LastInboundAtAsync(message.ConversationKey, cancellationToken).ConfigureAwait(false);
-        if (last is { } wrote && now - wrote < WhatsAppTemplates.Window)
+        if (last is { } wrote && ConversationWindow.IsOpen(wrote, now))
         {
             return new WindowDecision(freeForm, null);
         }

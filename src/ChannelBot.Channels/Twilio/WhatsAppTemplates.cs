@@ -13,9 +13,6 @@ namespace ChannelBot.Channels.Twilio;
 /// </summary>
 public static class WhatsAppTemplates
 {
-    /// <summary>WhatsApp's customer-service window: free-form messages only this long after the resident's last message.</summary>
-    public static readonly TimeSpan Window = TimeSpan.FromHours(24);
-
     private static readonly JsonWriterOptions VariablesWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The template for <paramref name="notification"/>, or null when none is configured (or the message is no notification).</summary>

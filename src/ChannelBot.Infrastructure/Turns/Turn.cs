@@ -4,14 +4,14 @@ namespace ChannelBot.Infrastructure.Turns;
 
 /// <summary>One turn of a batch on its way to the commit.</summary>
 /// <param name="Before">The conversation as last committed; null for a new conversation.</param>
-/// <param name="Result">What the engine produced; null until a turn that writes a case has run inside the transaction.</param>
-internal sealed class Turn(InboundWork work, CachedConversation? before, ConversationTurnResult? result)
+/// <param name="result">What the engine produced; a turn that writes a case waits for that write until the transaction.</param>
+internal sealed class Turn(InboundWork work, CachedConversation? before, ConversationTurnResult result)
 {
     public InboundWork Work { get; } = work;
 
     public CachedConversation? Before { get; } = before;
 
-    public ConversationTurnResult? Result { get; set; } = result;
+    public ConversationTurnResult Result { get; set; } = result;
 
     public Guid? CaseId { get; set; }
 

@@ -15,12 +15,12 @@ namespace ChannelBot.Infrastructure.Turns;
 /// <summary>
 /// Runs one batch of turns (each of a different conversation) and commits them together. Two phases. Before the
 /// write transaction: the conversations' last committed states (from the partition's cache, else one read), and
-/// the engine for every turn, each step within the <see cref="TurnBudget"/>; a turn that runs over is left out of
-/// the batch and reported. In the transaction (on SQLite the single write lock, taken through the gate): the turns
-/// that file or reopen a case (run again from their stored state with the real gateway, so the ticket number comes
-/// from the counter row in this transaction), the cases (EF, the only tracked entities), and set-based statements
-/// for the conversations (version-checked), the replies (outbox rows) and the processed marks. Then the commit,
-/// and only then the cache.
+/// the engine once for every turn, within the <see cref="TurnBudget"/>, with the look-ups it asks for; a turn that
+/// runs over is left out of the batch and reported, and a turn that files or reopens a case stops at that effect.
+/// In the transaction (on SQLite the single write lock, taken through the gate): those effects (so the ticket number
+/// comes from the counter row in this transaction) and what the engine answers to them, the cases (EF, the only
+/// tracked entities), and set-based statements for the conversations (version-checked), the replies (outbox rows)
+/// and the processed marks. Then the commit, and only then the cache.
 /// </summary>
 internal sealed class TurnBatchRunner(
     IDbContextFactory<ChannelBotDbContext> databases,
@@ -43,19 +43,15 @@ internal sealed class TurnBatchRunner(
 
         var turns = new List<Turn>(work.Count);
         List<(InboundWork, TurnBudgetExceededException)>? late = null;
-        var lookUps = new LookUpOnlyCaseGateway(cases.Create(db));
+        var reads = cases.Create(db);
         foreach (var item in work)
         {
             var before = stored.GetValueOrDefault(item.ConversationKey);
-            ConversationTurnResult? result;
+            ConversationTurnResult result;
             try
             {
                 var state = before?.State ?? DialogStateJson.Deserialize(before?.StateJson);
-                result = await ConversationTurn.RunAsync(engine, state, item.Activity, lookUps, _budget, cancellationToken).ConfigureAwait(false);
-            }
-            catch (WriteEffectDeferredException)
-            {
-                result = null;
+                result = await ConversationTurn.RunUntilWriteAsync(engine, state, item.Activity, reads, _budget, cancellationToken).ConfigureAwait(false);
             }
             catch (TurnBudgetExceededException exception)
             {
@@ -76,10 +72,10 @@ internal sealed class TurnBatchRunner(
         var outbox = await CommitAsync(db, engine, turns, now, cancellationToken).ConfigureAwait(false);
         foreach (var turn in turns)
         {
-            conversations.Set(turn.Work.ConversationKey, new CachedConversation(turn.StateJson!, (turn.Before?.Version ?? 0) + 1, turn.ReferenceJson ?? turn.Before?.ReferenceJson, turn.Result!.State));
+            conversations.Set(turn.Work.ConversationKey, new CachedConversation(turn.StateJson!, (turn.Before?.Version ?? 0) + 1, turn.ReferenceJson ?? turn.Before?.ReferenceJson, turn.Result.State));
         }
 
-        if (turns.Exists(t => t.Result!.CreatedCase is not null))
+        if (turns.Exists(t => t.Result.CreatedCase is not null))
         {
             photos.Wake();
         }
@@ -96,11 +92,10 @@ internal sealed class TurnBatchRunner(
             CaseGateway? gateway = null;
             foreach (var turn in turns)
             {
-                if (turn.Result is null)
+                if (turn.Result.IsWaitingForWrite)
                 {
                     gateway ??= cases.Create(db);
-                    // From the stored JSON: the run before the transaction may have changed the cached state object.
-                    turn.Result = await ConversationTurn.RunAsync(engine, DialogStateJson.Deserialize(turn.Before?.StateJson), turn.Work.Activity, gateway, _budget, cancellationToken).ConfigureAwait(false);
+                    turn.Result = await ConversationTurn.ApplyWriteAsync(engine, turn.Work.Activity, turn.Result, gateway, cancellationToken).ConfigureAwait(false);
                     turn.CaseId = gateway.CaseIdFor(turn.Result.CreatedCase);
                 }
             }
@@ -165,7 +160,7 @@ internal sealed class TurnBatchRunner(
         foreach (var turn in turns)
         {
             var item = turn.Work;
-            var result = turn.Result!;
+            var result = turn.Result;
             turn.StateJson = DialogStateJson.Serialize(result.State);
             if (item.Activity.IsType(ActivityTypes.Message))
             {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Meta;
 using ChannelBot.Channels.Tests.Support;
 using ChannelBot.Channels.Twilio;

@@ -1,3 +1,4 @@
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Twilio;
 
 namespace ChannelBot.Channels.Tests.Twilio;

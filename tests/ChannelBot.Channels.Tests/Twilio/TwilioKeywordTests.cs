@@ -1,5 +1,6 @@
 using System.Net;
 using ChannelBot.Application.Messaging;
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Twilio;
 using ChannelBot.Schema;
 

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Tests.Support;
 using ChannelBot.Channels.Twilio;
 using ChannelBot.Schema;

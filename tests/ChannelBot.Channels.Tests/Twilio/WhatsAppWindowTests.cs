@@ -1,6 +1,7 @@
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Tests.Support;
 using ChannelBot.Channels.Twilio;
 using ChannelBot.Schema;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChannelBot.Channels.Twilio;
+namespace ChannelBot.Channels.Common;
 
 /// <summary>
 /// Recognizes the consent keywords of SMS (Twilio's defaults and CTIA practice) in an inbound text, and, when a
@@ -140,4 +140,15 @@ public static class MessagingKeywords
 
     private static bool ContainsWords(string normalized, string phrase) =>
         normalized.Contains(' ' + phrase + ' ', StringComparison.Ordinal);
+
+    /// <summary>The name a keyword has in <c>channelData.keyword</c>; null for <see cref="MessagingKeyword.None"/>.</summary>
+    public static string? NameOf(MessagingKeyword keyword) => keyword switch
+    {
+        MessagingKeyword.OptOut => "optOut",
+        MessagingKeyword.OptIn => "optIn",
+        MessagingKeyword.OptInOnLongCode => "optInOnLongCode",
+        MessagingKeyword.Help => "help",
+        MessagingKeyword.Revocation => "revocation",
+        _ => null,
+    };
 }

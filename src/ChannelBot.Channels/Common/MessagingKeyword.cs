@@ -1,4 +1,4 @@
-namespace ChannelBot.Channels.Twilio;
+namespace ChannelBot.Channels.Common;
 
 /// <summary>What an inbound text message means for messaging consent (see <see cref="MessagingKeywords"/>).</summary>
 public enum MessagingKeyword

@@ -1,7 +1,7 @@
 using ChannelBot.Application.Messaging;
 using ChannelBot.Schema;
 
-namespace ChannelBot.Channels.Twilio;
+namespace ChannelBot.Channels.Common;
 
 /// <summary>
 /// Stand-in for the application's consent store, delivery log and last-inbound look-up when it registers none: every call throws, so

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ChannelBot.Schema;
 
-namespace ChannelBot.Channels.Twilio;
+namespace ChannelBot.Channels.Common;
 
 /// <summary>
 /// The one message that confirms an opt-out or opt-in. It is marked in <c>channelData</c> so the sender lets
@@ -25,7 +25,7 @@ public static class ConsentConfirmations
             Conversation = inbound.Conversation?.Id is { } conversation ? new ConversationAccount(conversation) : null,
             ReplyToId = inbound.Id,
             Text = text,
-            ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { [Marker] = true }, TwilioJsonContext.Default.DictionaryStringBoolean),
+            ChannelData = JsonSerializer.SerializeToElement(new Dictionary<string, bool> { [Marker] = true }, ConsentJsonContext.Default.DictionaryStringBoolean),
         };
     }
 
