@@ -32,7 +32,7 @@ internal static class UnderstandingThresholds
     /// (it learns which directions of meaning matter); a little of the vote helps paraphrases far from the words of
     /// the examples.
     /// </summary>
-    public const double EmergencyNearestShare = 0.4;
+    public const double EmergencyNearestShare = 0.3;
 
     /// <summary>Scale of the embedding's numbers next to the word features in the joint emergency model (both have length 1).</summary>
     public const float EmergencyMeaningWeight = 1f;
@@ -42,10 +42,10 @@ internal static class UnderstandingThresholds
     /// far more than a false alarm, so this is the highest threshold that still tells every emergency of the
     /// development set to call 911 (docs/understanding/development.md), not the one with the fewest errors.
     /// </summary>
-    public const double EmergencyMinimum = 0.36;
+    public const double EmergencyMinimum = 0.26;
 
     /// <summary>A listed phrase stands unless the score is below this (negated, past, animal, another sense).</summary>
-    public const double PhraseOverruled = 0.36;
+    public const double PhraseOverruled = 0.16;
 
     /// <summary>
     /// Below this word-model score a short message (at most <see cref="EmergencyGateWords"/> words) is not embedded
