@@ -3,18 +3,11 @@ using ChannelBot.Dialogs.Definitions;
 namespace ChannelBot.Dialogs.Understanding;
 
 /// <summary>
-/// How much a message means "call 911 now", from 0 to 1, learned from the emergency examples of
-/// <c>interrupts.yaml</c> against its not-emergencies and every service example of the catalog (ordinary reports):
-/// <list type="bullet">
-/// <item>the meaning score is the mix of <see cref="NearestExamples"/> (share
-/// <see cref="UnderstandingThresholds.EmergencyNearestShare"/>) and a joint linear model that weighs the words
-/// (with negation and past scope) and the sentence embedding together (<see cref="TextFeatures.WithMeaning"/>):
-/// the embedding reads paraphrase ("the CO thing is chirping and we all feel faint"), the words read what the
-/// English sentence model misses (Spanish, "isn't", "last week");</item>
-/// <item>a word model alone is cheap and serves as the gate for short answers: a message of at most
-/// <see cref="UnderstandingThresholds.EmergencyGateWords"/> words it scores below
-/// <see cref="UnderstandingThresholds.EmergencyGate"/> is not embedded at all ("yes", "123 Main St").</item>
-/// </list>
+/// How much a message means "call 911 now", from 0 to 1: the mix of <see cref="NearestExamples"/> and a
+/// <see cref="WordModel"/>, both trained on the emergency examples of <c>interrupts.yaml</c> against its
+/// not-emergencies and every service example of the catalog (ordinary reports). The word model alone is cheap
+/// and serves as the gate: a message it scores below <see cref="UnderstandingThresholds.EmergencyGate"/> is not
+/// embedded at all ("yes", "123 Main St").
 /// </summary>
 internal sealed class EmergencyModel
 {
@@ -23,7 +16,6 @@ internal sealed class EmergencyModel
 
     private readonly NearestExamples _nearest;
     private readonly WordModel _words;
-    private readonly WordModel _joint;
 
     public EmergencyModel(EmergencyScreen screen, ServiceCatalog catalog)
         : this(TrainingSet(screen, catalog))
@@ -35,13 +27,8 @@ internal sealed class EmergencyModel
     {
         IsEmpty = !training.Any(t => t.Label == Emergency);
         _nearest = new NearestExamples(ExampleEmbeddings.Of([.. training.Select(t => t.Text)]), [.. training.Select(t => t.Label)], 2);
-        var features = training.Select(t => TextFeatures.Of(t.Text)).ToList();
-        _words = new WordModel([.. features.Select((f, i) => (f, training[i].Label))], 2);
-        var vectors = ExampleEmbeddings.Of([.. training.Select(t => t.Text)]);
-        _joint = new WordModel([.. features.Select((f, i) => (f.WithMeaning(vectors[i], MeaningWeight), training[i].Label))], 2, SentenceEmbedder.Dimensions);
+        _words = new WordModel([.. training.Select(t => (TextFeatures.Of(t.Text), t.Label))], 2);
     }
-
-    private static float MeaningWeight => UnderstandingThresholds.EmergencyMeaningWeight;
 
     /// <summary>
     /// What the model learns from: the screen's examples (1); its not-emergencies, every service example, and the
@@ -67,14 +54,7 @@ internal sealed class EmergencyModel
 
     public double FromWords(TextFeatures features) => _words.Predict(features)[Emergency];
 
-    /// <summary>The meaning score: the nearest examples' vote mixed with the joint words-and-meaning model.</summary>
-    public double FromMeaning(float[] embedding, TextFeatures features)
-    {
-        var (nearest, joint, _) = Parts(embedding, features);
-        return (UnderstandingThresholds.EmergencyNearestShare * nearest) + ((1 - UnderstandingThresholds.EmergencyNearestShare) * joint);
-    }
-
-    /// <summary>The parts apart: nearest examples' vote, joint words-and-meaning model, word model.</summary>
-    public (double Nearest, double Joint, double Words) Parts(float[] embedding, TextFeatures features) =>
-        (_nearest.Votes(embedding)[Emergency], _joint.Predict(features.WithMeaning(embedding, MeaningWeight))[Emergency], _words.Predict(features)[Emergency]);
+    public double FromMeaning(float[] embedding, double fromWords) =>
+        (UnderstandingThresholds.EmergencyEmbeddingShare * _nearest.Votes(embedding)[Emergency])
+        + ((1 - UnderstandingThresholds.EmergencyEmbeddingShare) * fromWords);
 }

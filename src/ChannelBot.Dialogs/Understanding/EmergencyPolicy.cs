@@ -5,13 +5,13 @@ namespace ChannelBot.Dialogs.Understanding;
 /// score and the mixed score of the whole message, and the same two for each sentence when there are several
 /// (a mixed score is NaN where it was not computed).
 /// </summary>
-internal sealed record EmergencyScores(bool Phrase, double WholeWords, double Whole, double[] SentenceWords, double[] Sentences, int WordCount);
+internal sealed record EmergencyScores(bool Phrase, double WholeWords, double Whole, double[] SentenceWords, double[] Sentences);
 
 /// <summary>
 /// The emergency decision (<see cref="EmergencyRecognizer"/> explains it) as numbers, so the cross-validation can
 /// try others: <see cref="Default"/> are the ones chosen (<see cref="UnderstandingThresholds"/>).
 /// </summary>
-internal sealed record EmergencyPolicy(double Gate, double Minimum, double PhraseOverruled, double SentenceMinimum, int GateWords = UnderstandingThresholds.EmergencyGateWords)
+internal sealed record EmergencyPolicy(double Gate, double Minimum, double PhraseOverruled, double SentenceMinimum)
 {
     public static EmergencyPolicy Default { get; } = new(
         UnderstandingThresholds.EmergencyGate,
@@ -19,16 +19,13 @@ internal sealed record EmergencyPolicy(double Gate, double Minimum, double Phras
         UnderstandingThresholds.PhraseOverruled,
         UnderstandingThresholds.SentenceMinimum);
 
-    /// <summary>
-    /// Whether the word model alone rules the message out: a short message (at most <see cref="GateWords"/> words)
-    /// without a phrase that the word model scores below the gate. Nothing needs embedding then.
-    /// </summary>
-    public bool RulesOut(bool phrase, double wholeWords, int wordCount) =>
-        !phrase && wordCount <= GateWords && wholeWords < Gate;
+    /// <summary>Whether the word model alone rules the message out (no phrase, no sentence it scores at the gate): nothing needs embedding.</summary>
+    public bool RulesOut(bool phrase, double wholeWords, double[] sentenceWords) =>
+        !phrase && wholeWords < Gate && !sentenceWords.Any(s => s >= Gate);
 
     public bool IsEmergency(EmergencyScores scores)
     {
-        if (RulesOut(scores.Phrase, scores.WholeWords, scores.WordCount))
+        if (RulesOut(scores.Phrase, scores.WholeWords, scores.SentenceWords))
         {
             return false;
         }
@@ -45,7 +42,7 @@ internal sealed record EmergencyPolicy(double Gate, double Minimum, double Phras
 
         for (var i = 0; i < scores.Sentences.Length; i++)
         {
-            if (scores.Sentences[i] >= SentenceMinimum)
+            if (scores.SentenceWords[i] >= Gate && scores.Sentences[i] >= SentenceMinimum)
             {
                 return true;
             }

@@ -15,9 +15,8 @@ namespace ChannelBot.Dialogs.Understanding;
 /// run of the sentence model), so an emergency mentioned after a pothole is not drowned out by it; a sentence
 /// needs the stricter <see cref="UnderstandingThresholds.SentenceMinimum"/>.</item>
 /// </list>
-/// The word model alone decides first for short answers: a message of at most
-/// <see cref="UnderstandingThresholds.EmergencyGateWords"/> words, without a phrase, that it scores below
-/// <see cref="UnderstandingThresholds.EmergencyGate"/> is not embedded at all. Immutable and safe to share between threads.
+/// The word model alone decides first: a message none of whose sentences it scores at least
+/// <see cref="UnderstandingThresholds.EmergencyGate"/>, without a phrase, is not embedded at all. Immutable and safe to share between threads.
 /// </summary>
 internal sealed class EmergencyRecognizer
 {
@@ -56,30 +55,25 @@ internal sealed class EmergencyRecognizer
     {
         var wholeWords = _model.FromWords(utterance.Features);
         var sentences = utterance.Sentences;
-        var wordCount = Recognizers.TextNormalizer.Words(utterance.Text).Length;
-        if (policy.RulesOut(phrase, wholeWords, wordCount))
-        {
-            return new EmergencyScores(phrase, wholeWords, double.NaN, [], [], wordCount);
-        }
-
-        var sentenceFeatures = sentences.Count > 1 ? [.. sentences.Select(TextFeatures.Of)] : Array.Empty<TextFeatures>();
-        var sentenceWords = sentenceFeatures.Select(_model.FromWords).ToArray();
+        var sentenceWords = sentences.Count > 1 ? [.. sentences.Select(s => _model.FromWords(TextFeatures.Of(s)))] : Array.Empty<double>();
         var sentenceScores = new double[sentenceWords.Length];
         Array.Fill(sentenceScores, double.NaN);
-        var whole = _model.FromMeaning(utterance.Embedding, utterance.Features);
+        if (policy.RulesOut(phrase, wholeWords, sentenceWords))
+        {
+            return new EmergencyScores(phrase, wholeWords, double.NaN, sentenceWords, sentenceScores);
+        }
+
+        var whole = _model.FromMeaning(utterance.Embedding, wholeWords);
         for (var i = 0; i < sentenceWords.Length; i++)
         {
             if (utterance.SentenceEmbeddings[i] is { } embedding)
             {
-                sentenceScores[i] = _model.FromMeaning(embedding, sentenceFeatures[i]);
+                sentenceScores[i] = _model.FromMeaning(embedding, sentenceWords[i]);
             }
         }
 
-        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores, wordCount);
+        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores);
     }
-
-    /// <summary>The model's parts for the whole message (nearest vote, joint model, words).</summary>
-    public (double Nearest, double Joint, double Words) Parts(Utterance utterance) => _model.Parts(utterance.Embedding, utterance.Features);
 
     /// <summary>Whether the message holds a listed phrase (not excepted).</summary>
     public bool HasPhrase(string text) => _phrases.Detect(text) is not null;

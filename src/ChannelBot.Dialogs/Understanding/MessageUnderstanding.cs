@@ -61,10 +61,9 @@ public sealed class MessageUnderstanding
         var phrase = _models.Emergency.HasPhrase(utterance.Text);
         var scores = _models.Emergency.Scores(utterance, phrase, new EmergencyPolicy(0, 1, 0, 1));
         var sentences = string.Join("; ", utterance.Sentences.Select((s, i) =>
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{s.Trim()}\" words {(scores.SentenceWords.Length > i ? scores.SentenceWords[i] : scores.WholeWords):F3} mixed {(scores.Sentences.Length > i ? scores.Sentences[i] : scores.Whole):F3}")));
-        var parts = _models.Emergency.Parts(utterance);
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{s.Trim()}\" words {(scores.SentenceWords.Length > i ? scores.SentenceWords[i] : scores.WholeWords):F2} mixed {(scores.Sentences.Length > i ? scores.Sentences[i] : scores.Whole):F2}")));
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"emergency {EmergencyPolicy.Default.IsEmergency(scores)}: phrase {phrase}, words {scores.WholeWords:F3}, mixed {scores.Whole:F3}; parts nearest {parts.Nearest:F3} joint {parts.Joint:F3}; sentences: {sentences}");
+            $"emergency {EmergencyPolicy.Default.IsEmergency(scores)}: phrase {phrase}, words {scores.WholeWords:F2}, mixed {scores.Whole:F2}; sentences: {sentences}");
     }
 
     /// <summary>Whether the engine answers the message with "call 911 now".</summary>

@@ -6,8 +6,7 @@ namespace ChannelBot.Dialogs.Understanding;
 /// The surface of a text as the word model sees it: each normalized word, each pair of neighbouring words, the
 /// 3- to 5-letter pieces of each word (so "potholes", "pot hole" and "pothle" share most of their pieces) and,
 /// for each word that follows a negation in the same clause ("it isn't sparking", "no one is hurt", "no sale
-/// humo"), the word marked as negated, and each word of a clause about the past ("the fire was last week":
-/// <see cref="PastScope"/>) marked as past; hashed into <see cref="Buckets"/> slots, counts damped by a logarithm and
+/// humo"), the word marked as negated; hashed into <see cref="Buckets"/> slots, counts damped by a logarithm and
 /// the whole scaled to length 1. Cost is linear in the text, which the engine caps.
 /// </summary>
 internal readonly record struct TextFeatures(int[] Slots, float[] Weights)
@@ -35,11 +34,6 @@ internal readonly record struct TextFeatures(int[] Slots, float[] Weights)
         foreach (var negated in Negation.NegatedWords(text))
         {
             Add(counts, Hash('n', negated), 1);
-        }
-
-        foreach (var past in PastScope.PastWords(text))
-        {
-            Add(counts, Hash('p', past), 1);
         }
 
         var slots = new int[counts.Count];
