@@ -1,20 +1,14 @@
-using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Routing;
 using ChannelBot.Dialogs.Notifications;
-using ChannelBot.Dialogs.State;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Domain.Common;
-using ChannelBot.Infrastructure.Messaging;
 using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
-using ChannelBot.Schema;
 using ChannelBot.Geo;
 using ChannelBot.Geo.Data;
-using ChannelBot.Geo.Resolution;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Infrastructure.Cases;
 
@@ -52,7 +46,7 @@ public sealed class CaseEditor
         ArgumentNullException.ThrowIfNull(request);
         return EditAsync(ticket, request.ExpectedVersion, allowed, cancellationToken, (_, found, now) =>
         {
-            Apply(found, request, by, now);
+            StaffStatusChange.Apply(found, request, by, now);
             return Task.FromResult<StatusNews?>(new StatusNews(request.Reason, Clean(request.PublicNote), Urgent: request.Urgent));
         });
     }
@@ -84,44 +78,12 @@ public sealed class CaseEditor
     public Task<CaseChangeOutcome> RelocateAsync(TicketNumber ticket, string? address, GeoPosition? point, string? internalNote, long? expectedVersion, string by, Func<Case, bool> allowed, CancellationToken cancellationToken) =>
         EditAsync(ticket, expectedVersion, allowed, cancellationToken, (_, found, now) =>
         {
-            var location = Place(address, point);
+            var location = StaffPlacing.Locate(_geography(), Clean(address), point);
             var service = _dialogs.Current.Definitions.Catalog.Find(found.ServiceCode);
             var (department, _) = _router.Route(found.ServiceCode, service?.Department ?? found.Department, location.Latitude, location.Longitude);
             found.Relocate(location, department, by, now, Clean(internalNote));
             return Task.FromResult<StatusNews?>(null);
         });
-
-    private CaseLocation Place(string? address, GeoPosition? point)
-    {
-        var typed = Clean(address);
-        if (point is { } at)
-        {
-            var described = _geography().Describe(at);
-            if (described.Outcome == LocationOutcome.Outside)
-            {
-                throw new DomainException($"({at.Latitude}, {at.Longitude}) is outside the city{(described.Neighbour is { } n ? $" ({n.Name})" : string.Empty)}.");
-            }
-
-            var best = described.Best;
-            return new CaseLocation(typed ?? (best?.Label is { Length: > 0 } label ? label : null), at.Latitude, at.Longitude, best?.Area);
-        }
-
-        if (typed is null)
-        {
-            throw new DomainException("Give an address, an intersection or a place, or a point (latitude and longitude).");
-        }
-
-        var geography = _geography();
-        var resolved = geography.Resolve(typed);
-        return resolved.Outcome switch
-        {
-            LocationOutcome.Found => new CaseLocation(resolved.Best!.Label, resolved.Best.Position.Latitude, resolved.Best.Position.Longitude, resolved.Best.Area),
-            LocationOutcome.Choices or LocationOutcome.StreetOnly => throw new DomainException($"'{typed}' could be {string.Join("; ", resolved.Candidates.Take(5).Select(c => c.Label))}: say which."),
-            LocationOutcome.Outside => throw new DomainException($"'{typed}' is outside the city{(resolved.Neighbour is { } n ? $" ({n.Name})" : string.Empty)}."),
-            _ when !geography.CanResolve => new CaseLocation(typed, null, null),
-            _ => throw new DomainException($"'{typed}' is not on the city's map: give a house number and street, an intersection, or a point."),
-        };
-    }
 
     /// <summary>
     /// Closes the case as a repeat of <paramref name="original"/>; its reporter is told and then follows the original.
@@ -216,7 +178,7 @@ public sealed class CaseEditor
                     messages.Add(message);
                     if (found.Status == CaseStatus.Fixed && CaseNotifier.IsOwn(message, resident))
                     {
-                        await AskIfFixedAsync(db, resident, now, cancellationToken).ConfigureAwait(false);
+                        await FixedQuestion.AskAsync(db, resident, now, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -230,60 +192,6 @@ public sealed class CaseEditor
 
         return new CaseChangeOutcome(CaseChangeStatus.Changed, found, Notified: messages.Count(m => m.Status == OutboxStatus.Pending));
     }
-
-    /// <summary>The "fixed" message asks "Is it fixed?": the resident's conversation waits for that answer.</summary>
-    private static async Task AskIfFixedAsync(ChannelBotDbContext db, Case residentCase, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var conversation = await db.Conversations.FirstOrDefaultAsync(c => c.Key == residentCase.ConversationKey, cancellationToken).ConfigureAwait(false);
-        if (conversation is null)
-        {
-            return;
-        }
-
-        var state = DialogStateJson.Deserialize(conversation.StateJson);
-        state.Feedback = new FeedbackRequest(residentCase.Ticket.ToString(), now);
-        conversation.StateJson = DialogStateJson.Serialize(state);
-        conversation.Version++;
-        conversation.UpdatedAt = now;
-    }
-
-    private static void Apply(Case found, StatusChangeRequest request, string by, DateTimeOffset now)
-    {
-        var publicNote = Clean(request.PublicNote);
-        var internalNote = Clean(request.InternalNote);
-        switch (request.Status)
-        {
-            case "acknowledged":
-                found.Acknowledge(by, now, publicNote, internalNote);
-                break;
-            case "scheduled":
-                found.Schedule(by, now, publicNote, internalNote);
-                break;
-            case "in_progress":
-                found.StartWork(by, now, publicNote, internalNote);
-                break;
-            case "fixed":
-                found.MarkFixed(by, now, publicNote, internalNote);
-                break;
-            case "closed":
-                found.Close(ParseReason(request.Reason), by, now, publicNote, internalNote);
-                break;
-            case "reopened":
-                found.Reopen(by, now, publicNote, internalNote);
-                break;
-            default:
-                throw new DomainException($"'{request.Status}' is not a status staff can set: use acknowledged, scheduled, in_progress, fixed, closed or reopened.");
-        }
-    }
-
-    private static CaseClosureReason? ParseReason(string? reason) => reason switch
-    {
-        null or "" => null,
-        "duplicate" => CaseClosureReason.Duplicate,
-        "referred" => CaseClosureReason.Referred,
-        "no_action" => CaseClosureReason.NoAction,
-        _ => throw new DomainException($"'{reason}' is not a closure reason: use duplicate, referred or no_action."),
-    };
 
     private static string? Clean(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
 }

@@ -19,7 +19,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// what it decided — a message on their own channel (free-form, or marked for a template), on another channel
 /// they gave us (SMS or WhatsApp to their phone, email), or a row staff see that says why nobody could be told.
 /// </summary>
-internal sealed class CaseNotifier(
+internal sealed partial class CaseNotifier(
     IDialogEngineSource dialogs,
     QuietHours quietHours,
     IMessagingConsent consent,
@@ -137,66 +137,6 @@ internal sealed class CaseNotifier(
             Locale = resident.Language,
             Timestamp = now,
         };
-    }
-
-    /// <summary>The resident's last message on their own channel and, for the addresses they gave, on SMS and WhatsApp.</summary>
-    private static async Task<Dictionary<string, DateTimeOffset>> LastInboundAsync(ChannelBotDbContext db, NotificationRecipient recipient, CancellationToken cancellationToken)
-    {
-        var keys = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (recipient.ConversationId is { } own)
-        {
-            keys[ConversationKey.For(recipient.ChannelId, own)] = recipient.ChannelId;
-        }
-
-        if (recipient.Phone is { } phone)
-        {
-            keys.TryAdd(ConversationKey.For(ChannelIds.WhatsApp, "whatsapp:" + phone), ChannelIds.WhatsApp);
-        }
-
-        var lookup = keys.Keys.ToList();
-        var found = await db.Conversations.AsNoTracking()
-            .Where(c => lookup.Contains(c.Key) && c.LastInboundAt != null)
-            .Select(c => new { c.Key, c.LastInboundAt })
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-        var last = new Dictionary<string, DateTimeOffset>(StringComparer.Ordinal);
-        foreach (var conversation in found)
-        {
-            last.TryAdd(keys[conversation.Key], conversation.LastInboundAt!.Value);
-        }
-
-        return last;
-    }
-
-    private async Task<HashSet<string>> OptedOutAsync(NotificationRecipient recipient, CancellationToken cancellationToken)
-    {
-        var addresses = new List<(string Channel, string Address)>();
-        if (recipient.ConversationId is { } own)
-        {
-            addresses.Add((recipient.ChannelId, own));
-        }
-
-        if (recipient.Phone is { } phone)
-        {
-            addresses.Add((ChannelIds.Sms, phone));
-            addresses.Add((ChannelIds.WhatsApp, phone));
-        }
-
-        if (recipient.Email is { } email)
-        {
-            addresses.Add((NotificationChannels.Email, email));
-        }
-
-        var optedOut = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var (channel, address) in addresses)
-        {
-            var asSent = channel == ChannelIds.WhatsApp && address == recipient.Phone ? "whatsapp:" + address : address;
-            if (await consent.IsOptedOutAsync(channel, asSent, cancellationToken).ConfigureAwait(false))
-            {
-                optedOut.Add(NotificationFacts.Key(channel, address));
-            }
-        }
-
-        return optedOut;
     }
 
     /// <summary>A row staff see on the case, saying why the resident could not be told; never sent.</summary>

@@ -4,6 +4,7 @@ using ChannelBot.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Polly;
 
 namespace ChannelBot.Infrastructure.Outbox;
 
@@ -20,11 +21,15 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
     private readonly SqliteWriteGate _writes;
     private readonly ILogger<OutboxCompletionWriter> _logger;
 
-    public OutboxCompletionWriter(IDbContextFactory<ChannelBotDbContext> databases, SqliteWriteGate writes, ILogger<OutboxCompletionWriter> logger)
+    private readonly ResiliencePipeline _untilWritten;
+    private int _writing;   // the size of the batch being written (one reader), for the log
+
+    public OutboxCompletionWriter(IDbContextFactory<ChannelBotDbContext> databases, SqliteWriteGate writes, TimeProvider clock, ILogger<OutboxCompletionWriter> logger)
     {
         _databases = databases;
         _writes = writes;
         _logger = logger;
+        _untilWritten = InProcessRetries.UntilDone(clock, (exception, attempt) => LogWriteFailed(exception, _writing, attempt));
     }
 
     /// <summary>Called with the ids whose outcome is written (final ones only: sent or failed).</summary>
@@ -91,19 +96,11 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
 
     private async Task WriteWithRetryAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await WriteOnceAsync(batch, cancellationToken).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-            {
-                LogWriteFailed(exception, batch.Count, attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 100 * attempt * attempt)), cancellationToken).ConfigureAwait(false);
-            }
-        }
+        _writing = batch.Count;
+        await _untilWritten.ExecuteAsync(
+            static async (state, token) => await state.Writer.WriteOnceAsync(state.Batch, token).ConfigureAwait(false),
+            (Writer: this, Batch: batch),
+            cancellationToken).ConfigureAwait(false);
     }
 
     private async Task WriteOnceAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)

@@ -1,4 +1,5 @@
 using ChannelBot.Application.Outbound;
+using ChannelBot.Application.Scheduling;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Pipeline;
 using ChannelBot.Schema;
@@ -29,6 +30,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     private readonly ChannelSenderRegistry _senders;
     private readonly OutboxCompletionWriter _completions;
     private readonly OutboxOptions _options;
+    private readonly RetrySchedule _retries;
     private readonly TimeProvider _clock;
     private readonly ILogger<OutboxDispatcher> _logger;
     private readonly SemaphoreSlim _slots;
@@ -45,6 +47,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         _senders = senders;
         _completions = completions;
         _options = options.Value;
+        _retries = _options.Retries;
         _clock = clock;
         _logger = logger;
         _slots = new SemaphoreSlim(Math.Max(1, _options.MaxConcurrentSends));
@@ -182,7 +185,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
                 _completions.Add(new OutboxCompletion(item.Id, OutboxStatus.Sent, item.Attempts, now, ProviderMessageId: result.ProviderMessageId));
                 return null;
             case SendOutcome.RetryLater when item.Attempts < _options.MaxAttempts:
-                var delay = result.RetryAfter ?? Backoff(item.Attempts);
+                var delay = result.RetryAfter ?? _retries.DelayAfter(item.Attempts);
                 LogRetrying(item.ChannelId, item.Id, item.Attempts, delay, result.Error);
                 _completions.Add(new OutboxCompletion(item.Id, OutboxStatus.Pending, item.Attempts, now, now + delay, Error: result.Error));
                 return delay;
@@ -191,14 +194,6 @@ internal sealed partial class OutboxDispatcher : BackgroundService
                 _completions.Add(new OutboxCompletion(item.Id, OutboxStatus.Failed, item.Attempts, now, Error: result.Error));
                 return null;
         }
-    }
-
-    private TimeSpan Backoff(int attempts)
-    {
-        var exponential = _options.FirstRetryDelay.TotalMilliseconds * Math.Pow(2, attempts - 1);
-        var capped = Math.Min(exponential, _options.MaxRetryDelay.TotalMilliseconds);
-        var jittered = capped * (0.5 + (Random.Shared.NextDouble() * 0.5));
-        return TimeSpan.FromMilliseconds(jittered);
     }
 
     private async Task SweepForeverAsync(CancellationToken cancellationToken)

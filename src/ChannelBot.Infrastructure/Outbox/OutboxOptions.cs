@@ -1,3 +1,5 @@
+using ChannelBot.Application.Scheduling;
+
 namespace ChannelBot.Infrastructure.Outbox;
 
 /// <summary>How the outbox dispatcher sends (configuration section <c>Outbox</c>).</summary>
@@ -15,6 +17,9 @@ public sealed class OutboxOptions
     public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The schedule of retries these settings describe.</summary>
+    public RetrySchedule Retries => new(FirstRetryDelay, 2, MaxRetryDelay, Jitter: true);
 
     /// <summary>How often the database is swept for due messages not already on their way (after a restart).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);

@@ -171,7 +171,7 @@ internal sealed partial class PhotoCollector(
         }
 
         var reason = fetched.Failure!;
-        var attempts = PhotoFetchSchedule.MarkFailedTry(entry, clock.GetUtcNow() + TimeSpan.FromSeconds(5 * Math.Pow(3, PhotoFetchSchedule.FailedTries(entry))));
+        var attempts = PhotoFetchSchedule.MarkFailedTry(entry, _options.FetchRetries.NextAttemptAt(clock.GetUtcNow(), PhotoFetchSchedule.FailedTries(entry) + 1));
         if (fetched.Permanent || attempts >= _options.MaxAttempts)
         {
             photo.MarkFailed(reason);
@@ -182,54 +182,6 @@ internal sealed partial class PhotoCollector(
         LogRetry(@case.Ticket.ToString(), photo.Number, attempts, reason);
     }
 
-    /// <summary>
-    /// Deletes the channel's copies of committed photos that are due, each outcome saved at once; a failure waits
-    /// for a later sweep. True when a full batch was handled (there may be more).
-    /// </summary>
-    private async Task<bool> ReleaseDueAsync(CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var due = PhotoSourceRelease.IsDue(now);
-        var cases = await db.Cases
-            .Where(c => c.Photos.AsQueryable().Any(due))
-            .OrderBy(c => c.CreatedAt)
-            .Take(BatchSize)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
-        foreach (var @case in cases)
-        {
-            foreach (var photo in @case.Photos.Select(p => db.Entry(p)).Where(p => PhotoSourceRelease.IsDue(p, now)).ToList())
-            {
-                await ReleaseAsync(@case, photo, now, cancellationToken).ConfigureAwait(false);
-                await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        return cases.Count == BatchSize;
-    }
-
-    private async Task ReleaseAsync(Case @case, EntityEntry<CasePhoto> photo, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var reason = await DeleteAtChannelAsync(@case.ChannelId, photo.Entity.SourceUrl, cancellationToken).ConfigureAwait(false);
-        if (reason is null)
-        {
-            PhotoSourceRelease.MarkReleased(photo, now);
-            LogReleased(@case.Ticket.ToString(), photo.Entity.Number);
-            return;
-        }
-
-        var pause = _options.SweepInterval * Math.Pow(2, PhotoSourceRelease.FailedTries(photo));
-        var attempts = PhotoSourceRelease.MarkFailed(photo, reason, now + pause);
-        if (attempts >= PhotoSourceRelease.MaxAttempts)
-        {
-            LogReleaseAbandoned(@case.Ticket.ToString(), photo.Entity.Number, attempts, reason);
-            return;
-        }
-
-        LogReleaseRetry(@case.Ticket.ToString(), photo.Entity.Number, attempts, reason);
-    }
-
     [LoggerMessage(EventId = 2401, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket} stored ({Bytes} bytes).")]
     private partial void LogStored(string ticket, int number, long bytes);
 
@@ -238,34 +190,6 @@ internal sealed partial class PhotoCollector(
 
     [LoggerMessage(EventId = 2403, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket}: try {Attempts} failed, will try again: {Reason}")]
     private partial void LogRetry(string ticket, int number, int attempts, string reason);
-
-    /// <returns>Null when the channel holds no copy any more (or never kept one); otherwise why the delete failed.</returns>
-    private async Task<string?> DeleteAtChannelAsync(string channelId, string sourceUrl, CancellationToken cancellationToken)
-    {
-        var release = releases.FirstOrDefault(r => r.Handles(channelId));
-        if (release is null || !Uri.TryCreate(sourceUrl, UriKind.Absolute, out var url))
-        {
-            return null;
-        }
-
-        try
-        {
-            return await release.ReleaseAsync(url, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
-        {
-            return exception.GetType().Name + ": " + exception.Message;
-        }
-    }
-
-    [LoggerMessage(EventId = 2407, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket}: the channel's copy is deleted.")]
-    private partial void LogReleased(string ticket, int number);
-
-    [LoggerMessage(EventId = 2405, Level = LogLevel.Information, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted (try {Attempts}); trying again later: {Reason}")]
-    private partial void LogReleaseRetry(string ticket, int number, int attempts, string reason);
-
-    [LoggerMessage(EventId = 2406, Level = LogLevel.Warning, Message = "Photo {Number} of {Ticket} is stored, but the channel's copy could not be deleted after {Attempts} tries and is left there (delete it at the channel by hand): {Reason}")]
-    private partial void LogReleaseAbandoned(string ticket, int number, int attempts, string reason);
 
     [LoggerMessage(EventId = 2404, Level = LogLevel.Error, Message = "The photo sweep failed; trying again at the next one.")]
     private partial void LogSweepFailed(Exception exception);

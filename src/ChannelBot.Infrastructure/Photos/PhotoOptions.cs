@@ -1,3 +1,4 @@
+using ChannelBot.Application.Scheduling;
 using ChannelBot.Dialogs.Definitions;
 
 namespace ChannelBot.Infrastructure.Photos;
@@ -31,4 +32,10 @@ public sealed class PhotoOptions
     public IReadOnlyList<string> EffectiveContentTypes => AllowedContentTypes.Count > 0
         ? [.. PhotoFormats.Allowed.Where(t => AllowedContentTypes.Contains(t, StringComparer.OrdinalIgnoreCase))]
         : PhotoFormats.Allowed;
+
+    /// <summary>When a photo that failed to download is tried again: after 5 s, then 3 times longer each failure (at most an hour).</summary>
+    public RetrySchedule FetchRetries => new(TimeSpan.FromSeconds(5), 3, TimeSpan.FromHours(1));
+
+    /// <summary>When deleting the channel's copy of a stored photo is tried again: one sweep interval, doubling each failure (at most a day).</summary>
+    public RetrySchedule ReleaseRetries => new(SweepInterval, 2, TimeSpan.FromDays(1));
 }
