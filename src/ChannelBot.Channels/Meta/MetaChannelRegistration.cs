@@ -45,8 +45,6 @@ public static class MetaChannelRegistration
         services.TryAddSingleton<IMessengerWindows>(sp => new DurableMessengerWindows(sp.GetRequiredService<InMemoryMessengerWindows>(), sp.GetRequiredService<ILastInboundLookup>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationTemplates, MessengerTemplateCatalog>());
         services.AddSingleton<MessengerSentLog>();
-        services.AddSingleton<MetaSandbox>();
-        services.AddSingleton<MetaSandboxStore>();
         services.AddSingleton<MetaSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MetaSender>());
         services.AddSingleton<MessengerTypingIndicator>();

@@ -40,15 +40,11 @@ namespace ChannelBot.Channels.Twilio;
 /// <see cref="ProactiveNotification"/>). No template for it: failed for good, "outside the WhatsApp window and no
 /// template configured", which staff see on the case's messages.
 /// </para>
-/// <para>
-/// In Development without credentials it sends to the app's own fake Messages API (<see cref="TwilioSandbox"/>).
-/// </para>
 /// </summary>
 public sealed class TwilioSender(
     IHttpClientFactory httpClientFactory,
-    IOptions<TwilioOptions> options,
+    IOptionsMonitor<TwilioOptions> options,
     TwilioWebhookSigning signing,
-    TwilioSandbox sandbox,
     IMessagingConsent consent,
     IDeliveryStatusLog deliveries,
     ILastInboundLookup lastInbound,
@@ -64,8 +60,8 @@ public sealed class TwilioSender(
     private const int ReconcilePageSize = 20;
     private const int MaxBodyBytes = 256 * 1024;
 
-    private readonly TwilioOptions _options = options.Value;
-    private readonly TwilioOptions _sending = sandbox.SendingOptions(options.Value);
+    /// <summary>The current options: read per send, so a change while the app runs (a reload) is taken.</summary>
+    private TwilioOptions Options => options.CurrentValue;
 
     public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;
 
@@ -81,17 +77,13 @@ public sealed class TwilioSender(
             return SendResult.Sent(null);
         }
 
-        if (!sandbox.IsActive && (string.IsNullOrWhiteSpace(_options.AccountSid) || string.IsNullOrWhiteSpace(_options.AuthToken)))
+        var settings = Options;
+        if (string.IsNullOrWhiteSpace(settings.AccountSid) || string.IsNullOrWhiteSpace(settings.AuthToken))
         {
             return Fail(message, "(none)", "the Twilio channel has no Twilio:AccountSid and Twilio:AuthToken to send with");
         }
 
-        if (sandbox.IsActive && sandbox.ApiBaseUrl is null)
-        {
-            return Retry(message, "(none)", "the Twilio sandbox is not reachable yet: the app is not listening");
-        }
-
-        if (!TwilioMessageComposer.TryCompose(message.Id, activity, _sending, signing.PublicBaseUrl, out var outbound, out var invalid))
+        if (!TwilioMessageComposer.TryCompose(message.Id, activity, settings, signing.PublicBaseUrl, out var outbound, out var invalid))
         {
             return Fail(message, LogMask.Id(activity.Conversation?.Id), invalid!);
         }
@@ -149,7 +141,7 @@ public sealed class TwilioSender(
         }
         catch (TimeoutRejectedException)
         {
-            return Retry(message, to, $"no answer from Twilio within {_options.SendTimeout.TotalSeconds:0.#} s; the next try reconciles first");
+            return Retry(message, to, $"no answer from Twilio within {settings.SendTimeout.TotalSeconds:0.#} s; the next try reconciles first");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -202,9 +194,10 @@ public sealed class TwilioSender(
 
     private TwilioOutbound? TemplateOutbound(OutboundMessage message, TwilioOutbound freeForm)
     {
-        var content = WhatsAppTemplates.Find(_options, ProactiveNotification.Of(message.Activity));
+        var settings = Options;
+        var content = WhatsAppTemplates.Find(settings, ProactiveNotification.Of(message.Activity));
         if (content is null
-            || !TwilioMessageComposer.TryCompose(message.Id, message.Activity, _sending, signing.PublicBaseUrl, content, out var template, out _))
+            || !TwilioMessageComposer.TryCompose(message.Id, message.Activity, settings, signing.PublicBaseUrl, content, out var template, out _))
         {
             return null;
         }
@@ -332,13 +325,17 @@ public sealed class TwilioSender(
 
     private static string Normalize(string? body) => (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
 
-    private string AccountSid => sandbox.IsActive ? TwilioSandbox.AccountSid : _options.AccountSid!;
+    private string MessagesUri()
+    {
+        var settings = Options;
+        return settings.ApiBaseUrl.TrimEnd('/') + "/2010-04-01/Accounts/" + Uri.EscapeDataString(settings.AccountSid!) + "/Messages.json";
+    }
 
-    private string MessagesUri() =>
-        (sandbox.IsActive ? sandbox.ApiBaseUrl! : _options.ApiBaseUrl).TrimEnd('/') + "/2010-04-01/Accounts/" + Uri.EscapeDataString(AccountSid) + "/Messages.json";
-
-    private AuthenticationHeaderValue BasicAuthorization() =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccountSid + ":" + (sandbox.IsActive ? sandbox.AuthToken : _options.AuthToken))));
+    private AuthenticationHeaderValue BasicAuthorization()
+    {
+        var settings = Options;
+        return new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.AccountSid + ":" + settings.AuthToken)));
+    }
 
     private SendResult Fail(OutboundMessage message, string to, string error)
     {
