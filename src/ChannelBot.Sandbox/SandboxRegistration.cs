@@ -21,10 +21,17 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// </summary>
 public static class SandboxRegistration
 {
-    /// <summary>Registers the sandbox. Call after <c>AddChannels</c>; it takes effect in Development only.</summary>
+    /// <summary>
+    /// Registers the sandbox; it takes effect in Development only. Call after <c>AddChannels</c>: the channels it
+    /// stands in for (Twilio, Messenger, email) are registered here too when they are not yet (each registration
+    /// happens once), but the Bot Framework Connector must come after every other channel.
+    /// </summary>
     public static IHostApplicationBuilder AddSandbox(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddTwilioChannel();
+        builder.AddMetaChannel();
+        builder.AddEmailChannel();
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
 
