@@ -39,6 +39,7 @@ public static class MetaChannelRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<MetaWebhookSigning>();
+        services.AddSingleton<MetaSubscriptionHandshake>();
         services.AddScoped<MetaRequestHandler>();
         services.AddSingleton<MetaKeywordHandler>();
         services.TryAddSingleton<InMemoryMessengerWindows>();

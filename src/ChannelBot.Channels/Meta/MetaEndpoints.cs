@@ -22,7 +22,7 @@ public static class MetaEndpoints
 
         endpoints
             .MapGet(MetaRoutes.WebhookPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<MetaRequestHandler>().VerifyAsync(context))
+                context.RequestServices.GetRequiredService<MetaSubscriptionHandshake>().VerifyAsync(context))
             .WithDisplayName("Meta webhook verification: GET /api/meta/webhook");
         return endpoints
             .MapPost(MetaRoutes.WebhookPath, static (HttpContext context) =>

@@ -15,10 +15,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TwilioChannelRegistration
 {
     /// <summary>
-    /// Options from section <c>Twilio</c> (validated at start-up), the webhook signing settings, the inbound
-    /// request handler, and <see cref="TwilioSender"/> as the <see cref="IChannelSender"/> of <c>sms</c> and
-    /// <c>whatsapp</c> (register this channel before the Connector, which takes unclaimed channels). The
-    /// <c>IInboundActivitySink</c>, <c>IMessagingConsent</c>,
+    /// Options from section <c>Twilio</c> (validated at start-up), the webhook signing settings, the two webhooks
+    /// (<see cref="TwilioMessageWebhook"/>, <see cref="TwilioStatusWebhook"/>), and <see cref="TwilioSender"/> as the
+    /// <see cref="IChannelSender"/> of <c>sms</c> and <c>whatsapp</c> (register this channel before the Connector,
+    /// which takes unclaimed channels). The <c>IInboundActivitySink</c>, <c>IMessagingConsent</c>,
     /// <c>IDeliveryStatusLog</c> and <c>ILastInboundLookup</c> are the application's to register.
     /// </summary>
     public static IHostApplicationBuilder AddTwilioChannel(this IHostApplicationBuilder builder)
@@ -37,7 +37,9 @@ public static class TwilioChannelRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<TwilioWebhookSigning>();
-        services.AddScoped<TwilioRequestHandler>();
+        services.AddSingleton<TwilioSignedRequestReader>();
+        services.AddScoped<TwilioMessageWebhook>();
+        services.AddScoped<TwilioStatusWebhook>();
         services.AddSingleton<TwilioKeywordHandler>();
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());

@@ -22,11 +22,11 @@ public static class TwilioEndpoints
 
         endpoints
             .MapPost(TwilioRoutes.StatusPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context, TwilioRoutes.StatusPath))
+                context.RequestServices.GetRequiredService<TwilioStatusWebhook>().HandleAsync(context))
             .WithDisplayName("Twilio status callbacks: POST /api/twilio/status");
         return endpoints
             .MapPost(TwilioRoutes.MessagesPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context, TwilioRoutes.MessagesPath))
+                context.RequestServices.GetRequiredService<TwilioMessageWebhook>().HandleAsync(context))
             .WithDisplayName("Twilio inbound messages: POST /api/twilio/messages");
     }
 }
