@@ -30,7 +30,6 @@ public static class ChannelsRegistration
         endpoints.MapTwilio();
         endpoints.MapDirectLine();
         endpoints.MapMeta();
-        endpoints.MapEmail();
         endpoints.MapConnector();
         return endpoints;
     }

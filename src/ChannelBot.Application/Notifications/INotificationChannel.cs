@@ -8,6 +8,6 @@ public interface INotificationChannel
 {
     string ChannelId { get; }
 
-    /// <summary>True when a sender is configured (or a development sandbox keeps the messages).</summary>
+    /// <summary>True when this deployment can deliver on the channel (e.g. a mail server is configured).</summary>
     bool IsAvailable { get; }
 }

@@ -3,20 +3,19 @@ using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Email;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the email channel (status updates over SMTP; map its sandbox route with <c>MapEmail</c>).</summary>
+/// <summary>Registers the email channel (status updates over SMTP).</summary>
 public static class EmailChannelRegistration
 {
     /// <summary>
     /// Options from section <c>Email</c> (validated at start-up), <see cref="EmailSender"/> as the
-    /// <see cref="IChannelSender"/> of <c>email</c>, and the Development sandbox. The <c>IMessagingConsent</c> is the
-    /// application's to register.
+    /// <see cref="IChannelSender"/> of <c>email</c>, delivering through <see cref="SmtpEmailTransport"/> unless an
+    /// <see cref="IEmailTransport"/> is registered already. The <c>IMessagingConsent</c> is the application's to register.
     /// </summary>
     public static IHostApplicationBuilder AddEmailChannel(this IHostApplicationBuilder builder)
     {
@@ -32,25 +31,12 @@ public static class EmailChannelRegistration
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<EmailOptions>, EmailOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<EmailSandbox>();
-        services.AddSingleton<EmailSandboxStore>();
+        services.TryAddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<EmailSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<EmailSender>());
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<EmailSender>());
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
         return builder;
-    }
-
-    /// <summary>Maps <c>GET /sandbox/email/messages</c> in Development; nothing elsewhere.</summary>
-    public static IEndpointRouteBuilder MapEmail(this IEndpointRouteBuilder endpoints)
-    {
-        ArgumentNullException.ThrowIfNull(endpoints);
-        if (endpoints.ServiceProvider.GetRequiredService<EmailSandbox>().IsDevelopment)
-        {
-            endpoints.MapEmailSandbox();
-        }
-
-        return endpoints;
     }
 }

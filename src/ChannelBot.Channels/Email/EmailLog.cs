@@ -8,9 +8,6 @@ internal static partial class EmailLog
     [LoggerMessage(EventId = 4700, Level = LogLevel.Information, Message = "Email {OutboxId} sent to {To}")]
     public static partial void Sent(ILogger logger, long outboxId, string to);
 
-    [LoggerMessage(EventId = 4701, Level = LogLevel.Information, Message = "Email {OutboxId} kept by the sandbox for {To}")]
-    public static partial void KeptBySandbox(ILogger logger, long outboxId, string to);
-
     [LoggerMessage(EventId = 4702, Level = LogLevel.Warning, Message = "Email {OutboxId} to {To} failed: {Error}")]
     public static partial void SendFailed(ILogger logger, long outboxId, string to, string error);
 

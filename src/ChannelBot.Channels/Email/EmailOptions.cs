@@ -4,16 +4,15 @@ namespace ChannelBot.Channels.Email;
 /// Settings of the email channel (section <c>Email</c>): status updates by email to residents who gave an address
 /// (a web chat reporter who chose email, or any reporter whose other channels cannot be used), sent over SMTP.
 /// <para>
-/// Sending needs <see cref="Host"/> and <see cref="FromAddress"/>. Without a host, in Development, the messages
-/// are kept by the sandbox instead (<c>GET /sandbox/email/messages?to=…</c>); in any other environment the
-/// channel is off and such residents' cases record "cannot notify".
+/// Sending needs <see cref="Host"/> and <see cref="FromAddress"/>. Without a host the channel is off and such
+/// residents' cases record "cannot notify".
 /// </para>
 /// </summary>
 public sealed class EmailOptions
 {
     public const string SectionName = "Email";
 
-    /// <summary>The SMTP server's host name, e.g. <c>smtp.city.gov</c>. Empty: no email sent (the sandbox in Development).</summary>
+    /// <summary>The SMTP server's host name, e.g. <c>smtp.city.gov</c>. Empty: no email sent.</summary>
     public string? Host { get; set; }
 
     /// <summary>The SMTP port: 587 for STARTTLS submission, 465 for TLS on connect, 25 for a local relay.</summary>

@@ -3,20 +3,18 @@ using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
-using ChannelBot.Channels.Common;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 
 namespace ChannelBot.Channels.Email;
 
 /// <summary>
 /// Sends <c>email</c> activities (status updates to an address the resident gave) over SMTP with MailKit: connect
 /// with the configured TLS mode, log in when a user is set, send, disconnect — one connection per message, which
-/// is plenty for status updates. An opted-out address is never written to. In the Development sandbox the message
-/// is kept in <see cref="EmailSandboxStore"/> instead.
+/// is plenty for status updates (<see cref="IEmailTransport"/>: <see cref="SmtpEmailTransport"/>). An opted-out address
+/// is never written to.
 /// <para>
 /// Answers: 2xx sent; a 4xx reply, a refused login, a dropped connection or a timeout are retried by the outbox
 /// (its backoff); a 5xx reply (no such mailbox, message refused) fails for good with the server's words. SMTP
@@ -26,18 +24,16 @@ namespace ChannelBot.Channels.Email;
 /// </summary>
 public sealed class EmailSender(
     IOptions<EmailOptions> options,
-    EmailSandbox sandbox,
-    EmailSandboxStore sandboxStore,
+    IEmailTransport transport,
     IMessagingConsent consent,
-    TimeProvider timeProvider,
     ILogger<EmailSender> logger) : IChannelSender, INotificationChannel
 {
     private readonly EmailOptions _options = options.Value;
 
     public string ChannelId => NotificationChannels.Email;
 
-    /// <summary>True when an SMTP host is configured or the Development sandbox keeps the messages.</summary>
-    public bool IsAvailable => !string.IsNullOrWhiteSpace(_options.Host) || sandbox.IsActive;
+    /// <summary>True when the transport can deliver (an SMTP host is configured).</summary>
+    public bool IsAvailable => transport.IsAvailable;
 
     /// <summary><c>email</c>, when <see cref="IsAvailable"/>.</summary>
     public bool Handles(string channelId) =>
@@ -58,18 +54,11 @@ public sealed class EmailSender(
             return Fail(message, to, "the resident has opted out of email; not sent");
         }
 
-        if (sandbox.IsActive)
-        {
-            sandboxStore.Add(new EmailSandboxMessage(address!, mime!.From.ToString(), mime.Subject ?? string.Empty, mime.TextBody ?? string.Empty, timeProvider.GetUtcNow()));
-            EmailLog.KeptBySandbox(logger, message.Id, to);
-            return SendResult.Sent(mime.MessageId);
-        }
-
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(_options.SendTimeout);
         try
         {
-            await SendOverSmtpAsync(mime!, timeout.Token).ConfigureAwait(false);
+            await transport.SendAsync(mime!, timeout.Token).ConfigureAwait(false);
             EmailLog.Sent(logger, message.Id, to);
             return SendResult.Sent(mime!.MessageId);
         }
@@ -94,25 +83,6 @@ public sealed class EmailSender(
         {
             return Retry(message, to, $"the mail server could not be reached ({exception.GetType().Name})");
         }
-    }
-
-    private async Task SendOverSmtpAsync(MimeMessage mime, CancellationToken cancellationToken)
-    {
-        using var client = new SmtpClient();
-        var security = _options.Security switch
-        {
-            EmailSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
-            EmailSecurity.None => SecureSocketOptions.None,
-            _ => SecureSocketOptions.StartTls,
-        };
-        await client.ConnectAsync(_options.Host!, _options.Port, security, cancellationToken).ConfigureAwait(false);
-        if (!string.IsNullOrWhiteSpace(_options.UserName))
-        {
-            await client.AuthenticateAsync(_options.UserName, _options.Password ?? string.Empty, cancellationToken).ConfigureAwait(false);
-        }
-
-        await client.SendAsync(mime, cancellationToken).ConfigureAwait(false);
-        await client.DisconnectAsync(quit: true, cancellationToken).ConfigureAwait(false);
     }
 
     private SendResult Fail(OutboundMessage message, string to, string error)

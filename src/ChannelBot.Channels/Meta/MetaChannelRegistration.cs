@@ -39,14 +39,13 @@ public static class MetaChannelRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<MetaWebhookSigning>();
+        services.AddSingleton<MetaSubscriptionHandshake>();
         services.AddScoped<MetaRequestHandler>();
         services.AddSingleton<MetaKeywordHandler>();
         services.TryAddSingleton<InMemoryMessengerWindows>();
         services.TryAddSingleton<IMessengerWindows>(sp => new DurableMessengerWindows(sp.GetRequiredService<InMemoryMessengerWindows>(), sp.GetRequiredService<ILastInboundLookup>()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationTemplates, MessengerTemplateCatalog>());
         services.AddSingleton<MessengerSentLog>();
-        services.AddSingleton<MetaSandbox>();
-        services.AddSingleton<MetaSandboxStore>();
         services.AddSingleton<MetaSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MetaSender>());
         services.AddSingleton<MessengerTypingIndicator>();

@@ -20,15 +20,9 @@ public static class MetaEndpoints
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        // The sandbox's fake Graph API exists in Development only: everywhere else its paths are not mapped (404).
-        if (endpoints.ServiceProvider.GetRequiredService<MetaSandbox>().IsDevelopment)
-        {
-            endpoints.MapMetaSandbox();
-        }
-
         endpoints
             .MapGet(MetaRoutes.WebhookPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<MetaRequestHandler>().VerifyAsync(context))
+                context.RequestServices.GetRequiredService<MetaSubscriptionHandshake>().VerifyAsync(context))
             .WithDisplayName("Meta webhook verification: GET /api/meta/webhook");
         return endpoints
             .MapPost(MetaRoutes.WebhookPath, static (HttpContext context) =>

@@ -10,7 +10,7 @@ public static class MetaMessagingTypes
     /// <summary>Every message inside the 24-hour standard messaging window, replies and case updates alike.</summary>
     public const string Response = "RESPONSE";
 
-    /// <summary>A message a business starts inside the window. No longer sent (everything in the window goes as <see cref="Response"/>); kept because the sandbox accepts it.</summary>
+    /// <summary>A message a business starts inside the window. No longer sent (everything in the window goes as <see cref="Response"/>); still a value the Send API accepts.</summary>
     public const string Update = "UPDATE";
 
     /// <summary>A utility message template outside the window (<c>message.template</c>).</summary>

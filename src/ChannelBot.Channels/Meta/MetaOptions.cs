@@ -11,8 +11,8 @@ namespace ChannelBot.Channels.Meta;
 /// </para>
 /// <para>
 /// Development only: when the host environment is <c>Development</c> and <see cref="AppSecret"/> is empty,
-/// <see cref="DevelopmentAppSecret"/> verifies the events instead, so the local sandbox can sign its posts the
-/// way Meta does. Outside Development it is ignored.
+/// <see cref="DevelopmentAppSecret"/> verifies the events instead, so a developer can sign test posts the way Meta
+/// does. Outside Development it is ignored.
 /// </para>
 /// </summary>
 public sealed class MetaOptions
@@ -44,7 +44,7 @@ public sealed class MetaOptions
     /// <summary>The Facebook Page's id: the <c>recipient.id</c> of every event for our Page (events for other Pages are ignored).</summary>
     public string? PageId { get; set; }
 
-    /// <summary>The Graph API origin (a fake Graph API in tests and in the sandbox).</summary>
+    /// <summary>The Graph API origin (a fake Graph API in tests).</summary>
     public string GraphBaseUrl { get; set; } = DefaultGraphBaseUrl;
 
     /// <summary>The Graph API version of every call, e.g. <c>v23.0</c>.</summary>

@@ -1,6 +1,4 @@
-using System.Security.Cryptography;
 using System.Text.Json;
-using System.Text;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
@@ -13,12 +11,8 @@ using Microsoft.Net.Http.Headers;
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>
-/// The Meta webhook, <c>/api/meta/webhook</c>.
-/// <para>
-/// <c>GET</c> is the subscription handshake: <c>hub.mode=subscribe</c> and <c>hub.verify_token</c> equal to
-/// <see cref="MetaOptions.VerifyToken"/> → 200 <c>text/plain</c> with <c>hub.challenge</c>; anything else 403. It
-/// carries no signature and none is asked for.
-/// </para>
+/// The Meta webhook's events, <c>POST /api/meta/webhook</c> (the <c>GET</c> handshake is
+/// <see cref="MetaSubscriptionHandshake"/>).
 /// <para>
 /// <c>POST</c> carries events, checked in this order: channel configured (else 403), <c>X-Hub-Signature-256</c>
 /// present (403; the SHA-1 <c>X-Hub-Signature</c> alone is not enough), size (413), media type (415), signature
@@ -41,17 +35,7 @@ public sealed class MetaRequestHandler(
     TimeProvider timeProvider,
     ILogger<MetaRequestHandler> logger)
 {
-    /// <summary>Meta's challenge is a number; anything longer than this is not one.</summary>
-    public const int MaxChallengeLength = 256;
-
     private readonly MetaOptions _options = options.Value;
-
-    /// <summary><c>GET /api/meta/webhook</c>: the subscription handshake.</summary>
-    public async Task VerifyAsync(HttpContext context)
-    {
-        ArgumentNullException.ThrowIfNull(context);
-        await Verify(context.Request).ExecuteAsync(context).ConfigureAwait(false);
-    }
 
     /// <summary><c>POST /api/meta/webhook</c>: a batch of events.</summary>
     public async Task HandleAsync(HttpContext context)
@@ -72,36 +56,6 @@ public sealed class MetaRequestHandler(
         }
 
         await result.ExecuteAsync(context).ConfigureAwait(false);
-    }
-
-    private IResult Verify(HttpRequest request)
-    {
-        if (signing.VerifyToken is null)
-        {
-            MetaLog.NotConfigured(logger);
-            return MetaResponses.Problem(StatusCodes.Status403Forbidden, "This endpoint does not accept requests: the Meta channel is not configured.");
-        }
-
-        var mode = request.Query["hub.mode"];
-        var token = request.Query["hub.verify_token"];
-        var challenge = request.Query["hub.challenge"];
-        if (mode.Count != 1 || !string.Equals(mode[0], "subscribe", StringComparison.Ordinal))
-        {
-            return RefuseSubscription("hub.mode is not subscribe");
-        }
-
-        if (token.Count != 1 || !FixedTimeEquals(token[0], signing.VerifyToken))
-        {
-            return RefuseSubscription("hub.verify_token does not match Meta:VerifyToken");
-        }
-
-        if (challenge.Count != 1 || string.IsNullOrEmpty(challenge[0]) || challenge[0]!.Length > MaxChallengeLength)
-        {
-            return RefuseSubscription("no usable hub.challenge");
-        }
-
-        MetaLog.Subscribed(logger);
-        return Results.Text(challenge[0], "text/plain", Encoding.UTF8, StatusCodes.Status200OK);
     }
 
     private async Task<IResult> ProcessAsync(HttpContext context, CancellationToken cancellationToken)
@@ -318,25 +272,7 @@ public sealed class MetaRequestHandler(
         MetaLog.ReceiptRecorded(logger, mid, status, outcome.ToString());
     }
 
-    private static bool FixedTimeEquals(string? given, string expected)
-    {
-        if (given is null)
-        {
-            return false;
-        }
-
-        var a = SHA256.HashData(Encoding.UTF8.GetBytes(given));
-        var b = SHA256.HashData(Encoding.UTF8.GetBytes(expected));
-        return CryptographicOperations.FixedTimeEquals(a, b);
-    }
-
     private static string Shorten(string? value) => value is null ? "(none)" : value.Length > 40 ? value[..40] + "…" : value;
-
-    private IResult RefuseSubscription(string reason)
-    {
-        MetaLog.SubscriptionRefused(logger, reason);
-        return MetaResponses.Problem(StatusCodes.Status403Forbidden, "The subscription request is not verified.");
-    }
 
     private IResult Forbidden(string reason)
     {

@@ -35,20 +35,19 @@ namespace ChannelBot.Channels.Meta;
 /// </summary>
 public sealed class MetaSender(
     IHttpClientFactory httpClientFactory,
-    IOptions<MetaOptions> options,
+    IOptionsMonitor<MetaOptions> options,
     IMessagingConsent consent,
     IMessengerWindows windows,
     MessengerSentLog sentLog,
-    MetaSandbox sandbox,
     TimeProvider timeProvider,
     ILogger<MetaSender> logger) : IChannelSender
 {
     private const int MaxResponseBytes = 64 * 1024;
 
-    private readonly MetaOptions _options = options.Value;
+    /// <summary>The current options: read per send, so a change while the app runs (a reload) is taken.</summary>
+    private MetaOptions Options => options.CurrentValue;
 
-    /// <summary>The Page token to send with: the configured one, or in the Development sandbox the sandbox's (<see cref="MetaSandbox"/>).</summary>
-    private string? PageAccessToken => sandbox.SendingToken(_options);
+    private string? PageAccessToken => Options.PageAccessToken;
 
     /// <summary>
     /// <c>facebook</c>, when a Page access token is configured. Without one the channel id is left to the
@@ -97,7 +96,7 @@ public sealed class MetaSender(
             }
 
             var notification = ProactiveNotification.Of(activity);
-            if (MessengerUtilityTemplates.Find(_options, notification) is not { } template)
+            if (MessengerUtilityTemplates.Find(Options, notification) is not { } template)
             {
                 var hours = (int)(now - lastInbound).TotalHours;
                 var missing = notification is null ? "only notifications with a purpose can be sent as templates" : "set " + MessengerUtilityTemplates.SettingFor(notification) + " to an approved utility message template";
@@ -158,7 +157,7 @@ public sealed class MetaSender(
         }
         catch (TimeoutRejectedException)
         {
-            return Retry(message, to, $"no answer from the Graph API within {_options.SendTimeout.TotalSeconds:0.#} s");
+            return Retry(message, to, $"no answer from the Graph API within {Options.SendTimeout.TotalSeconds:0.#} s");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -188,10 +187,11 @@ public sealed class MetaSender(
     /// <summary><c>{GraphBaseUrl}/{GraphVersion}/me/messages</c>, with <c>appsecret_proof</c> (HMAC-SHA256 of the token with the app secret) when the secret is configured.</summary>
     private string MessagesUri()
     {
-        var uri = (sandbox.IsActive ? sandbox.GraphBaseUrl ?? throw new HttpRequestException("the Meta sandbox is not reachable yet: the app is not listening") : _options.GraphBaseUrl).TrimEnd('/') + "/" + _options.GraphVersion.Trim('/') + "/me/messages";
-        if (!string.IsNullOrWhiteSpace(_options.AppSecret))
+        var settings = Options;
+        var uri = settings.GraphBaseUrl.TrimEnd('/') + "/" + settings.GraphVersion.Trim('/') + "/me/messages";
+        if (!string.IsNullOrWhiteSpace(settings.AppSecret))
         {
-            var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(_options.AppSecret), Encoding.UTF8.GetBytes(_options.PageAccessToken!)));
+            var proof = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(settings.AppSecret), Encoding.UTF8.GetBytes(settings.PageAccessToken!)));
             uri += "?appsecret_proof=" + proof;
         }
 

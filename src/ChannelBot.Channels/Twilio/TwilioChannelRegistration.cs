@@ -16,10 +16,10 @@ namespace Microsoft.Extensions.DependencyInjection;
 public static class TwilioChannelRegistration
 {
     /// <summary>
-    /// Options from section <c>Twilio</c> (validated at start-up), the webhook signing settings, the inbound
-    /// request handler, and <see cref="TwilioSender"/> as the <see cref="IChannelSender"/> of <c>sms</c> and
-    /// <c>whatsapp</c> (register this channel before the Connector, which takes unclaimed channels), and the
-    /// Development sandbox (<see cref="TwilioSandbox"/>). The <c>IInboundActivitySink</c>, <c>IMessagingConsent</c>,
+    /// Options from section <c>Twilio</c> (validated at start-up), the webhook signing settings, the two webhooks
+    /// (<see cref="TwilioMessageWebhook"/>, <see cref="TwilioStatusWebhook"/>), and <see cref="TwilioSender"/> as the
+    /// <see cref="IChannelSender"/> of <c>sms</c> and <c>whatsapp</c> (register this channel before the Connector,
+    /// which takes unclaimed channels). The <c>IInboundActivitySink</c>, <c>IMessagingConsent</c>,
     /// <c>IDeliveryStatusLog</c> and <c>ILastInboundLookup</c> are the application's to register.
     /// </summary>
     public static IHostApplicationBuilder AddTwilioChannel(this IHostApplicationBuilder builder)
@@ -38,15 +38,15 @@ public static class TwilioChannelRegistration
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<TwilioWebhookSigning>();
-        services.AddScoped<TwilioRequestHandler>();
+        services.AddSingleton<TwilioSignedRequestReader>();
+        services.AddScoped<TwilioMessageWebhook>();
+        services.AddScoped<TwilioStatusWebhook>();
         services.AddSingleton<TwilioKeywordHandler>();
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<ILastInboundLookup>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IOutboxResends>(sp => sp.GetRequiredService<MissingMessagingStores>());
-        services.AddSingleton<TwilioSandbox>();
-        services.AddSingleton<TwilioSandboxStore>();
         services.AddSingleton<TwilioSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TwilioSender>());
         services.AddSingleton<IChannelMediaAccess, TwilioMediaAccess>();

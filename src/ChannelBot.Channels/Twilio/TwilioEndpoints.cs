@@ -13,27 +13,20 @@ public static class TwilioEndpoints
 {
     /// <summary>
     /// Maps <c>POST /api/twilio/messages</c> (inbound SMS, MMS and WhatsApp) and <c>POST /api/twilio/status</c>
-    /// (delivery status callbacks); in Development also the sandbox's fake Twilio under <c>/sandbox/twilio</c>
-    /// (<see cref="TwilioSandboxEndpoints"/>). Needs <c>AddTwilioChannel</c> and
+    /// (delivery status callbacks). Needs <c>AddTwilioChannel</c> and
     /// an <see cref="ChannelBot.Application.Conversations.IInboundActivitySink"/>.
     /// </summary>
     public static IEndpointConventionBuilder MapTwilio(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
 
-        // The sandbox's fake Twilio exists in Development only: everywhere else its paths are simply not mapped (404).
-        if (endpoints.ServiceProvider.GetRequiredService<TwilioSandbox>().IsDevelopment)
-        {
-            endpoints.MapTwilioSandbox();
-        }
-
         endpoints
             .MapPost(TwilioRoutes.StatusPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context, TwilioRoutes.StatusPath))
+                context.RequestServices.GetRequiredService<TwilioStatusWebhook>().HandleAsync(context))
             .WithDisplayName("Twilio status callbacks: POST /api/twilio/status");
         return endpoints
             .MapPost(TwilioRoutes.MessagesPath, static (HttpContext context) =>
-                context.RequestServices.GetRequiredService<TwilioRequestHandler>().HandleAsync(context, TwilioRoutes.MessagesPath))
+                context.RequestServices.GetRequiredService<TwilioMessageWebhook>().HandleAsync(context))
             .WithDisplayName("Twilio inbound messages: POST /api/twilio/messages");
     }
 }

@@ -9,15 +9,12 @@ namespace ChannelBot.Channels.Twilio;
 /// <summary>
 /// Inbound MMS/WhatsApp media: on Twilio's REST API host (<see cref="TwilioOptions.ApiBaseUrl"/>, which answers with a
 /// redirect) and its media CDN. HTTP Basic auth (AccountSid:AuthToken) goes only to a request for the API host; the
-/// fetcher follows the redirect to the CDN with no credentials. In the Development sandbox the API host is the app's
-/// own fake Twilio, with the sandbox's credentials.
+/// fetcher follows the redirect to the CDN with no credentials. The options are read per request (a reload is taken).
 /// </summary>
-public sealed class TwilioMediaAccess(IOptions<TwilioOptions> options, TwilioSandbox sandbox) : IChannelMediaAccess
+public sealed class TwilioMediaAccess(IOptionsMonitor<TwilioOptions> options) : IChannelMediaAccess
 {
     /// <summary>Where Twilio's media redirects lead (its media CDN).</summary>
     public static IReadOnlyList<string> CdnHosts { get; } = ["*.twiliocdn.com", "*.twilio.com"];
-
-    private readonly TwilioOptions _options = options.Value;
 
     public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;
 
@@ -27,7 +24,8 @@ public sealed class TwilioMediaAccess(IOptions<TwilioOptions> options, TwilioSan
     public void Authorize(HttpRequestMessage request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var (accountSid, authToken) = sandbox.IsActive ? (TwilioSandbox.AccountSid, sandbox.AuthToken) : (_options.AccountSid, _options.AuthToken);
+        var settings = options.CurrentValue;
+        var (accountSid, authToken) = (settings.AccountSid, settings.AuthToken);
         if (request.RequestUri is { } url && IsApiHost(url) && !string.IsNullOrWhiteSpace(accountSid) && !string.IsNullOrWhiteSpace(authToken))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue(
@@ -37,7 +35,7 @@ public sealed class TwilioMediaAccess(IOptions<TwilioOptions> options, TwilioSan
     }
 
     private Uri? ApiBase() =>
-        Uri.TryCreate(sandbox.IsActive ? sandbox.ApiBaseUrl : _options.ApiBaseUrl, UriKind.Absolute, out var api) ? api : null;
+        Uri.TryCreate(options.CurrentValue.ApiBaseUrl, UriKind.Absolute, out var api) ? api : null;
 
     private bool IsApiHost(Uri url) =>
         ApiBase() is { } api

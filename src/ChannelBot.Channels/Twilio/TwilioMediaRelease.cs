@@ -14,19 +14,18 @@ namespace ChannelBot.Channels.Twilio;
 /// <c>DELETE {ApiBaseUrl}/2010-04-01/Accounts/{AccountSid}/Messages/{MessageSid}/Media/{MediaSid}.json</c>, Basic auth.
 /// Only a media URL on the configured API host of our own account is deleted (anything else is not ours to
 /// delete, and nothing is sent). 204, or 404 (deleted before), is done; any other answer is tried again later.
-/// The Development sandbox keeps its media in memory: nothing to delete there.
 /// </summary>
-public sealed partial class TwilioMediaRelease(IHttpClientFactory httpClientFactory, IOptions<TwilioOptions> options, TwilioSandbox sandbox) : IChannelMediaRelease
+public sealed partial class TwilioMediaRelease(IHttpClientFactory httpClientFactory, IOptionsMonitor<TwilioOptions> options) : IChannelMediaRelease
 {
-    private readonly TwilioOptions _options = options.Value;
 
     public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;
 
     public async Task<string?> ReleaseAsync(Uri url, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(url);
-        if (sandbox.IsActive || string.IsNullOrWhiteSpace(_options.AccountSid) || string.IsNullOrWhiteSpace(_options.AuthToken)
-            || !Uri.TryCreate(_options.ApiBaseUrl, UriKind.Absolute, out var api)
+        var settings = options.CurrentValue;
+        if (string.IsNullOrWhiteSpace(settings.AccountSid) || string.IsNullOrWhiteSpace(settings.AuthToken)
+            || !Uri.TryCreate(settings.ApiBaseUrl, UriKind.Absolute, out var api)
             || !string.Equals(url.Scheme, api.Scheme, StringComparison.OrdinalIgnoreCase)
             || !string.Equals(url.IdnHost, api.IdnHost, StringComparison.OrdinalIgnoreCase)
             || url.Port != api.Port)
@@ -35,7 +34,7 @@ public sealed partial class TwilioMediaRelease(IHttpClientFactory httpClientFact
         }
 
         var match = MediaPath().Match(url.AbsolutePath);
-        if (!match.Success || !string.Equals(match.Groups["account"].Value, _options.AccountSid, StringComparison.Ordinal))
+        if (!match.Success || !string.Equals(match.Groups["account"].Value, settings.AccountSid, StringComparison.Ordinal))
         {
             return null;
         }
@@ -44,7 +43,7 @@ public sealed partial class TwilioMediaRelease(IHttpClientFactory httpClientFact
         using var request = new HttpRequestMessage(HttpMethod.Delete, resource);
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes(_options.AccountSid + ":" + _options.AuthToken)));
+            Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.AccountSid + ":" + settings.AuthToken)));
         try
         {
             using var response = await httpClientFactory.CreateClient(TwilioHttpClients.Api)

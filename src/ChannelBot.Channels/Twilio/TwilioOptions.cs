@@ -11,16 +11,8 @@ namespace ChannelBot.Channels.Twilio;
 /// </para>
 /// <para>
 /// Development only: when the host environment is <c>Development</c> and <see cref="AuthToken"/> is empty,
-/// <see cref="DevelopmentAuthToken"/> signs instead, so the local sandbox (and a developer with the official
-/// <c>twilio</c> npm package) can produce requests that pass the same validator. Outside Development the
-/// development token is ignored.
-/// </para>
-/// <para>
-/// Sandbox (Development only): with neither <see cref="AccountSid"/> nor <see cref="AuthToken"/> set, the sender
-/// talks to the fake Messages API built into the app (<see cref="TwilioSandbox"/>, under <c>/sandbox/twilio</c>),
-/// which keeps what each phone received in memory; <see cref="PublicBaseUrl"/> then defaults to the app's own
-/// address, so requests signed with the development token pass the same validator. Outside Development the sandbox
-/// does not exist and its routes answer 404.
+/// <see cref="DevelopmentAuthToken"/> signs instead, so a developer (e.g. with the official <c>twilio</c> npm
+/// package) can produce requests that pass the same validator. Outside Development the development token is ignored.
 /// </para>
 /// </summary>
 public sealed class TwilioOptions
@@ -66,7 +58,7 @@ public sealed class TwilioOptions
     /// </summary>
     public Dictionary<string, Dictionary<string, string>> WhatsAppTemplates { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The REST API origin (a fake Twilio API in tests and in the sandbox).</summary>
+    /// <summary>The REST API origin (a fake Twilio API in tests).</summary>
     public string ApiBaseUrl { get; set; } = DefaultApiBaseUrl;
 
     /// <summary>The largest webhook body accepted, in bytes. A full inbound message (1600 characters, 10 media) is well under 32 KiB.</summary>

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Headers;
 using System.Text.Json;
-using System.Text;
 using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
@@ -30,25 +28,20 @@ namespace ChannelBot.Channels.Twilio;
 /// the same body created since the row was written (less two minutes of clock skew) and not already recorded for
 /// another outbox row (the same text sent twice within minutes must not be taken for this one). Only when neither
 /// finds it is the message sent again; when
-/// the look-up itself fails, the send waits for the next try. A template send is recognised in that list by its
-/// rendered text containing every value filled in.
+/// the look-up itself fails, the send waits for the next try (<see cref="TwilioReconciler"/>).
 /// </para>
 /// <para>
 /// WhatsApp: free-form inside 24 hours of the resident's last message (<see cref="ILastInboundLookup"/>, read at
 /// send time); outside it, or when Twilio answers 63016, the notification's approved Content template
 /// (<see cref="WhatsAppTemplates"/>, by the purpose and language marked on the activity,
 /// <see cref="ProactiveNotification"/>). No template for it: failed for good, "outside the WhatsApp window and no
-/// template configured", which staff see on the case's messages.
-/// </para>
-/// <para>
-/// In Development without credentials it sends to the app's own fake Messages API (<see cref="TwilioSandbox"/>).
+/// template configured", which staff see on the case's messages (<see cref="TwilioWhatsAppWindow"/>).
 /// </para>
 /// </summary>
 public sealed class TwilioSender(
     IHttpClientFactory httpClientFactory,
-    IOptions<TwilioOptions> options,
+    IOptionsMonitor<TwilioOptions> options,
     TwilioWebhookSigning signing,
-    TwilioSandbox sandbox,
     IMessagingConsent consent,
     IDeliveryStatusLog deliveries,
     ILastInboundLookup lastInbound,
@@ -61,11 +54,14 @@ public sealed class TwilioSender(
     /// <summary>How far before the row's creation a reconciled message may have been created (clock skew).</summary>
     public static readonly TimeSpan ReconcileSkew = TimeSpan.FromMinutes(2);
 
-    private const int ReconcilePageSize = 20;
     private const int MaxBodyBytes = 256 * 1024;
 
-    private readonly TwilioOptions _options = options.Value;
-    private readonly TwilioOptions _sending = sandbox.SendingOptions(options.Value);
+    private readonly TwilioMessagesApi _api = new(httpClientFactory, options);
+    private readonly TwilioWhatsAppWindow _window = new(options, signing, lastInbound, timeProvider);
+    private readonly TwilioReconciler _reconciler = new(new(httpClientFactory, options), deliveries, timeProvider, logger);
+
+    /// <summary>The current options: read per send, so a change while the app runs (a reload) is taken.</summary>
+    private TwilioOptions Options => options.CurrentValue;
 
     public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;
 
@@ -81,17 +77,13 @@ public sealed class TwilioSender(
             return SendResult.Sent(null);
         }
 
-        if (!sandbox.IsActive && (string.IsNullOrWhiteSpace(_options.AccountSid) || string.IsNullOrWhiteSpace(_options.AuthToken)))
+        var settings = Options;
+        if (string.IsNullOrWhiteSpace(settings.AccountSid) || string.IsNullOrWhiteSpace(settings.AuthToken))
         {
             return Fail(message, "(none)", "the Twilio channel has no Twilio:AccountSid and Twilio:AuthToken to send with");
         }
 
-        if (sandbox.IsActive && sandbox.ApiBaseUrl is null)
-        {
-            return Retry(message, "(none)", "the Twilio sandbox is not reachable yet: the app is not listening");
-        }
-
-        if (!TwilioMessageComposer.TryCompose(message.Id, activity, _sending, signing.PublicBaseUrl, out var outbound, out var invalid))
+        if (!TwilioMessageComposer.TryCompose(message.Id, activity, settings, signing.PublicBaseUrl, out var outbound, out var invalid))
         {
             return Fail(message, LogMask.Id(activity.Conversation?.Id), invalid!);
         }
@@ -105,7 +97,7 @@ public sealed class TwilioSender(
 
         if (message.ChannelId == ChannelIds.WhatsApp)
         {
-            var window = await WhatsAppFormAsync(message, outbound, cancellationToken).ConfigureAwait(false);
+            var window = await _window.DecideAsync(message, outbound, cancellationToken).ConfigureAwait(false);
             if (window.Failure is { } refused)
             {
                 return Fail(message, to, refused);
@@ -118,7 +110,7 @@ public sealed class TwilioSender(
         {
             if (message.PreviousAttempts > 0)
             {
-                var reconciled = await ReconcileAsync(message, outbound, cancellationToken).ConfigureAwait(false);
+                var reconciled = await _reconciler.ReconcileAsync(message, outbound, cancellationToken).ConfigureAwait(false);
                 if (reconciled is not null)
                 {
                     return reconciled;
@@ -131,10 +123,10 @@ public sealed class TwilioSender(
             {
                 // 63016: Twilio says the window is closed (our clock or record disagrees). Nothing was created: the
                 // template goes once, right away, or the message fails as having none.
-                var template = TemplateOutbound(message, outbound);
+                var template = _window.TemplateFor(message, outbound);
                 if (template is null)
                 {
-                    return Fail(message, to, NoTemplateError + " (Twilio answered 63016: the resident's 24-hour window is closed; " + MissingTemplate(message.Activity) + ")");
+                    return Fail(message, to, NoTemplateError + " (Twilio answered 63016: the resident's 24-hour window is closed; " + TwilioWhatsAppWindow.MissingTemplate(message.Activity) + ")");
                 }
 
                 TwilioLog.TemplateFallback(logger, message.Id, to);
@@ -149,7 +141,7 @@ public sealed class TwilioSender(
         }
         catch (TimeoutRejectedException)
         {
-            return Retry(message, to, $"no answer from Twilio within {_options.SendTimeout.TotalSeconds:0.#} s; the next try reconciles first");
+            return Retry(message, to, $"no answer from Twilio within {settings.SendTimeout.TotalSeconds:0.#} s; the next try reconciles first");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
@@ -161,70 +153,11 @@ public sealed class TwilioSender(
         }
     }
 
-    private sealed record WindowDecision(TwilioOutbound Outbound, string? Failure);
-
-    /// <summary>Free-form inside the 24-hour window, the notification's template outside it, or why neither can go.</summary>
-    private async Task<WindowDecision> WhatsAppFormAsync(OutboundMessage message, TwilioOutbound freeForm, CancellationToken cancellationToken)
-    {
-        if (TemplateOnlyResend.IsMarked(message.Activity))
-        {
-            // Sent again because Twilio reported 63016 after the free-form try: the template, or nothing.
-            return TemplateOutbound(message, freeForm) is { } resend
-                ? new WindowDecision(resend, null)
-                : new WindowDecision(freeForm, $"{NoTemplateError} (Twilio reported 63016 for the free-form message; {MissingTemplate(message.Activity)})");
-        }
-
-        if (ConsentConfirmations.IsConfirmation(message.Activity))
-        {
-            // The answer to the STOP/START the resident has just sent (a keyword starts no dialog turn, so the
-            // conversation's last inbound time does not show it). Should Twilio disagree, it answers 63016.
-            return new WindowDecision(freeForm, null);
-        }
-
-        var now = timeProvider.GetUtcNow();
-        var last = await lastInbound.LastInboundAtAsync(message.ConversationKey, cancellationToken).ConfigureAwait(false);
-        if (last is { } wrote && ConversationWindow.IsOpen(wrote, now))
-        {
-            return new WindowDecision(freeForm, null);
-        }
-
-        var template = TemplateOutbound(message, freeForm);
-        if (template is not null)
-        {
-            return new WindowDecision(template, null);
-        }
-
-        var since = last is { } at
-            ? $"the resident last wrote {(int)(now - at).TotalHours} h ago"
-            : "no message from the resident is on record";
-        return new WindowDecision(freeForm, $"{NoTemplateError} ({since}; {MissingTemplate(message.Activity)})");
-    }
-
-    private TwilioOutbound? TemplateOutbound(OutboundMessage message, TwilioOutbound freeForm)
-    {
-        var content = WhatsAppTemplates.Find(_options, ProactiveNotification.Of(message.Activity));
-        if (content is null
-            || !TwilioMessageComposer.TryCompose(message.Id, message.Activity, _sending, signing.PublicBaseUrl, content, out var template, out _))
-        {
-            return null;
-        }
-
-        // Kept for the reconciliation: an earlier try may have gone free-form.
-        return template! with { Body = freeForm.Body };
-    }
-
-    private static string MissingTemplate(Activity activity) =>
-        ProactiveNotification.Of(activity) is { } notification
-            ? "set " + WhatsAppTemplates.SettingFor(notification) + " to an approved ContentSid"
-            : "only notifications with a purpose can be sent as templates";
-
     private async Task<SendResult> PostAsync(OutboundMessage message, TwilioOutbound outbound, string to, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, MessagesUri());
-        request.Headers.Authorization = BasicAuthorization();
+        using var request = _api.Request(HttpMethod.Post);
         request.Content = new FormUrlEncodedContent(outbound.Fields);
-        var client = httpClientFactory.CreateClient(TwilioHttpClients.Api);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        using var response = await _api.SendAsync(request, cancellationToken).ConfigureAwait(false);
         var status = (int)response.StatusCode;
         var bytes = await ProviderResponse.ReadAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
         var verdict = TwilioSendClassifier.Classify(
@@ -258,87 +191,6 @@ public sealed class TwilioSender(
                 return result;
         }
     }
-
-    /// <returns>The result when the message turns out to exist already (or the look-up failed); null to send it.</returns>
-    private async Task<SendResult?> ReconcileAsync(OutboundMessage message, TwilioOutbound outbound, CancellationToken cancellationToken)
-    {
-        var to = LogMask.Id(outbound.To);
-        var known = await deliveries.FindProviderMessageIdAsync(message.Id, cancellationToken).ConfigureAwait(false);
-        if (known is not null)
-        {
-            TwilioLog.Reconciled(logger, message.Id, to, known, "a status callback");
-            return SendResult.Sent(known);
-        }
-
-        var uri = MessagesUri() + "?To=" + Uri.EscapeDataString(outbound.To) + "&PageSize=" + ReconcilePageSize.ToString(CultureInfo.InvariantCulture);
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.Authorization = BasicAuthorization();
-        var client = httpClientFactory.CreateClient(TwilioHttpClients.Api);
-        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-        var bytes = await ProviderResponse.ReadAsync(response, MaxBodyBytes, cancellationToken).ConfigureAwait(false);
-        if (!response.IsSuccessStatusCode)
-        {
-            return Retry(message, to, $"reconciling failed: Twilio answered {(int)response.StatusCode} to the message list; not resent", RetryAfterHeader.Read(response, timeProvider));
-        }
-
-        var page = ProviderResponse.Parse(bytes, TwilioJsonContext.Default.TwilioMessagePage);
-        if (page is null)
-        {
-            return Retry(message, to, "reconciling failed: the message list could not be read; not resent");
-        }
-
-        // Twilio lists the newest first: the oldest candidate is the likeliest to be this row's (rows go in order).
-        // One already recorded for another row is that row's message, the same text sent twice within minutes.
-        var since = message.Activity.Timestamp is { } created ? created - ReconcileSkew : (DateTimeOffset?)null;
-        var candidates = (page.Messages ?? []).Where(m => IsSameMessage(m, outbound, since)).Reverse().ToList();
-        var claimed = candidates.Count == 0
-            ? new HashSet<string>(StringComparer.Ordinal)
-            : await deliveries.ClaimedByOthersAsync(message.Id, [.. candidates.Select(c => c.Sid!)], cancellationToken).ConfigureAwait(false);
-        var match = candidates.FirstOrDefault(c => !claimed.Contains(c.Sid!));
-        if (match is not null)
-        {
-            TwilioLog.Reconciled(logger, message.Id, to, match.Sid!, "the message list");
-            return SendResult.Sent(match.Sid);
-        }
-
-        TwilioLog.NotFoundResending(logger, message.Id, to);
-        return null;
-    }
-
-    private static bool IsSameMessage(TwilioMessageResource candidate, TwilioOutbound outbound, DateTimeOffset? since)
-    {
-        if (string.IsNullOrEmpty(candidate.Sid)
-            || !string.Equals(candidate.To, outbound.To, StringComparison.OrdinalIgnoreCase)
-            || candidate.Direction?.StartsWith("outbound", StringComparison.Ordinal) == false
-            || !(string.Equals(Normalize(candidate.Body), Normalize(outbound.Body), StringComparison.Ordinal) || IsRenderedTemplate(candidate.Body, outbound.Content)))
-        {
-            return false;
-        }
-
-        if (since is null)
-        {
-            return true;
-        }
-
-        return TwilioDates.TryParse(candidate.DateCreated, out var created) && created >= since.Value;
-    }
-
-    /// <summary>A template's message is listed with its rendered text: it holds every value that was filled in.</summary>
-    private static bool IsRenderedTemplate(string? body, TwilioContent? content) =>
-        content is not null
-        && !string.IsNullOrEmpty(body)
-        && content.Values.Any(v => !string.IsNullOrWhiteSpace(v))
-        && content.Values.Where(v => !string.IsNullOrWhiteSpace(v)).All(v => body.Contains(v, StringComparison.Ordinal));
-
-    private static string Normalize(string? body) => (body ?? string.Empty).Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
-
-    private string AccountSid => sandbox.IsActive ? TwilioSandbox.AccountSid : _options.AccountSid!;
-
-    private string MessagesUri() =>
-        (sandbox.IsActive ? sandbox.ApiBaseUrl! : _options.ApiBaseUrl).TrimEnd('/') + "/2010-04-01/Accounts/" + Uri.EscapeDataString(AccountSid) + "/Messages.json";
-
-    private AuthenticationHeaderValue BasicAuthorization() =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(AccountSid + ":" + (sandbox.IsActive ? sandbox.AuthToken : _options.AuthToken))));
 
     private SendResult Fail(OutboundMessage message, string to, string error)
     {

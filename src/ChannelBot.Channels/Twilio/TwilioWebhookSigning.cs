@@ -4,55 +4,26 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>
-/// The token and public URL that inbound webhooks are checked against, decided once from the options and the
-/// host environment: the configured <see cref="TwilioOptions.AuthToken"/>; in Development only, the
-/// <see cref="TwilioOptions.DevelopmentAuthToken"/> when no real token is set, and then, with no public URL
-/// configured, the app's own address (<see cref="TwilioSandbox.AppBaseUrl"/>): the sandbox signs over it. Without a
-/// token or a public URL the webhooks are closed.
+/// The token and public URL that inbound webhooks are checked against, from the current options and the host
+/// environment: the configured <see cref="TwilioOptions.AuthToken"/>; in Development only, the
+/// <see cref="TwilioOptions.DevelopmentAuthToken"/> when no real token is set. The URL is the configured
+/// <see cref="TwilioOptions.PublicBaseUrl"/>. Without a token or a public URL the webhooks are closed. Read on every
+/// request, so options that change while the app runs (a reload) take effect.
 /// </summary>
-public sealed class TwilioWebhookSigning
+public sealed class TwilioWebhookSigning(IOptionsMonitor<TwilioOptions> options, IHostEnvironment environment)
 {
-    private readonly TwilioSandbox? _sandbox;
-    private readonly string? _configuredBaseUrl;
+    private readonly bool _isDevelopment = environment.IsDevelopment();
     private int _developmentUseReported;
 
-    public TwilioWebhookSigning(IOptions<TwilioOptions> options, IHostEnvironment environment, TwilioSandbox? sandbox = null)
-    {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentNullException.ThrowIfNull(environment);
-        var value = options.Value;
-
-        if (!string.IsNullOrWhiteSpace(value.AuthToken))
-        {
-            AuthToken = value.AuthToken;
-        }
-        else if (environment.IsDevelopment() && !string.IsNullOrWhiteSpace(value.DevelopmentAuthToken))
-        {
-            AuthToken = value.DevelopmentAuthToken;
-            IsDevelopmentToken = true;
-        }
-
-        if (!string.IsNullOrWhiteSpace(value.PublicBaseUrl))
-        {
-            _configuredBaseUrl = value.PublicBaseUrl.Trim().TrimEnd('/');
-        }
-        else if (IsDevelopmentToken)
-        {
-            _sandbox = sandbox;
-        }
-    }
-
     /// <summary>The signing token, or null when the webhooks are closed.</summary>
-    public string? AuthToken { get; }
+    public string? AuthToken => Token(options.CurrentValue).Token;
 
     /// <summary>True when <see cref="AuthToken"/> is the development token.</summary>
-    public bool IsDevelopmentToken { get; }
+    public bool IsDevelopmentToken => Token(options.CurrentValue).IsDevelopment;
 
-    /// <summary>
-    /// The configured public base URL without a trailing slash; in Development with the development token and none
-    /// configured, the app's own address once the server listens; else null.
-    /// </summary>
-    public string? PublicBaseUrl => _configuredBaseUrl ?? _sandbox?.AppBaseUrl;
+    /// <summary>The configured public base URL without a trailing slash, or null.</summary>
+    public string? PublicBaseUrl =>
+        options.CurrentValue.PublicBaseUrl is { } url && !string.IsNullOrWhiteSpace(url) ? url.Trim().TrimEnd('/') : null;
 
     /// <summary>True when webhooks can be verified and so may be accepted.</summary>
     public bool IsOpen => AuthToken is not null && PublicBaseUrl is not null;
@@ -62,4 +33,16 @@ public sealed class TwilioWebhookSigning
 
     /// <summary>The URL Twilio signed for a request to <paramref name="path"/> with the raw query string <paramref name="rawQuery"/> (with its <c>?</c>, or empty).</summary>
     public string SignedUrl(string path, string rawQuery) => PublicBaseUrl + path + rawQuery;
+
+    private (string? Token, bool IsDevelopment) Token(TwilioOptions value)
+    {
+        if (!string.IsNullOrWhiteSpace(value.AuthToken))
+        {
+            return (value.AuthToken, false);
+        }
+
+        return _isDevelopment && !string.IsNullOrWhiteSpace(value.DevelopmentAuthToken)
+            ? (value.DevelopmentAuthToken, true)
+            : (null, false);
+    }
 }

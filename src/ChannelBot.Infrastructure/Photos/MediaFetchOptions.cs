@@ -22,8 +22,8 @@ public sealed class MediaFetchOptions
 
     /// <summary>
     /// Non-public networks (CIDR) media may still come from: none by default. Loopback, private, link-local,
-    /// cloud-metadata and unique-local addresses are refused unless listed here (Development lists loopback for the
-    /// sandbox and the Emulator).
+    /// cloud-metadata and unique-local addresses are refused unless listed here (the Development settings list
+    /// loopback, for the app's own fakes and the Emulator).
     /// </summary>
     public List<string> AllowedPrivateNetworks { get; set; } = [];
 }

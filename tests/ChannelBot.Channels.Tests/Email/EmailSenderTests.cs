@@ -16,7 +16,10 @@ using netDumbster.smtp;
 
 namespace ChannelBot.Channels.Tests.Email;
 
-/// <summary><see cref="EmailSender"/> against a fake SMTP server (netDumbster) on loopback, and its Development sandbox.</summary>
+/// <summary>
+/// <see cref="EmailSender"/> against a fake SMTP server (netDumbster) on loopback. The Development sandbox's mailbox is
+/// tested in ChannelBot.Sandbox.Tests.
+/// </summary>
 public sealed class EmailSenderTests : IDisposable
 {
     private const string Resident = "ana@example.org";
@@ -107,28 +110,14 @@ public sealed class EmailSenderTests : IDisposable
     }
 
     [Fact]
-    public async Task In_Development_without_a_mail_server_the_sandbox_keeps_the_message()
-    {
-        using var host = Host([], Environments.Development);
-        var sender = host.Services.GetRequiredService<EmailSender>();
-
-        var result = await sender.SendAsync(Outbound(7, Update("The subject", "The body")), CancellationToken.None);
-
-        Assert.Equal(SendOutcome.Sent, result.Outcome);
-        var kept = Assert.Single(host.Services.GetRequiredService<EmailSandboxStore>().For("ANA@example.org"));
-        Assert.Equal(("The subject", "The body"), (kept.Subject, kept.Body.Trim()));
-        Assert.Equal(0, _smtp.ReceivedEmailCount);
-    }
-
-    [Fact]
-    public void Email_is_claimed_with_a_mail_server_or_by_the_Development_sandbox_and_nowhere_else()
+    public void Email_is_claimed_with_a_mail_server_and_nowhere_else()
     {
         using var production = Host([], Environments.Production);
         using var development = Host([], Environments.Development);
         using var configured = Host(Smtp(), Environments.Production);
 
         Assert.False(production.Services.GetRequiredService<EmailSender>().Handles(NotificationChannels.Email));
-        Assert.True(development.Services.GetRequiredService<EmailSender>().Handles(NotificationChannels.Email));
+        Assert.False(development.Services.GetRequiredService<EmailSender>().Handles(NotificationChannels.Email));
         Assert.True(configured.Services.GetRequiredService<EmailSender>().Handles(NotificationChannels.Email));
         Assert.False(configured.Services.GetRequiredService<EmailSender>().Handles(ChannelIds.Sms));
     }

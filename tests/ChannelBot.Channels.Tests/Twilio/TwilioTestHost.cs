@@ -15,8 +15,9 @@ namespace ChannelBot.Channels.Tests.Twilio;
 
 /// <summary>
 /// A minimal web application on Kestrel, 127.0.0.1 and a free port: the Twilio channel's registration and
-/// endpoint, and a <see cref="RecordingInboundSink"/> where the application's pipeline would be. The public URL
-/// Twilio "calls" is configured separately from the loopback address, as behind a TLS-terminating proxy.
+/// endpoint, and a <see cref="RecordingInboundSink"/> where the application's pipeline would be (and whatever a
+/// test adds, e.g. the sandbox). The public URL Twilio "calls" is configured separately from the loopback address,
+/// as behind a TLS-terminating proxy.
 /// </summary>
 public sealed class TwilioTestHost : IAsyncDisposable
 {
@@ -44,6 +45,9 @@ public sealed class TwilioTestHost : IAsyncDisposable
 
     public HttpClient Client { get; }
 
+    /// <summary>The application's services, to read what a registration decided.</summary>
+    public IServiceProvider Services => _app.Services;
+
     /// <summary>The settings of a configured channel: account, token 12345, public URL https://311.example.gov.</summary>
     public static Dictionary<string, string?> ConfiguredSettings() => new()
     {
@@ -57,7 +61,8 @@ public sealed class TwilioTestHost : IAsyncDisposable
         IDictionary<string, string?>? settings = null,
         string environment = "Production",
         IInboundActivitySink? sinkOverride = null,
-        IMessagingConsent? consentOverride = null)
+        IMessagingConsent? consentOverride = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
         HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
@@ -72,6 +77,7 @@ public sealed class TwilioTestHost : IAsyncDisposable
         builder.Services.AddSingleton<IMessagingConsent>(consentOverride ?? consent);
         builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
         builder.AddTwilioChannel();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.MapTwilio();

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChannelBot.Channels.Twilio;
+using ChannelBot.Sandbox.Twilio;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;

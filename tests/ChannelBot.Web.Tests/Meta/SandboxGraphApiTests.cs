@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChannelBot.Channels.Meta;
+using ChannelBot.Sandbox.Meta;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Meta;

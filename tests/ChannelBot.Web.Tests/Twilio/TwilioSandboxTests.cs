@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using ChannelBot.Channels.Twilio;
+using ChannelBot.Sandbox.Twilio;
 using ChannelBot.Web.Tests.Support;
 
 namespace ChannelBot.Web.Tests.Twilio;

@@ -1,4 +1,0 @@
-namespace ChannelBot.Channels.Email;
-
-/// <summary>One email the sandbox kept.</summary>
-public sealed record EmailSandboxMessage(string To, string From, string Subject, string Body, DateTimeOffset At);

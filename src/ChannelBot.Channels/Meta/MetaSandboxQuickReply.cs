@@ -1,4 +1,0 @@
-namespace ChannelBot.Channels.Meta;
-
-/// <summary>A quick reply the sandbox showed: its title, and the payload that comes back when it is tapped.</summary>
-public sealed record MetaSandboxQuickReply(string Title, string Payload);

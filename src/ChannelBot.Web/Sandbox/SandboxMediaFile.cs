@@ -1,4 +1,0 @@
-namespace ChannelBot.Web.Sandbox;
-
-/// <summary>A photo a sandbox phone attached, served back to the app from a fake provider's media URL.</summary>
-public sealed record SandboxMediaFile(string Id, string ContentType, byte[] Bytes);

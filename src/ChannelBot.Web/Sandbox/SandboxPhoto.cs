@@ -1,4 +1,0 @@
-namespace ChannelBot.Web.Sandbox;
-
-/// <summary>A photo a sandbox phone attached.</summary>
-public sealed record SandboxPhoto(string ContentType, byte[] Bytes);
