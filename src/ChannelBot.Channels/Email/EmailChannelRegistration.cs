@@ -37,6 +37,7 @@ public static class EmailChannelRegistration
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<EmailSender>());
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.TryAddSingleton<OptOutGate>();
         return builder;
     }
 }

@@ -25,7 +25,7 @@ namespace ChannelBot.Channels.Email;
 public sealed class EmailSender(
     IOptions<EmailOptions> options,
     IEmailTransport transport,
-    IMessagingConsent consent,
+    OptOutGate optOuts,
     ILogger<EmailSender> logger) : IChannelSender, INotificationChannel
 {
     private readonly EmailOptions _options = options.Value;
@@ -49,9 +49,9 @@ public sealed class EmailSender(
             return Fail(message, to, invalid!);
         }
 
-        if (await consent.IsOptedOutAsync(NotificationChannels.Email, address!, cancellationToken).ConfigureAwait(false))
+        if (await optOuts.RefusalAsync(NotificationChannels.Email, address!, message.Activity, cancellationToken).ConfigureAwait(false) is { } optedOut)
         {
-            return Fail(message, to, "the resident has opted out of email; not sent");
+            return Fail(message, to, optedOut);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -55,6 +55,7 @@ public static class MetaChannelRegistration
         // Without the application's stores every call throws (answered 503, retried later): nothing is sent or acknowledged unrecorded.
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.TryAddSingleton<OptOutGate>();
         services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<ILastInboundLookup>(sp => sp.GetRequiredService<MissingMessagingStores>());
 

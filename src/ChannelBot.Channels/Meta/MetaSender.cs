@@ -36,7 +36,7 @@ namespace ChannelBot.Channels.Meta;
 public sealed class MetaSender(
     IHttpClientFactory httpClientFactory,
     IOptionsMonitor<MetaOptions> options,
-    IMessagingConsent consent,
+    OptOutGate optOuts,
     IMessengerWindows windows,
     MessengerSentLog sentLog,
     TimeProvider timeProvider,
@@ -79,10 +79,9 @@ public sealed class MetaSender(
         }
 
         var to = LogMask.Id(psid);
-        if (!ConsentConfirmations.IsConfirmation(activity)
-            && await consent.IsOptedOutAsync(ChannelIds.Facebook, psid, cancellationToken).ConfigureAwait(false))
+        if (await optOuts.RefusalAsync(ChannelIds.Facebook, psid, activity, cancellationToken).ConfigureAwait(false) is { } optedOut)
         {
-            return Fail(message, to, "the resident has opted out of Messenger messages; not sent");
+            return Fail(message, to, optedOut);
         }
 
         var now = timeProvider.GetUtcNow();

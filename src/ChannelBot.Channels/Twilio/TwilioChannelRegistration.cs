@@ -44,6 +44,7 @@ public static class TwilioChannelRegistration
         services.AddSingleton<TwilioKeywordHandler>();
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());
+        services.TryAddSingleton<OptOutGate>();
         services.TryAddSingleton<IDeliveryStatusLog>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<ILastInboundLookup>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IOutboxResends>(sp => sp.GetRequiredService<MissingMessagingStores>());

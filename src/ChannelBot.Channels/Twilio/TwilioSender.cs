@@ -43,6 +43,7 @@ public sealed class TwilioSender(
     IOptionsMonitor<TwilioOptions> options,
     TwilioWebhookSigning signing,
     IMessagingConsent consent,
+    OptOutGate optOuts,
     IDeliveryStatusLog deliveries,
     ILastInboundLookup lastInbound,
     TimeProvider timeProvider,
@@ -89,10 +90,9 @@ public sealed class TwilioSender(
         }
 
         var to = LogMask.Id(outbound!.To);
-        if (!ConsentConfirmations.IsConfirmation(activity)
-            && await consent.IsOptedOutAsync(message.ChannelId, outbound.To, cancellationToken).ConfigureAwait(false))
+        if (await optOuts.RefusalAsync(message.ChannelId, outbound.To, activity, cancellationToken).ConfigureAwait(false) is { } optedOut)
         {
-            return Fail(message, to, "the address has opted out; not sent");
+            return Fail(message, to, optedOut);
         }
 
         if (message.ChannelId == ChannelIds.WhatsApp)

@@ -32,7 +32,7 @@ internal sealed class TwilioWhatsAppWindow(
                 : new Decision(freeForm, $"{TwilioSender.NoTemplateError} (Twilio reported 63016 for the free-form message; {MissingTemplate(message.Activity)})");
         }
 
-        if (ConsentConfirmations.IsConfirmation(message.Activity))
+        if (ConsentConfirmation.IsConfirmation(message.Activity))
         {
             // The answer to the STOP/START the resident has just sent (a keyword starts no dialog turn, so the
             // conversation's last inbound time does not show it). Should Twilio disagree, it answers 63016.

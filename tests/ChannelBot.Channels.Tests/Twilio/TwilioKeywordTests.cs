@@ -50,7 +50,7 @@ public sealed class TwilioKeywordTests : IAsyncLifetime
 
         var confirmed = Assert.Single(_host.Consent.Confirmed);
         Assert.Equal(TwilioOptions.DefaultOptOutConfirmation, confirmed.Confirmation!.Text);
-        Assert.True(ConsentConfirmations.IsConfirmation(confirmed.Confirmation));
+        Assert.True(ConsentConfirmation.IsConfirmation(confirmed.Confirmation));
     }
 
     [Fact]
