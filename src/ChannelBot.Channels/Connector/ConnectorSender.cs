@@ -90,21 +90,9 @@ public sealed class ConnectorSender(
         {
             return Retry(message, origin, $"no outbound token: {exception.Message}");
         }
-        catch (BrokenCircuitException exception)
+        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the channel", _options.SendTimeout, cancellationToken) is { } unreachable)
         {
-            return Retry(message, origin, "the circuit to this channel is open after repeated failures", exception.RetryAfter);
-        }
-        catch (TimeoutRejectedException)
-        {
-            return Retry(message, origin, $"no answer within {_options.SendTimeout.TotalSeconds:0.#} s");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Retry(message, origin, "the request timed out");
-        }
-        catch (HttpRequestException exception)
-        {
-            return Retry(message, origin, $"the channel could not be reached ({exception.HttpRequestError})");
+            return Retry(message, origin, unreachable.Reason, unreachable.RetryAfter);
         }
     }
 

@@ -150,21 +150,9 @@ public sealed class MetaSender(
             MetaLog.Sent(logger, message.Id, to, lastMid ?? "(none)", outbound.Requests.Count, messagingType);
             return SendResult.Sent(lastMid);
         }
-        catch (BrokenCircuitException exception)
+        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the Graph API", Options.SendTimeout, cancellationToken) is { } unreachable)
         {
-            return Retry(message, to, "the circuit to the Graph API is open after repeated failures", exception.RetryAfter);
-        }
-        catch (TimeoutRejectedException)
-        {
-            return Retry(message, to, $"no answer from the Graph API within {Options.SendTimeout.TotalSeconds:0.#} s");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Retry(message, to, "the request to the Graph API timed out");
-        }
-        catch (HttpRequestException exception)
-        {
-            return Retry(message, to, $"the Graph API could not be reached ({exception.HttpRequestError})");
+            return Retry(message, to, unreachable.Reason, unreachable.RetryAfter);
         }
     }
 

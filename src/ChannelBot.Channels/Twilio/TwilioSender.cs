@@ -135,21 +135,10 @@ public sealed class TwilioSender(
 
             return result;
         }
-        catch (BrokenCircuitException exception)
+        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "Twilio", settings.SendTimeout, cancellationToken) is { } unreachable)
         {
-            return Retry(message, to, "the circuit to Twilio is open after repeated failures", exception.RetryAfter);
-        }
-        catch (TimeoutRejectedException)
-        {
-            return Retry(message, to, $"no answer from Twilio within {settings.SendTimeout.TotalSeconds:0.#} s; the next try reconciles first");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Retry(message, to, "the request to Twilio timed out; the next try reconciles first");
-        }
-        catch (HttpRequestException exception)
-        {
-            return Retry(message, to, $"Twilio could not be reached ({exception.HttpRequestError}); the next try reconciles first");
+            // Twilio may have created the message before the answer was lost: the next try reconciles first.
+            return Retry(message, to, unreachable.Reason + "; the next try reconciles first", unreachable.RetryAfter);
         }
     }
 
