@@ -14,6 +14,7 @@ public static class IntakeScript
         "next to the curb",
         "skip",
         "It is deep enough to damage a tire.",
+        "no",   // the description stays off the public map
         "no photo",
         "skip",
         "yes",

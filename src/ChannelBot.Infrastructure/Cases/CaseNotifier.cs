@@ -140,26 +140,9 @@ internal sealed partial class CaseNotifier(
     }
 
     /// <summary>A row staff see on the case, saying why the resident could not be told; never sent.</summary>
-    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why, string text) => new()
-    {
-        ConversationKey = resident.ConversationKey,
-        ChannelId = resident.ChannelId,
-        ActivityJson = ActivityJson.Serialize(new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Text = text, Timestamp = now }),
-        CreatedAt = now,
-        NextAttemptAt = now,
-        Status = OutboxStatus.Failed,
-        LastError = "cannot notify: " + why,
-        CaseId = resident.Id,
-    };
+    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why, string text) =>
+        OutboxRows.NeverSent(resident.ConversationKey, resident.ChannelId, new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Text = text, Timestamp = now }, now, resident.Id, "cannot notify: " + why);
 
-    private static OutboxMessageRecord Row(string conversationKey, Activity message, Case resident, DateTimeOffset now, DateTimeOffset sendAt) => new()
-    {
-        ConversationKey = conversationKey,
-        ChannelId = message.ChannelId!,
-        ActivityJson = ActivityJson.Serialize(message),
-        CreatedAt = now,
-        NextAttemptAt = sendAt,
-        Status = OutboxStatus.Pending,
-        CaseId = resident.Id,
-    };
+    private static OutboxMessageRecord Row(string conversationKey, Activity message, Case resident, DateTimeOffset now, DateTimeOffset sendAt) =>
+        OutboxRows.Pending(conversationKey, message.ChannelId!, message, now, resident.Id, sendAt);
 }

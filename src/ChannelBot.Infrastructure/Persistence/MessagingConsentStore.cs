@@ -101,15 +101,7 @@ internal sealed class MessagingConsentStore(IDbContextFactory<ChannelBotDbContex
         if (change.Confirmation is { } activity && activity.Conversation?.Id is { } conversationId)
         {
             activity.Timestamp ??= change.At;
-            confirmation = new OutboxMessageRecord
-            {
-                ConversationKey = ConversationKey.For(change.ChannelId, conversationId),
-                ChannelId = change.ChannelId,
-                ActivityJson = ActivityJson.Serialize(activity),
-                CreatedAt = change.At,
-                NextAttemptAt = change.At,
-                Status = OutboxStatus.Pending,
-            };
+            confirmation = OutboxRows.Pending(ConversationKey.For(change.ChannelId, conversationId), change.ChannelId, activity, change.At);
             db.OutboxMessages.Add(confirmation);
         }
 

@@ -27,16 +27,7 @@ internal sealed class OutboxResends(IDbContextFactory<ChannelBotDbContext> datab
         }
 
         var now = clock.GetUtcNow();
-        var copy = new OutboxMessageRecord
-        {
-            ConversationKey = original.ConversationKey,
-            ChannelId = original.ChannelId,
-            ActivityJson = ActivityJson.Serialize(activity),
-            CreatedAt = now,
-            NextAttemptAt = now,
-            Status = OutboxStatus.Pending,
-            CaseId = original.CaseId,
-        };
+        var copy = OutboxRows.Pending(original.ConversationKey, original.ChannelId, activity, now, original.CaseId);
         db.OutboxMessages.Add(copy);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         services.GetService<OutboxDispatcher>()?.Dispatch([copy]);

@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Schema;
 
@@ -17,16 +18,7 @@ internal sealed class Outgoing(int capacity)
         {
             reply.Timestamp ??= now;
             Activities.Add(reply);
-            Rows.Add(new OutboxMessageRecord
-            {
-                ConversationKey = item.ConversationKey,
-                ChannelId = reply.ChannelId ?? item.Activity.ChannelId ?? string.Empty,
-                ActivityJson = ActivityJson.Serialize(reply),
-                CreatedAt = now,
-                NextAttemptAt = now,
-                Status = OutboxStatus.Pending,
-                CaseId = caseId,
-            });
+            Rows.Add(OutboxRows.Pending(item.ConversationKey, reply.ChannelId ?? item.Activity.ChannelId ?? string.Empty, reply, now, caseId));
         }
     }
 }

@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
 using netDumbster.smtp;
+using static ChannelBot.Channels.Tests.Email.EmailTestMail;
 
 namespace ChannelBot.Channels.Tests.Email;
 
@@ -22,8 +23,6 @@ namespace ChannelBot.Channels.Tests.Email;
 /// </summary>
 public sealed class EmailSenderTests : IDisposable
 {
-    private const string Resident = "ana@example.org";
-
     private readonly SimpleSmtpServer _smtp = SimpleSmtpServer.Start(FreePort());
     private readonly InMemoryConsent _consent = new();
     private readonly List<IHost> _hosts = [];
@@ -136,40 +135,6 @@ public sealed class EmailSenderTests : IDisposable
         Assert.Contains(named, failure.Message, StringComparison.Ordinal);
     }
 
-    private static Activity Update(string subject, string text) => new()
-    {
-        Type = ActivityTypes.Message,
-        ChannelId = NotificationChannels.Email,
-        Conversation = new ConversationAccount(Resident),
-        Recipient = new ChannelAccount(Resident),
-        Summary = subject,
-        Text = text,
-    };
-
-    private static OutboundMessage Outbound(long id, Activity activity) =>
-        new(id, NotificationChannels.Email, ConversationKey.For(NotificationChannels.Email, Resident), activity, 0);
-
-    private Dictionary<string, string?> Smtp() => new()
-    {
-        ["Email:Host"] = "127.0.0.1",
-        ["Email:Port"] = _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Security"] = "None",
-        ["Email:FromAddress"] = "311@springfield.example.gov",
-        ["Email:FromName"] = "Springfield 311",
-        ["Email:SendTimeout"] = "00:00:10",
-    };
-
-    private IHost Host(Dictionary<string, string?> settings, string environment)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
-        builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton<TimeProvider>(TestClock.Create());
-        builder.Services.AddSingleton<IMessagingConsent>(_consent);
-        builder.AddEmailChannel();
-        return builder.Build();
-    }
-
     private EmailSender Sender(Dictionary<string, string?> settings)
     {
         var host = Host(settings, Environments.Production);
@@ -177,10 +142,7 @@ public sealed class EmailSenderTests : IDisposable
         return host.Services.GetRequiredService<EmailSender>();
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private Dictionary<string, string?> Smtp() => EmailTestMail.Smtp(_smtp.Configuration.Port);
+
+    private IHost Host(Dictionary<string, string?> settings, string environment) => EmailTestMail.Host(settings, environment, _consent);
 }

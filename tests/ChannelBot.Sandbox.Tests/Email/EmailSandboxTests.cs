@@ -13,6 +13,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using netDumbster.smtp;
+using static ChannelBot.Channels.Tests.Email.EmailTestMail;
 
 namespace ChannelBot.Sandbox.Tests.Email;
 
@@ -22,8 +23,6 @@ namespace ChannelBot.Sandbox.Tests.Email;
 /// </summary>
 public sealed class EmailSandboxTests : IDisposable
 {
-    private const string Resident = "ana@example.org";
-
     private readonly SimpleSmtpServer _smtp = SimpleSmtpServer.Start(FreePort());
     private readonly InMemoryConsent _consent = new();
 
@@ -68,46 +67,7 @@ public sealed class EmailSandboxTests : IDisposable
         Assert.Empty(host.Services.GetRequiredService<EmailSandboxStore>().For(Resident));
     }
 
-    private static Activity Update(string subject, string text) => new()
-    {
-        Type = ActivityTypes.Message,
-        ChannelId = NotificationChannels.Email,
-        Conversation = new ConversationAccount(Resident),
-        Recipient = new ChannelAccount(Resident),
-        Summary = subject,
-        Text = text,
-    };
+    private Dictionary<string, string?> Smtp() => ChannelBot.Channels.Tests.Email.EmailTestMail.Smtp(_smtp.Configuration.Port);
 
-    private static OutboundMessage Outbound(long id, Activity activity) =>
-        new(id, NotificationChannels.Email, ConversationKey.For(NotificationChannels.Email, Resident), activity, 0);
-
-    private Dictionary<string, string?> Smtp() => new()
-    {
-        ["Email:Host"] = "127.0.0.1",
-        ["Email:Port"] = _smtp.Configuration.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ["Email:Security"] = "None",
-        ["Email:FromAddress"] = "311@springfield.example.gov",
-        ["Email:FromName"] = "Springfield 311",
-        ["Email:SendTimeout"] = "00:00:10",
-    };
-
-    /// <summary>The email channel as the app registers it, with the sandbox after it.</summary>
-    private IHost Host(Dictionary<string, string?> settings, string environment)
-    {
-        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = environment });
-        builder.Configuration.AddInMemoryCollection(settings.Where(s => s.Value is not null));
-        builder.Services.AddLogging();
-        builder.Services.AddSingleton<TimeProvider>(TestClock.Create());
-        builder.Services.AddSingleton<IMessagingConsent>(_consent);
-        builder.AddEmailChannel();
-        builder.AddSandbox();
-        return builder.Build();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    private IHost Host(Dictionary<string, string?> settings, string environment) => ChannelBot.Channels.Tests.Email.EmailTestMail.Host(settings, environment, _consent, builder => builder.AddSandbox());
 }
