@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
+using ChannelBot.Channels.Common;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -37,7 +38,7 @@ public static class ConnectorChannelRegistration
         services.AddScoped<ConnectorRequestHandler>();
         services.AddSingleton<ConnectorTokenClient>();
         services.AddSingleton<ConnectorSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<ConnectorSender>());
+        services.AddFallbackChannelSender<ConnectorSender>();
         services.AddHostedService<ConnectorAnonymousWarning>();
 
         AddHttpClients(services);

@@ -5,6 +5,8 @@ using ChannelBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using ChannelBot.Channels.Common;
+using ChannelBot.Schema;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -46,7 +48,7 @@ public static class DirectLineChannelRegistration
         services.AddSingleton<DirectLineJanitor>();
         services.AddHostedService(sp => sp.GetRequiredService<DirectLineJanitor>());
         services.AddSingleton<DirectLineSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DirectLineSender>());
+        services.AddChannelSender<DirectLineSender>(ChannelIds.DirectLine, ChannelIds.WebChat);
         return builder;
     }
 }

@@ -33,7 +33,7 @@ public static class EmailChannelRegistration
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IEmailTransport, SmtpEmailTransport>();
         services.AddSingleton<EmailSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<EmailSender>());
+        services.AddChannelSender<EmailSender>(NotificationChannels.Email);
         services.AddSingleton<INotificationChannel>(sp => sp.GetRequiredService<EmailSender>());
         services.TryAddSingleton<MissingMessagingStores>();
         services.TryAddSingleton<IMessagingConsent>(sp => sp.GetRequiredService<MissingMessagingStores>());

@@ -3,6 +3,7 @@ using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Application.Photos;
 using ChannelBot.Channels.Common;
+using ChannelBot.Schema;
 using ChannelBot.Channels.Meta;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -47,7 +48,7 @@ public static class MetaChannelRegistration
         services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationTemplates, MessengerTemplateCatalog>());
         services.AddSingleton<MessengerSentLog>();
         services.AddSingleton<MetaSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<MetaSender>());
+        services.AddChannelSender<MetaSender>(ChannelIds.Facebook);
         services.AddSingleton<MessengerTypingIndicator>();
         services.AddHostedService(sp => sp.GetRequiredService<MessengerTypingIndicator>());
         services.AddSingleton<IChannelMediaAccess, MetaMediaAccess>();

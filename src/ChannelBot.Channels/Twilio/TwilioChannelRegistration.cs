@@ -3,6 +3,7 @@ using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Application.Photos;
 using ChannelBot.Channels.Common;
+using ChannelBot.Schema;
 using ChannelBot.Channels.Twilio;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -49,7 +50,7 @@ public static class TwilioChannelRegistration
         services.TryAddSingleton<ILastInboundLookup>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.TryAddSingleton<IOutboxResends>(sp => sp.GetRequiredService<MissingMessagingStores>());
         services.AddSingleton<TwilioSender>();
-        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TwilioSender>());
+        services.AddChannelSender<TwilioSender>(ChannelIds.Sms, ChannelIds.WhatsApp);
         services.AddSingleton<IChannelMediaAccess, TwilioMediaAccess>();
         services.AddSingleton<IChannelMediaRelease, TwilioMediaRelease>();
 

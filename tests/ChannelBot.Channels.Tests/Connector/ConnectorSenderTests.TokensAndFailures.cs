@@ -187,10 +187,10 @@ public sealed partial class ConnectorSenderTests
     }
 
     [Fact]
-    public void The_sender_is_registered_as_a_channel_sender()
+    public void The_sender_is_registered_as_the_fallback_channel_sender()
     {
         var host = Build(Settings(appId: null));
 
-        Assert.Contains(host.Services.GetServices<IChannelSender>(), s => s is ConnectorSender);
+        Assert.IsType<ConnectorSender>(host.Services.GetKeyedService<IChannelSender>(ChannelSenderKeys.Fallback));
     }
 }

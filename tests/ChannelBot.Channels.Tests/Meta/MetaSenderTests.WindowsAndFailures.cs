@@ -5,6 +5,7 @@ using System.Text;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Connector;
 using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Meta;
 using ChannelBot.Channels.Tests.Support;
@@ -214,15 +215,18 @@ public sealed partial class MetaSenderTests
     }
 
     [Fact]
-    public void The_connector_stays_last_so_the_meta_sender_claims_facebook()
+    public void With_every_channel_registered_the_meta_sender_is_keyed_to_facebook_and_the_connector_is_only_the_fallback()
     {
         var builder = Builder(Settings());
         builder.Configuration["Connector:AllowAnonymous"] = "true";
         builder.AddChannels();
         using var host = builder.Build();
 
-        var first = host.Services.GetServices<IChannelSender>().First(s => s.Handles("facebook"));
+        var keyed = host.Services.GetKeyedService<IChannelSender>("facebook");
+        var fallback = host.Services.GetKeyedService<IChannelSender>(ChannelSenderKeys.Fallback);
 
-        Assert.IsType<MetaSender>(first);
+        Assert.IsType<MetaSender>(keyed);
+        Assert.True(keyed.Handles("facebook"));
+        Assert.IsType<ConnectorSender>(fallback);
     }
 }

@@ -5,6 +5,7 @@ using System.Text;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Connector;
 using ChannelBot.Channels.Common;
 using ChannelBot.Channels.Tests.Support;
 using ChannelBot.Channels.Twilio;
@@ -252,13 +253,13 @@ public sealed partial class TwilioSenderTests
     }
 
     [Fact]
-    public void The_sender_is_the_registered_channel_sender_of_sms_ahead_of_the_connector()
+    public void The_sender_is_keyed_to_sms_and_whatsapp_with_the_connector_registered_too()
     {
         var builder = Builder(Settings(), includeConnector: true);
         using var host = builder.Build();
 
-        var first = host.Services.GetServices<IChannelSender>().First(s => s.Handles(ChannelIds.Sms));
-
-        Assert.IsType<TwilioSender>(first);
+        Assert.IsType<TwilioSender>(host.Services.GetKeyedService<IChannelSender>(ChannelIds.Sms));
+        Assert.IsType<TwilioSender>(host.Services.GetKeyedService<IChannelSender>(ChannelIds.WhatsApp));
+        Assert.IsType<ConnectorSender>(host.Services.GetKeyedService<IChannelSender>(ChannelSenderKeys.Fallback));
     }
 }
