@@ -61,6 +61,8 @@ public sealed class SandboxPage(SandboxTwilioWebhook twilio, SandboxMessengerWeb
             <p>File a report on every channel without an account: type <kbd>pothole</kbd> into any phone or the web chat and answer the questions.
             Each phone sends what a real phone would, through the app's real webhooks (signed with the development secrets), and shows what the bot
             sent back through the fake Twilio and Graph APIs built into this app. Development only.</p>
+            <p>Then change the report's status in the <a href="{html.Encode(basePath)}/staff">staff console</a> and watch the phone hear it: sign in as the
+            demo operator whose login and password the app wrote to its log at start-up.</p>
             </header>
             <main class="sandbox__devices">
             <section class="device device--webchat" aria-labelledby="webchat-title">

@@ -20,6 +20,8 @@ public static class StaffApiRegistration
                 "Staff:SignIn needs MaxFailedSignIns > 0, AttemptsPerMinutePerNetwork > 0, positive LockoutDuration, SessionLifetime and IdleTimeout, and MinPasswordLength of at least 8.")
             .ValidateOnStart();
         services.AddSingleton<StaffAccountStore>();
+        services.AddSingleton<DemoOperator>();
+        services.AddHostedService(sp => sp.GetRequiredService<DemoOperator>());   // Development only: the demo operator
         services.AddStaffSignInRateLimit();
         services.AddSingleton<StaffConsolePage>();
         services.AddStaffAuthentication();
