@@ -21,6 +21,9 @@ public sealed class OutboxOptions
     /// <summary>The schedule of retries these settings describe.</summary>
     public RetrySchedule Retries => new(FirstRetryDelay, 2, MaxRetryDelay, Jitter: true);
 
+    /// <summary>How long a due message may wait to be sent before readiness reports Degraded (sending is stuck).</summary>
+    public TimeSpan ReadinessMaxOverdue { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>How often the database is swept for due messages not already on their way (after a restart).</summary>
     public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
