@@ -4,11 +4,6 @@ using ChannelBot.Application.DirectLine;
 using ChannelBot.Channels.DirectLine;
 using ChannelBot.Channels.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -26,22 +21,19 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     /// <summary>48 bytes, base64: a fixed test key.</summary>
     public const string SigningKey = "dGVzdC1zaWduaW5nLWtleS1mb3ItZGlyZWN0LWxpbmUtdG9rZW5zLTAxMjM0NTY3";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackChannelApp _app;
 
-    private DirectLineTestHost(WebApplication app, RecordingInboundSink sink, Uri baseAddress, string uploads)
+    private DirectLineTestHost(LoopbackChannelApp app, string uploads)
     {
         _app = app;
-        Sink = sink;
-        BaseAddress = baseAddress;
         UploadFolder = uploads;
-        Client = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public RecordingInboundSink Sink { get; }
+    public RecordingInboundSink Sink => _app.Sink;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _app.Client;
 
-    public Uri BaseAddress { get; }
+    public Uri BaseAddress => _app.BaseAddress;
 
     public string UploadFolder { get; }
 
@@ -57,9 +49,6 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         string environment = "Production")
     {
         var uploads = Directory.CreateTempSubdirectory("directline-uploads-").FullName;
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
         {
             ["DirectLine:Secret"] = Secret,
@@ -71,35 +60,27 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             all[key] = value;
         }
 
-        builder.Configuration.AddInMemoryCollection(all.Where(pair => pair.Value is not null));
-        if (timeProvider is not null)
+        var app = await LoopbackChannelApp.StartAsync(environment, all.Where(pair => pair.Value is not null), sinkOverride, builder =>
         {
-            builder.Services.AddSingleton(timeProvider);
-        }
+            if (timeProvider is not null)
+            {
+                builder.Services.AddSingleton(timeProvider);
+            }
 
-        if (storeOverride is not null)
-        {
-            builder.Services.AddSingleton(storeOverride);
-        }
+            if (storeOverride is not null)
+            {
+                builder.Services.AddSingleton(storeOverride);
+            }
 
-        var sink = new RecordingInboundSink();
-        builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
-        builder.AddDirectLineChannel();
-
-        var app = builder.Build();
-        app.MapDirectLine();
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new DirectLineTestHost(app, sink, new Uri(address), uploads);
+            builder.AddDirectLineChannel();
+        }, web => web.MapDirectLine());
+        return new DirectLineTestHost(app, uploads);
     }
 
     public DirectLineTestClient NewClient(string? token = null) => new(Client, token);
 
     public async ValueTask DisposeAsync()
     {
-        Client.Dispose();
-        await _app.StopAsync();
         await _app.DisposeAsync();
         try
         {

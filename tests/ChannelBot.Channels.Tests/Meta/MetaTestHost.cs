@@ -5,11 +5,6 @@ using ChannelBot.Channels.Meta;
 using ChannelBot.Channels.Tests.Support;
 using ChannelBot.Channels.Tests.Twilio;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
@@ -28,19 +23,17 @@ public sealed class MetaTestHost : IAsyncDisposable
     public const string PageId = "104700000000001";
     public const string Resident = "6512300000000001";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackChannelApp _app;
 
-    private MetaTestHost(WebApplication app, RecordingInboundSink sink, InMemoryConsent consent, InMemoryDeliveryLog deliveries, FakeTimeProvider clock, Uri baseAddress)
+    private MetaTestHost(LoopbackChannelApp app, InMemoryConsent consent, InMemoryDeliveryLog deliveries, FakeTimeProvider clock)
     {
         _app = app;
-        Sink = sink;
         Consent = consent;
         Deliveries = deliveries;
         Clock = clock;
-        Client = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public RecordingInboundSink Sink { get; }
+    public RecordingInboundSink Sink => _app.Sink;
 
     public InMemoryConsent Consent { get; }
 
@@ -48,7 +41,7 @@ public sealed class MetaTestHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _app.Client;
 
     public IServiceProvider Services => _app.Services;
 
@@ -67,28 +60,18 @@ public sealed class MetaTestHost : IAsyncDisposable
         string environment = "Production",
         IInboundActivitySink? sinkOverride = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(settings ?? ConfiguredSettings());
         var clock = TestClock.Create();
-        builder.Services.AddSingleton<TimeProvider>(clock);
-
-        var sink = new RecordingInboundSink();
-        builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
         var consent = new InMemoryConsent();
         var deliveries = new InMemoryDeliveryLog();
-        builder.Services.AddSingleton<IMessagingConsent>(consent);
-        builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
-        builder.Services.AddSingleton<ILastInboundLookup>(new ChannelBot.Channels.Tests.Twilio.InMemoryLastInbound());
-        builder.AddMetaChannel();
-
-        var app = builder.Build();
-        app.MapMeta();
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new MetaTestHost(app, sink, consent, deliveries, clock, new Uri(address));
+        var app = await LoopbackChannelApp.StartAsync(environment, settings ?? ConfiguredSettings(), sinkOverride, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            builder.Services.AddSingleton<IMessagingConsent>(consent);
+            builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
+            builder.Services.AddSingleton<ILastInboundLookup>(new ChannelBot.Channels.Tests.Twilio.InMemoryLastInbound());
+            builder.AddMetaChannel();
+        }, web => web.MapMeta());
+        return new MetaTestHost(app, consent, deliveries, clock);
     }
 
     /// <summary>Posts <paramref name="body"/> as Meta does: the exact bytes, signed (unless a header is given) with <paramref name="secret"/>.</summary>
@@ -111,10 +94,5 @@ public sealed class MetaTestHost : IAsyncDisposable
         return await Client.SendAsync(request);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

@@ -2,11 +2,6 @@ using System.Net;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Channels.Connector;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace ChannelBot.Channels.Tests.Support;
@@ -17,51 +12,32 @@ namespace ChannelBot.Channels.Tests.Support;
 /// </summary>
 public sealed class ConnectorTestHost : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly LoopbackChannelApp _app;
 
-    private ConnectorTestHost(WebApplication app, RecordingInboundSink sink, Uri baseAddress)
-    {
-        _app = app;
-        Sink = sink;
-        Client = new HttpClient { BaseAddress = baseAddress };
-    }
+    private ConnectorTestHost(LoopbackChannelApp app) => _app = app;
 
-    public RecordingInboundSink Sink { get; }
+    public RecordingInboundSink Sink => _app.Sink;
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _app.Client;
 
     public static async Task<ConnectorTestHost> StartAsync(
         IDictionary<string, string?>? settings = null,
         TimeProvider? timeProvider = null,
         IInboundActivitySink? sinkOverride = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Production" });
-        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(WithAnonymousAllowed(settings));
-        if (timeProvider is not null)
+        var app = await LoopbackChannelApp.StartAsync("Production", WithAnonymousAllowed(settings), sinkOverride, builder =>
         {
-            builder.Services.AddSingleton(timeProvider);
-        }
+            if (timeProvider is not null)
+            {
+                builder.Services.AddSingleton(timeProvider);
+            }
 
-        var sink = new RecordingInboundSink();
-        builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
-        builder.AddConnectorChannel();
-
-        var app = builder.Build();
-        app.MapConnector();
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new ConnectorTestHost(app, sink, new Uri(address));
+            builder.AddConnectorChannel();
+        }, web => web.MapConnector());
+        return new ConnectorTestHost(app);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     /// <summary>
     /// Tests run outside Development, so the Emulator's anonymous mode is switched on unless a test names

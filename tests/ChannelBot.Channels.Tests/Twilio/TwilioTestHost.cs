@@ -3,11 +3,6 @@ using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Channels.Tests.Support;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
@@ -26,24 +21,22 @@ public sealed class TwilioTestHost : IAsyncDisposable
     public const string PublicBaseUrl = "https://311.example.gov";
     public const string MessagesUrl = PublicBaseUrl + "/api/twilio/messages";
 
-    private readonly WebApplication _app;
+    private readonly LoopbackChannelApp _app;
 
-    private TwilioTestHost(WebApplication app, RecordingInboundSink sink, InMemoryConsent consent, InMemoryDeliveryLog deliveries, Uri baseAddress)
+    private TwilioTestHost(LoopbackChannelApp app, InMemoryConsent consent, InMemoryDeliveryLog deliveries)
     {
         _app = app;
-        Sink = sink;
         Consent = consent;
         Deliveries = deliveries;
-        Client = new HttpClient { BaseAddress = baseAddress };
     }
 
-    public RecordingInboundSink Sink { get; }
+    public RecordingInboundSink Sink => _app.Sink;
 
     public InMemoryConsent Consent { get; }
 
     public InMemoryDeliveryLog Deliveries { get; }
 
-    public HttpClient Client { get; }
+    public HttpClient Client => _app.Client;
 
     /// <summary>The application's services, to read what a registration decided.</summary>
     public IServiceProvider Services => _app.Services;
@@ -64,33 +57,18 @@ public sealed class TwilioTestHost : IAsyncDisposable
         IMessagingConsent? consentOverride = null,
         Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = environment });
-        HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
-        builder.Configuration.AddInMemoryCollection(settings ?? ConfiguredSettings());
-        builder.Services.AddSingleton<TimeProvider>(TestClock.Create());
-
-        var sink = new RecordingInboundSink();
-        builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
         var consent = new InMemoryConsent();
         var deliveries = new InMemoryDeliveryLog();
-        builder.Services.AddSingleton<IMessagingConsent>(consentOverride ?? consent);
-        builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
-        builder.AddTwilioChannel();
-        configure?.Invoke(builder);
-
-        var app = builder.Build();
-        app.MapTwilio();
-        await app.StartAsync();
-
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new TwilioTestHost(app, sink, consent, deliveries, new Uri(address));
+        var app = await LoopbackChannelApp.StartAsync(environment, settings ?? ConfiguredSettings(), sinkOverride, builder =>
+        {
+            builder.Services.AddSingleton<TimeProvider>(TestClock.Create());
+            builder.Services.AddSingleton<IMessagingConsent>(consentOverride ?? consent);
+            builder.Services.AddSingleton<IDeliveryStatusLog>(deliveries);
+            builder.AddTwilioChannel();
+            configure?.Invoke(builder);
+        }, web => web.MapTwilio());
+        return new TwilioTestHost(app, consent, deliveries);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        Client.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }
