@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Common;
 /// Builds the one message that confirms an opt-out or opt-in, marked (<see cref="ConsentConfirmation"/>) so the
 /// send-time check lets it through to an address that has just opted out.
 /// </summary>
-public static class ConsentConfirmations
+internal static class ConsentConfirmations
 {
     /// <summary>A reply to <paramref name="inbound"/> carrying <paramref name="text"/>, marked as a confirmation.</summary>
     public static Activity ReplyTo(Activity inbound, string text, DateTimeOffset now)

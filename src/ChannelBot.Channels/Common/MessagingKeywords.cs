@@ -10,7 +10,7 @@ namespace ChannelBot.Channels.Common;
 /// revocation is one of a few unambiguous phrases anywhere in the message. WhatsApp has no platform keyword
 /// handling, so the same rules serve both channels.
 /// </summary>
-public static class MessagingKeywords
+internal static class MessagingKeywords
 {
     private static readonly Dictionary<string, MessagingKeyword> Words = new(StringComparer.Ordinal)
     {

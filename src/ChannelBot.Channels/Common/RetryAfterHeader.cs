@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Common;
 
 /// <summary>Reads a response's <c>Retry-After</c> header (delta seconds or an HTTP date) as a wait.</summary>
-public static class RetryAfterHeader
+internal static class RetryAfterHeader
 {
     public static TimeSpan? Read(HttpResponseMessage response, TimeProvider timeProvider)
     {

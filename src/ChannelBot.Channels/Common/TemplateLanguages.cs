@@ -4,7 +4,7 @@ namespace ChannelBot.Channels.Common;
 /// The configuration keys a provider template is looked up by for a resident's language, most specific first:
 /// <c>es-US</c> (or <c>es_US</c>), then <c>es</c>.
 /// </summary>
-public static class TemplateLanguages
+internal static class TemplateLanguages
 {
     public static IEnumerable<string> Candidates(string? language)
     {

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>A cached outbound token and the moment it should be replaced (well before it expires).</summary>
-public sealed record ConnectorAccessToken(string Value, DateTimeOffset RefreshAt)
+internal sealed record ConnectorAccessToken(string Value, DateTimeOffset RefreshAt)
 {
     /// <summary>Refresh five minutes before expiry, or at half-life for tokens shorter than ten minutes.</summary>
     public static ConnectorAccessToken Issued(string value, DateTimeOffset now, TimeSpan lifetime)

@@ -15,7 +15,7 @@ namespace ChannelBot.Channels.Connector;
 /// <item><c>invoke</c>: 501, as the SDK answers an invoke no handler took.</item>
 /// </list>
 /// </summary>
-public static class ConnectorActivityMapper
+internal static class ConnectorActivityMapper
 {
     /// <summary>The SDK's <c>CallerIdConstants.PublicAzureChannel</c>: set on activities whose token was validated.</summary>
     public const string AuthenticatedCallerId = "urn:botframework:azure";

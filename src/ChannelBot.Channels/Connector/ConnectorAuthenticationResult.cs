@@ -4,7 +4,7 @@ namespace ChannelBot.Channels.Connector;
 /// The verdict on one inbound request. <see cref="Reason"/> says why, for the log only: it is never sent back.
 /// <see cref="Issuer"/> names the path that validated the token (<c>channel</c> or <c>emulator</c>).
 /// </summary>
-public sealed record ConnectorAuthenticationResult(ConnectorAuthenticationStatus Status, string Reason, string? Issuer = null)
+internal sealed record ConnectorAuthenticationResult(ConnectorAuthenticationStatus Status, string Reason, string? Issuer = null)
 {
     public const string ChannelPath = "channel";
     public const string EmulatorPath = "emulator";

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>What <see cref="ConnectorAuthenticator"/> concluded about one request.</summary>
-public enum ConnectorAuthenticationStatus
+internal enum ConnectorAuthenticationStatus
 {
     /// <summary>A valid channel or Emulator token for this bot.</summary>
     Authenticated,

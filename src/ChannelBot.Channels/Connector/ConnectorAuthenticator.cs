@@ -23,7 +23,7 @@ namespace ChannelBot.Channels.Connector;
 /// Both paths: RS256/RS384/RS512 only, signed, <c>nbf</c>/<c>exp</c> with 5 minutes of skew on
 /// <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class ConnectorAuthenticator(
+internal sealed class ConnectorAuthenticator(
     IOptions<ConnectorOptions> options,
     ConnectorOpenIdMetadata metadata,
     TimeProvider timeProvider)

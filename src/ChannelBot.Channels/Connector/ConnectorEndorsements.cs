@@ -9,7 +9,7 @@ namespace ChannelBot.Channels.Connector;
 /// (<c>"endorsements": ["msteams", ...]</c>). A token signed by a key with endorsements is only good for an
 /// activity of one of those channels; a key without endorsements makes no claim.
 /// </summary>
-public static class ConnectorEndorsements
+internal static class ConnectorEndorsements
 {
     private const string EndorsementsMember = "endorsements";
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>The <c>error.code</c> values <c>/api/messages</c> answers with (Bot Framework <c>ErrorResponse</c>).</summary>
-public static class ConnectorErrorCodes
+internal static class ConnectorErrorCodes
 {
     public const string BadArgument = "BadArgument";
     public const string MessageSizeTooBig = "MessageSizeTooBig";

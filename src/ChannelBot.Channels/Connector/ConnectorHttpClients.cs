@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>Names of the <see cref="IHttpClientFactory"/> clients this channel uses.</summary>
-public static class ConnectorHttpClients
+internal static class ConnectorHttpClients
 {
     /// <summary>Outbound activities to a channel's <c>serviceUrl</c>.</summary>
     public const string Sender = "connector";

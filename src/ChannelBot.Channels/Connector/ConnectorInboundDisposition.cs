@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>What <c>/api/messages</c> does with an authenticated activity, by type.</summary>
-public enum ConnectorInboundDisposition
+internal enum ConnectorInboundDisposition
 {
     /// <summary>Checked for the fields a turn needs and handed to the inbound sink (then 200).</summary>
     Store,

@@ -5,4 +5,4 @@ namespace ChannelBot.Channels.Connector;
 /// <summary>Source-generated serializers for the channel's own (non-activity) JSON.</summary>
 [JsonSourceGenerationOptions(NumberHandling = JsonNumberHandling.AllowReadingFromString)]
 [JsonSerializable(typeof(ConnectorTokenResponse))]
-public sealed partial class ConnectorJsonContext : JsonSerializerContext;
+internal sealed partial class ConnectorJsonContext : JsonSerializerContext;

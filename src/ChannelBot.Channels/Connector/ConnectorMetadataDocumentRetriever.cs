@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Connector;
 /// Any failure surfaces as an <see cref="IOException"/>, which the configuration manager reports as
 /// "configuration unavailable".
 /// </summary>
-public sealed class ConnectorMetadataDocumentRetriever(IHttpClientFactory httpClientFactory, bool requireHttps) : IDocumentRetriever
+internal sealed class ConnectorMetadataDocumentRetriever(IHttpClientFactory httpClientFactory, bool requireHttps) : IDocumentRetriever
 {
     public async Task<string> GetDocumentAsync(string address, CancellationToken cancel)
     {

@@ -12,7 +12,7 @@ namespace ChannelBot.Channels.Connector;
 /// ones pass once the background fetch has finished; the issuers publish new keys well before signing with
 /// them, so this stays theoretical. If fetching fails, the last good set keeps being used.
 /// </summary>
-public sealed class ConnectorOpenIdMetadata
+internal sealed class ConnectorOpenIdMetadata
 {
     public ConnectorOpenIdMetadata(IOptions<ConnectorOptions> options, IHttpClientFactory httpClientFactory)
     {

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>Refuses, at start-up, a Connector configuration that could only fail later.</summary>
-public sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
+internal sealed class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>
 {
     /// <summary>16 MiB: far above any channel's activity size limit, low enough to keep a body in memory.</summary>
     public const long MaxBodyBytesCeiling = 16L * 1024 * 1024;

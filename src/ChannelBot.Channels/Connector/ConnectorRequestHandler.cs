@@ -17,7 +17,7 @@ namespace ChannelBot.Channels.Connector;
 /// with 200 and an empty body only once the sink has made it durable, a redelivery included. Nothing a
 /// client sends ends in a 500.
 /// </summary>
-public sealed class ConnectorRequestHandler(
+internal sealed class ConnectorRequestHandler(
     IOptions<ConnectorOptions> options,
     ConnectorAuthenticator authenticator,
     IInboundActivitySink sink,

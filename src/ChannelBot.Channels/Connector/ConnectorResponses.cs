@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Http;
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>The answers <c>/api/messages</c> gives, in the Bot Framework's own shapes.</summary>
-public static class ConnectorResponses
+internal static class ConnectorResponses
 {
     /// <summary>How long a caller should wait after a 503 before trying again, in seconds.</summary>
     public const int RetryAfterSeconds = 30;

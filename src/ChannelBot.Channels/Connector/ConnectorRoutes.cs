@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>The paths of the Connector protocol: ours (<c>/api/messages</c>) and the channel's (under <c>serviceUrl</c>).</summary>
-public static class ConnectorRoutes
+internal static class ConnectorRoutes
 {
     public const string MessagesPath = "/api/messages";
 

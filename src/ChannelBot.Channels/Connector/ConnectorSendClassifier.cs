@@ -14,7 +14,7 @@ namespace ChannelBot.Channels.Connector;
 /// that outlives this message only if nobody fixes it); every other 4xx, 403 included (the bot is not allowed
 /// in that conversation), failed for good.
 /// </summary>
-public static class ConnectorSendClassifier
+internal static class ConnectorSendClassifier
 {
     private const int MaxBodyBytes = 64 * 1024;
 

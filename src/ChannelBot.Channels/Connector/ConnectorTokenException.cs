@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>No outbound token could be obtained. The message names the endpoint's status and error code, never a secret.</summary>
-public sealed class ConnectorTokenException : Exception
+internal sealed class ConnectorTokenException : Exception
 {
     public ConnectorTokenException()
     {

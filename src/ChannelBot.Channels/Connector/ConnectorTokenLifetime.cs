@@ -6,7 +6,7 @@ namespace ChannelBot.Channels.Connector;
 /// Lifetime validation on an injected clock: <see cref="TokenValidationParameters"/> reads the system clock,
 /// so its check is replaced by this one (same rules: <c>exp</c> required, <c>nbf</c>/<c>exp</c> with skew).
 /// </summary>
-public static class ConnectorTokenLifetime
+internal static class ConnectorTokenLifetime
 {
     public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChannelBot.Channels.Connector;
 
 /// <summary>The OAuth token endpoint's answer, success (<c>access_token</c>...) or error (<c>error</c>...).</summary>
-public sealed class ConnectorTokenResponse
+internal sealed class ConnectorTokenResponse
 {
     [JsonPropertyName("access_token")]
     public string? AccessToken { get; set; }

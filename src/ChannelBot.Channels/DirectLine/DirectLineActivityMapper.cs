@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// token is bound to) and the bot as <c>recipient</c>. Everything else (text, attachments, <c>channelData</c> with
 /// its <c>clientActivityID</c>, <c>value</c>, locale, entities, unknown fields) is kept as sent.
 /// </summary>
-public static class DirectLineActivityMapper
+internal static class DirectLineActivityMapper
 {
     private static readonly HashSet<string> ForwardedTypes = new(StringComparer.Ordinal)
     {

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>Who is calling: the holder of the secret (any conversation), or of a token bound to one conversation and user.</summary>
-public sealed record DirectLineCaller(bool WithSecret, string? ConversationId, string? UserId, string? UserName)
+internal sealed record DirectLineCaller(bool WithSecret, string? ConversationId, string? UserId, string? UserName)
 {
     public static DirectLineCaller Secret { get; } = new(true, null, null, null);
 }

@@ -6,7 +6,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// The Direct Line <c>Conversation</c> object: the answer to generate, refresh, start and reconnect. The token is
 /// always there (directlinejs adopts it); <c>streamUrl</c> on start and reconnect.
 /// </summary>
-public sealed class DirectLineConversationResponse
+internal sealed class DirectLineConversationResponse
 {
     [JsonPropertyName("conversationId")]
     public required string ConversationId { get; init; }

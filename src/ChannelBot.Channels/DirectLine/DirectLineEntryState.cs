@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>Where one slot of a conversation's log stands.</summary>
-public enum DirectLineEntryState
+internal enum DirectLineEntryState
 {
     /// <summary>Reserved for a resident's activity the inbox has not yet stored: nothing after it is visible yet.</summary>
     Pending,

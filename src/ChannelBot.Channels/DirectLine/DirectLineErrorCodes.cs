@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>The <c>error.code</c> values Direct Line answers with (the service's own codes where it has one).</summary>
-public static class DirectLineErrorCodes
+internal static class DirectLineErrorCodes
 {
     public const string BadArgument = "BadArgument";
     public const string MissingProperty = "MissingProperty";

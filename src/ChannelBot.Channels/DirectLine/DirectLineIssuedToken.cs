@@ -1,4 +1,4 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>A token just issued, with its lifetime in whole seconds (<c>expires_in</c>).</summary>
-public sealed record DirectLineIssuedToken(string Token, int ExpiresIn);
+internal sealed record DirectLineIssuedToken(string Token, int ExpiresIn);

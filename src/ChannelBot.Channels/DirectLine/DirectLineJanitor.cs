@@ -11,7 +11,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// <see cref="DirectLineOptions.LiveIdleTimeout"/> (their logs stay stored), and forgets session rate-limit entries that
 /// have refilled.
 /// </summary>
-public sealed class DirectLineJanitor(
+internal sealed class DirectLineJanitor(
     IOptions<DirectLineOptions> options,
     DirectLineTokens tokens,
     DirectLineConversations conversations,

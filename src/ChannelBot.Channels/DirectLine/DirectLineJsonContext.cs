@@ -7,4 +7,4 @@ namespace ChannelBot.Channels.DirectLine;
 [JsonSerializable(typeof(DirectLineStartRequest))]
 [JsonSerializable(typeof(DirectLineConversationResponse))]
 [JsonSerializable(typeof(DirectLineSessionResponse))]
-public sealed partial class DirectLineJsonContext : JsonSerializerContext;
+internal sealed partial class DirectLineJsonContext : JsonSerializerContext;

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>File extensions for stored uploads, and a check of a file's first bytes against its declared type.</summary>
-public static class DirectLineMediaTypes
+internal static class DirectLineMediaTypes
 {
     private static readonly Dictionary<string, string> Extensions = new(StringComparer.OrdinalIgnoreCase)
     {

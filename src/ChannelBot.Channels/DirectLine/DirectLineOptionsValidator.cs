@@ -7,7 +7,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// Refuses, at start-up, a Direct Line configuration that could only fail later, above all a channel switched on
 /// outside Development with no token signing key (a generated key is for a developer's machine only).
 /// </summary>
-public sealed class DirectLineOptionsValidator(IHostEnvironment environment) : IValidateOptions<DirectLineOptions>
+internal sealed class DirectLineOptionsValidator(IHostEnvironment environment) : IValidateOptions<DirectLineOptions>
 {
     public const int MinimumKeyBytes = 32;
 

@@ -13,7 +13,7 @@ using Microsoft.Net.Http.Headers;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>Who may call (tokens and the secret), the shared refusals in Direct Line's error shape, and reading watermarks and bearer tokens.</summary>
-public sealed partial class DirectLineRequestHandler
+internal sealed partial class DirectLineRequestHandler
 {
     /// <summary>Authenticates and finds the conversation of the route; the refusal when either fails.</summary>
     private async Task<(DirectLineConversation? Conversation, DirectLineCaller? Caller, IResult? Refusal)> AuthorizeAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)

@@ -13,7 +13,7 @@ using Microsoft.Net.Http.Headers;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>Posting, polling and uploading activities, and serving uploaded files: each within the conversation's limits.</summary>
-public sealed partial class DirectLineRequestHandler
+internal sealed partial class DirectLineRequestHandler
 {
     /// <summary><c>POST /conversations/{id}/activities</c>: stamps, hands to the inbox, echoes; answers <c>{"id"}</c>.</summary>
     public async Task<IResult> PostActivityAsync(HttpRequest request, string conversationId, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// poll, upload, plus the files uploads are served from and <c>/api/chat/session</c>. Every error has the
 /// service's shape (<c>{"error":{"code","message"}}</c>); a poll never answers 5xx.
 /// </summary>
-public sealed partial class DirectLineRequestHandler(
+internal sealed partial class DirectLineRequestHandler(
     IOptions<DirectLineOptions> options,
     DirectLineTokens tokens,
     DirectLineConversations conversations,

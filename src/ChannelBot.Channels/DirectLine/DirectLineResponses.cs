@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>The answers Direct Line gives, in the service's own shapes.</summary>
-public static class DirectLineResponses
+internal static class DirectLineResponses
 {
     /// <summary>How long a caller should wait after a 503, in seconds.</summary>
     public const int RetryAfterSeconds = 5;

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>The paths Direct Line is served under (keep them stable: pages and the widget call them).</summary>
-public static class DirectLineRoutes
+internal static class DirectLineRoutes
 {
     public const string Base = "/v3/directline";
     public const string Session = "/api/chat/session";

@@ -10,7 +10,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// headers): a burst and a rate per minute, and a number per day, so that no single network can fill the stored
 /// conversations.
 /// </summary>
-public sealed class DirectLineSessionLimiter(IOptions<DirectLineOptions> options)
+internal sealed class DirectLineSessionLimiter(IOptions<DirectLineOptions> options)
 {
     private const int MaxTrackedClients = 100_000;
     private const double MinutesPerDay = 24 * 60;

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>What <c>POST /api/chat/session</c> gives a page: a conversation token and where to use it.</summary>
-public sealed class DirectLineSessionResponse
+internal sealed class DirectLineSessionResponse
 {
     [JsonPropertyName("token")]
     public required string Token { get; init; }

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>The optional body of <c>tokens/generate</c> and of a conversation start (<c>{"user":{…},"locale":…}</c>).</summary>
-public sealed class DirectLineStartRequest
+internal sealed class DirectLineStartRequest
 {
     public DirectLineUser? User { get; set; }
 

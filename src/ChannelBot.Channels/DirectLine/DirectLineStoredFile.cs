@@ -1,4 +1,4 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>An uploaded file opened for reading; the caller disposes <see cref="Content"/>.</summary>
-public sealed record DirectLineStoredFile(Stream Content, string ContentType, long Length);
+internal sealed record DirectLineStoredFile(Stream Content, string ContentType, long Length);

@@ -14,7 +14,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// the log grows, and an empty frame when idle for the keep-alive interval. What the client sends (directlinejs
 /// pings with empty frames) is read and ignored.
 /// </summary>
-public sealed class DirectLineStreamHandler(
+internal sealed class DirectLineStreamHandler(
     IOptions<DirectLineOptions> options,
     DirectLineTokens tokens,
     DirectLineConversations conversations,

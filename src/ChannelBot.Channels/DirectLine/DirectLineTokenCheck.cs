@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>The outcome of checking a token: its status and, when valid, what it is bound to.</summary>
-public sealed record DirectLineTokenCheck(DirectLineTokenStatus Status, string? ConversationId = null, string? UserId = null, string? UserName = null)
+internal sealed record DirectLineTokenCheck(DirectLineTokenStatus Status, string? ConversationId = null, string? UserId = null, string? UserName = null)
 {
     public static DirectLineTokenCheck Invalid { get; } = new(DirectLineTokenStatus.Invalid);
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>What a presented token turned out to be.</summary>
-public enum DirectLineTokenStatus
+internal enum DirectLineTokenStatus
 {
     /// <summary>Signed by us, of the right kind, not expired.</summary>
     Valid,

@@ -13,7 +13,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// <c>stream</c> opens that conversation's WebSocket and nothing else; a conversation token never has one.
 /// Expiry is judged by the <see cref="TimeProvider"/>, with no clock skew: we issue and check on the same clock.
 /// </summary>
-public sealed class DirectLineTokens
+internal sealed class DirectLineTokens
 {
     public const string ConversationClaim = "conv";
     public const string UserClaim = "user";

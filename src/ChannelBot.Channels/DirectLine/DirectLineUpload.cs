@@ -3,7 +3,7 @@ using ChannelBot.Schema;
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>A multipart upload read in full: the activity and its files, or why it was refused.</summary>
-public sealed record DirectLineUpload(Activity? Activity, IReadOnlyList<DirectLineUploadFile> Files, int RefusalStatus = 0, string? RefusalCode = null, string? RefusalMessage = null)
+internal sealed record DirectLineUpload(Activity? Activity, IReadOnlyList<DirectLineUploadFile> Files, int RefusalStatus = 0, string? RefusalCode = null, string? RefusalMessage = null)
 {
     public bool Refused => RefusalStatus != 0;
 

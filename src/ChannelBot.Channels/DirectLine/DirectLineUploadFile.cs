@@ -1,4 +1,4 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>One file of an upload, read and checked, not yet stored.</summary>
-public sealed record DirectLineUploadFile(string? FileName, string ContentType, byte[] Bytes);
+internal sealed record DirectLineUploadFile(string? FileName, string ContentType, byte[] Bytes);

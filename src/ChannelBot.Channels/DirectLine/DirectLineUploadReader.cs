@@ -12,7 +12,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// read and checked before anything is stored: the size of the whole body, of the activity and of each file (413),
 /// the number of files (400), and each file's type, declared and by its first bytes (415).
 /// </summary>
-public static class DirectLineUploadReader
+internal static class DirectLineUploadReader
 {
     private const int MaxParts = 64;
 

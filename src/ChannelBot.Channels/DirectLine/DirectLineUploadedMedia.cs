@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// by the id in their URL (<c>…/v3/directline/attachments/{fileId}</c>), never over HTTP. A web chat attachment that
 /// names anything else (a link posted in an activity) is not fetched at all.
 /// </summary>
-public sealed class DirectLineUploadedMedia(IDirectLineAttachmentStore store) : IUploadedMedia
+internal sealed class DirectLineUploadedMedia(IDirectLineAttachmentStore store) : IUploadedMedia
 {
     private const string Marker = DirectLineRoutes.Base + "/attachments/";
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>The <c>user</c> of a token or start request: <c>{"id":"dl_…","name":"…"}</c>.</summary>
-public sealed class DirectLineUser
+internal sealed class DirectLineUser
 {
     public string? Id { get; set; }
 

@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// Keeps uploads as files, <c>{folder}/{id}{ext}</c>, written under a temporary name and moved into place. The id is
 /// 128 random bits in hex; the extension records the type the file was checked against.
 /// </summary>
-public sealed class FileSystemDirectLineAttachmentStore(IOptions<DirectLineOptions> options, IHostEnvironment environment) : IDirectLineAttachmentStore
+internal sealed class FileSystemDirectLineAttachmentStore(IOptions<DirectLineOptions> options, IHostEnvironment environment) : IDirectLineAttachmentStore
 {
     private readonly string _folder = Path.GetFullPath(Path.Combine(environment.ContentRootPath, options.Value.UploadPath));
 

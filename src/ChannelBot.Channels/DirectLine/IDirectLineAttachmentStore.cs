@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>Where files residents upload through Direct Line are kept until the bot (and the photo copier) fetch them.</summary>
-public interface IDirectLineAttachmentStore
+internal interface IDirectLineAttachmentStore
 {
     /// <summary>Keeps a file; returns its id (unguessable: the id is the only key to the file's URL).</summary>
     Task<string> SaveAsync(string contentType, ReadOnlyMemory<byte> content, CancellationToken cancellationToken);

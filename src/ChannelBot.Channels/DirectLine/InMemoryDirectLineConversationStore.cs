@@ -7,7 +7,7 @@ namespace ChannelBot.Channels.DirectLine;
 /// Conversations and their logs in dictionaries: for hosts without storage (the channel's own tests). A restart ends
 /// every web conversation (clients get 404 and start a new one). The application registers the database store.
 /// </summary>
-public sealed class InMemoryDirectLineConversationStore : IDirectLineConversationStore
+internal sealed class InMemoryDirectLineConversationStore : IDirectLineConversationStore
 {
     private readonly ConcurrentDictionary<string, Entry> _conversations = new(StringComparer.Ordinal);
 

@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Email;
 /// subject from <c>summary</c>, the text as a plain-text body, and a Message-ID made from the outbox row so a
 /// retried send can be recognised by the receiving server. Pure.
 /// </summary>
-public static class EmailComposer
+internal static class EmailComposer
 {
     public const int MaxSubjectLength = 200;
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Channels.Email;
 
 /// <summary>Refuses, at start-up, an email configuration that could not send: a host without a sender address, a bad port, a user without a password.</summary>
-public sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
+internal sealed class EmailOptionsValidator : IValidateOptions<EmailOptions>
 {
     public ValidateOptionsResult Validate(string? name, EmailOptions options)
     {

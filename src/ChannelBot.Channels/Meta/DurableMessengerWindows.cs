@@ -10,7 +10,7 @@ namespace ChannelBot.Channels.Meta;
 /// <see cref="ILastInboundLookup"/>), and the later of that and what this process saw (a webhook event the turn
 /// has not reached yet) counts.
 /// </summary>
-public sealed class DurableMessengerWindows(InMemoryMessengerWindows recent, ILastInboundLookup store) : IMessengerWindows
+internal sealed class DurableMessengerWindows(InMemoryMessengerWindows recent, ILastInboundLookup store) : IMessengerWindows
 {
     public Task RecordInboundAsync(string psid, DateTimeOffset at, CancellationToken cancellationToken) =>
         recent.RecordInboundAsync(psid, at, cancellationToken);

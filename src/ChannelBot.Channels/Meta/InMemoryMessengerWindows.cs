@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Meta;
 /// <see cref="MaxResidents"/> residents, those whose last message is older than <see cref="Retention"/> are dropped,
 /// then the oldest.
 /// </summary>
-public sealed class InMemoryMessengerWindows(TimeProvider timeProvider) : IMessengerWindows
+internal sealed class InMemoryMessengerWindows(TimeProvider timeProvider) : IMessengerWindows
 {
     public const int MaxResidents = 100_000;
 

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>Tells the notification policy which updates Messenger can send outside its window (a configured utility template).</summary>
-public sealed class MessengerTemplateCatalog(IOptions<MetaOptions> options) : INotificationTemplates
+internal sealed class MessengerTemplateCatalog(IOptions<MetaOptions> options) : INotificationTemplates
 {
     public string ChannelId => ChannelIds.Facebook;
 

@@ -12,7 +12,7 @@ namespace ChannelBot.Channels.Meta;
 /// window and opt-out rules) off the webhook's path, so Meta's 200 is never held up. The reply that follows turns it
 /// off. Best effort: the queue is bounded (signals beyond it are dropped) and a failed post is only logged.
 /// </summary>
-public sealed class MessengerTypingIndicator(MetaSender sender) : BackgroundService
+internal sealed class MessengerTypingIndicator(MetaSender sender) : BackgroundService
 {
     public const int Capacity = 1000;
 

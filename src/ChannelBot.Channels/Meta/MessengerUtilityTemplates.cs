@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Meta;
 /// <see cref="MetaOptions.UtilityTemplates"/>: by the notification's purpose, then its language (exactly, then without
 /// its region: <c>es-US</c> → <c>es</c>). Never a template in another language. Pure.
 /// </summary>
-public static class MessengerUtilityTemplates
+internal static class MessengerUtilityTemplates
 {
     /// <summary>The template for <paramref name="notification"/>, or null when none is configured (or the message is no notification).</summary>
     public static MessengerUtilityTemplate? Find(MetaOptions options, ProactiveNotification? notification)

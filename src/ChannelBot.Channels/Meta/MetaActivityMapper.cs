@@ -21,7 +21,7 @@ namespace ChannelBot.Channels.Meta;
 /// Consent keywords (STOP, START, revocations) are recognized in typed text only, never in a payload. CANCEL and
 /// QUIT stay dialog words (no carrier blocks anything on Messenger), and HELP reaches the dialog's help.
 /// </summary>
-public static class MetaActivityMapper
+internal static class MetaActivityMapper
 {
     /// <summary>PSIDs and Page ids are digit strings of about 16 characters; anything far longer is not one.</summary>
     public const int MaxIdLength = 64;

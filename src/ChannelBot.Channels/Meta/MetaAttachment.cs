@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>An attachment of an inbound message: <c>image</c>, <c>video</c>, <c>audio</c>, <c>file</c>, <c>location</c>, <c>sticker</c>, <c>fallback</c>…</summary>
-public sealed class MetaAttachment
+internal sealed class MetaAttachment
 {
     public string? Type { get; set; }
 

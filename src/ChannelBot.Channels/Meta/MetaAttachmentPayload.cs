@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>An attachment's payload: the media's CDN URL, or a location's coordinates.</summary>
-public sealed class MetaAttachmentPayload
+internal sealed class MetaAttachmentPayload
 {
     public string? Url { get; set; }
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>A shared location: <c>{"lat": …, "long": …}</c>.</summary>
-public sealed class MetaCoordinates
+internal sealed class MetaCoordinates
 {
     public double? Lat { get; set; }
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>A delivery receipt: the listed messages (when given) and everything sent before the watermark are delivered.</summary>
-public sealed class MetaDelivery
+internal sealed class MetaDelivery
 {
     public List<string>? Mids { get; set; }
 

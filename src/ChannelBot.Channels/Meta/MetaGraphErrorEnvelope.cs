@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>The body of a failed Graph API call.</summary>
-public sealed class MetaGraphErrorEnvelope
+internal sealed class MetaGraphErrorEnvelope
 {
     public MetaGraphError? Error { get; set; }
 }

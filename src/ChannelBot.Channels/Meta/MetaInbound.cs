@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Meta;
 /// <param name="Mids">The message ids a delivery receipt names.</param>
 /// <param name="Watermark">The instant before which every message was delivered or read.</param>
 /// <param name="At">When the event happened (Meta's timestamp), or when we received it.</param>
-public sealed record MetaInbound(
+internal sealed record MetaInbound(
     MetaInboundKind Kind,
     string? Reason = null,
     Activity? Activity = null,

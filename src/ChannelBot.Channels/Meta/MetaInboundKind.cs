@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>What one messaging event of a webhook batch is.</summary>
-public enum MetaInboundKind
+internal enum MetaInboundKind
 {
     /// <summary>A resident's message or postback: it goes to the inbox.</summary>
     Message,

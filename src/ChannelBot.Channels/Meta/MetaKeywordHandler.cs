@@ -15,7 +15,7 @@ namespace ChannelBot.Channels.Meta;
 /// message.</item>
 /// </list>
 /// </summary>
-public sealed class MetaKeywordHandler(IMessagingConsent consent, IOptions<MetaOptions> options, TimeProvider timeProvider)
+internal sealed class MetaKeywordHandler(IMessagingConsent consent, IOptions<MetaOptions> options, TimeProvider timeProvider)
 {
     private readonly MetaOptions _options = options.Value;
 

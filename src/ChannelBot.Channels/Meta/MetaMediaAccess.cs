@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Meta;
 /// credential is ever attached — the Page token never leaves the Graph API calls. More hosts, if Meta adds some:
 /// <c>Media:AllowedHosts:facebook</c>.
 /// </summary>
-public sealed class MetaMediaAccess : IChannelMediaAccess
+internal sealed class MetaMediaAccess : IChannelMediaAccess
 {
     public static IReadOnlyList<string> CdnHosts { get; } = ["*.fbcdn.net", "*.fbsbx.com", "*.facebook.com"];
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>A message event's <c>message</c>: typed text, a quick reply, attachments, or our own echo.</summary>
-public sealed class MetaMessage
+internal sealed class MetaMessage
 {
     /// <summary>The message id: the inbox dedupes on it.</summary>
     public string? Mid { get; set; }

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>One messaging event: exactly one of message, postback, delivery or read is expected (others are ignored).</summary>
-public sealed class MetaMessaging
+internal sealed class MetaMessaging
 {
     public MetaParty? Sender { get; set; }
 

@@ -9,7 +9,7 @@ namespace ChannelBot.Channels.Meta;
 /// (replies would go out but no message could ever come in), malformed ids, URLs and versions. No Meta settings
 /// at all is valid: the channel is then off and its webhook refuses everything.
 /// </summary>
-public sealed partial class MetaOptionsValidator : IValidateOptions<MetaOptions>
+internal sealed partial class MetaOptionsValidator : IValidateOptions<MetaOptions>
 {
     /// <summary>4 MiB: far above any Messenger webhook batch, low enough to keep a body in memory.</summary>
     public const long MaxBodyBytesCeiling = 4 * 1024 * 1024;

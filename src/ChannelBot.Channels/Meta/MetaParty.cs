@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>A sender or recipient: the resident's page-scoped id (PSID) or our Page's id.</summary>
-public sealed class MetaParty
+internal sealed class MetaParty
 {
     public string? Id { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>A postback: a button, Get Started or a persistent-menu item was tapped.</summary>
-public sealed class MetaPostback
+internal sealed class MetaPostback
 {
     /// <summary>The button's display title: shown, never matched on.</summary>
     public string? Title { get; set; }

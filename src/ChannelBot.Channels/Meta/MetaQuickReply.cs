@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>The quick reply a resident tapped: its payload is the option's value we sent.</summary>
-public sealed class MetaQuickReply
+internal sealed class MetaQuickReply
 {
     public string? Payload { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>A read receipt: every message sent before the watermark has been read.</summary>
-public sealed class MetaRead
+internal sealed class MetaRead
 {
     /// <summary>Milliseconds since the epoch.</summary>
     public long? Watermark { get; set; }

@@ -23,7 +23,7 @@ namespace ChannelBot.Channels.Meta;
 /// redelivers). Nothing a client sends ends in a 500.
 /// </para>
 /// </summary>
-public sealed class MetaRequestHandler(
+internal sealed class MetaRequestHandler(
     IOptions<MetaOptions> options,
     MetaWebhookSigning signing,
     IInboundActivitySink sink,

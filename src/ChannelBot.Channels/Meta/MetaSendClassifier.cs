@@ -18,7 +18,7 @@ namespace ChannelBot.Channels.Meta;
 /// <item><term>anything else</term><description>failed for good (permissions, invalid parameters).</description></item>
 /// </list>
 /// </summary>
-public static class MetaSendClassifier
+internal static class MetaSendClassifier
 {
     public static MetaSendVerdict Classify(int httpStatus, MetaSendResponse? sent, MetaGraphError? error, TimeSpan? retryAfter)
     {

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Meta;
 
 /// <summary>The Send API's answer: <c>{"recipient_id": …, "message_id": …}</c> (no message id for a sender action).</summary>
-public sealed class MetaSendResponse
+internal sealed class MetaSendResponse
 {
     public string? RecipientId { get; set; }
 

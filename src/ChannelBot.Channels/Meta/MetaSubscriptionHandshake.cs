@@ -10,7 +10,7 @@ namespace ChannelBot.Channels.Meta;
 /// equal to <see cref="MetaOptions.VerifyToken"/> → 200 <c>text/plain</c> with <c>hub.challenge</c>; anything else 403.
 /// It carries no signature and none is asked for.
 /// </summary>
-public sealed class MetaSubscriptionHandshake(MetaWebhookSigning signing, ILogger<MetaSubscriptionHandshake> logger)
+internal sealed class MetaSubscriptionHandshake(MetaWebhookSigning signing, ILogger<MetaSubscriptionHandshake> logger)
 {
     /// <summary>Meta's challenge is a number; anything longer than this is not one.</summary>
     public const int MaxChallengeLength = 256;

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Channels.Notifications;
 
 /// <summary>Tells the notification policy which updates WhatsApp can send outside its window (a configured Content template).</summary>
-public sealed class WhatsAppTemplateCatalog(IOptions<TwilioOptions> options) : INotificationTemplates
+internal sealed class WhatsAppTemplateCatalog(IOptions<TwilioOptions> options) : INotificationTemplates
 {
     public string ChannelId => ChannelIds.WhatsApp;
 

@@ -9,7 +9,7 @@ namespace ChannelBot.Channels.Twilio;
 /// when it arrived): <c>channelData.templateOnlyResendOf</c> = the refused outbox row. The sender sends it as its
 /// template whatever the window looks like, and a refused resend is never resent again.
 /// </summary>
-public static class TemplateOnlyResend
+internal static class TemplateOnlyResend
 {
     public const string Property = "templateOnlyResendOf";
 

@@ -27,7 +27,7 @@ namespace ChannelBot.Channels.Twilio;
 /// A status callback sent to the message URL and addresses of channels we do not serve (<c>messenger:</c>,
 /// <c>rcs:</c>…) are ignored, not stored.
 /// </summary>
-public static class TwilioActivityMapper
+internal static class TwilioActivityMapper
 {
     public const string WhatsAppPrefix = "whatsapp:";
 

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>Twilio's REST error body: <c>{"code":21211,"message":"…","more_info":"…","status":400}</c>.</summary>
-public sealed class TwilioApiError
+internal sealed class TwilioApiError
 {
     [JsonPropertyName("code")]
     public int? Code { get; set; }

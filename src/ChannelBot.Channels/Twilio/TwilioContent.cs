@@ -5,4 +5,4 @@ namespace ChannelBot.Channels.Twilio;
 /// <c>ContentVariables</c> (<c>{"1":"…","2":"…"}</c>), with what was filled in (to recognise the message when a send
 /// is reconciled: Twilio lists it with the rendered text, which contains every value).
 /// </summary>
-public sealed record TwilioContent(string ContentSid, string ContentVariables, IReadOnlyList<string> Values, string Purpose, string Language);
+internal sealed record TwilioContent(string ContentSid, string ContentVariables, IReadOnlyList<string> Values, string Purpose, string Language);

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>Twilio's REST dates: RFC 2822, e.g. <c>Mon, 23 Nov 2026 18:00:00 +0000</c>.</summary>
-public static class TwilioDates
+internal static class TwilioDates
 {
     private static readonly string[] Formats = ["ddd, dd MMM yyyy HH:mm:ss zzz", "ddd, d MMM yyyy HH:mm:ss zzz", "r"];
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>The Twilio error codes the sender acts on (channels.md §3.2).</summary>
-public static class TwilioErrorCodes
+internal static class TwilioErrorCodes
 {
     public const int Authentication = 20003;
     public const int TooManyRequests = 20429;

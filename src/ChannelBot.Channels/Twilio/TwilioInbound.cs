@@ -4,7 +4,7 @@ using ChannelBot.Schema;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>The result of mapping one inbound webhook: the activity, or why there is none.</summary>
-public sealed record TwilioInbound(TwilioInboundKind Kind, Activity? Activity, MessagingKeyword Keyword, string? Reason)
+internal sealed record TwilioInbound(TwilioInboundKind Kind, Activity? Activity, MessagingKeyword Keyword, string? Reason)
 {
     public static TwilioInbound Message(Activity activity, MessagingKeyword keyword) => new(TwilioInboundKind.Message, activity, keyword, null);
 

@@ -1,7 +1,7 @@
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>What a signed inbound webhook turned out to be.</summary>
-public enum TwilioInboundKind
+internal enum TwilioInboundKind
 {
     /// <summary>A resident's message, mapped to an activity for the inbox.</summary>
     Message,

@@ -18,7 +18,7 @@ namespace ChannelBot.Channels.Twilio;
 /// second one. Elsewhere HELP reaches the dialog, whose help interrupt answers it.</item>
 /// </list>
 /// </summary>
-public sealed class TwilioKeywordHandler(IMessagingConsent consent, IOptions<TwilioOptions> options, TimeProvider timeProvider)
+internal sealed class TwilioKeywordHandler(IMessagingConsent consent, IOptions<TwilioOptions> options, TimeProvider timeProvider)
 {
     private readonly TwilioOptions _options = options.Value;
 

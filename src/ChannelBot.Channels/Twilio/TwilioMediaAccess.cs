@@ -11,7 +11,7 @@ namespace ChannelBot.Channels.Twilio;
 /// redirect) and its media CDN. HTTP Basic auth (AccountSid:AuthToken) goes only to a request for the API host; the
 /// fetcher follows the redirect to the CDN with no credentials. The options are read per request (a reload is taken).
 /// </summary>
-public sealed class TwilioMediaAccess(IOptionsMonitor<TwilioOptions> options) : IChannelMediaAccess
+internal sealed class TwilioMediaAccess(IOptionsMonitor<TwilioOptions> options) : IChannelMediaAccess
 {
     /// <summary>Where Twilio's media redirects lead (its media CDN).</summary>
     public static IReadOnlyList<string> CdnHosts { get; } = ["*.twiliocdn.com", "*.twilio.com"];

@@ -15,7 +15,7 @@ namespace ChannelBot.Channels.Twilio;
 /// Only a media URL on the configured API host of our own account is deleted (anything else is not ours to
 /// delete, and nothing is sent). 204, or 404 (deleted before), is done; any other answer is tried again later.
 /// </summary>
-public sealed partial class TwilioMediaRelease(IHttpClientFactory httpClientFactory, IOptionsMonitor<TwilioOptions> options) : IChannelMediaRelease
+internal sealed partial class TwilioMediaRelease(IHttpClientFactory httpClientFactory, IOptionsMonitor<TwilioOptions> options) : IChannelMediaRelease
 {
 
     public bool Handles(string channelId) => channelId is ChannelIds.Sms or ChannelIds.WhatsApp;

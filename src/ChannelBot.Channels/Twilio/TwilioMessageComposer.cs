@@ -21,7 +21,7 @@ namespace ChannelBot.Channels.Twilio;
 /// names its outbox row even when the send's answer was lost.</item>
 /// </list>
 /// </summary>
-public static class TwilioMessageComposer
+internal static class TwilioMessageComposer
 {
     /// <summary>Twilio refuses a longer body (error 21617).</summary>
     public const int MaxBodyLength = 1600;

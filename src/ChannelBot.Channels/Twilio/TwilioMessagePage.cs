@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>One page of <c>GET …/Messages.json</c>.</summary>
-public sealed class TwilioMessagePage
+internal sealed class TwilioMessagePage
 {
     [JsonPropertyName("messages")]
     public List<TwilioMessageResource>? Messages { get; set; }

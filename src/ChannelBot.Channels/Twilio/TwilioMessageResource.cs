@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>The fields of Twilio's Message resource (<c>Messages.json</c>) this channel reads.</summary>
-public sealed class TwilioMessageResource
+internal sealed class TwilioMessageResource
 {
     [JsonPropertyName("sid")]
     public string? Sid { get; set; }

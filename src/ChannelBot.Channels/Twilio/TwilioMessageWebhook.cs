@@ -14,7 +14,7 @@ namespace ChannelBot.Channels.Twilio;
 /// acknowledged with empty TwiML only once the sink has made it durable (a redelivery included); the dialog runs
 /// afterwards. When the inbox is down the answer is 503 with <c>Retry-After</c> (Twilio then calls the Fallback URL).
 /// </summary>
-public sealed class TwilioMessageWebhook(
+internal sealed class TwilioMessageWebhook(
     TwilioSignedRequestReader reader,
     IInboundActivitySink sink,
     TwilioKeywordHandler keywords,

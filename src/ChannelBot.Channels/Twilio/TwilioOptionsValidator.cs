@@ -8,7 +8,7 @@ namespace ChannelBot.Channels.Twilio;
 /// without the public URL it signs (or the reverse), malformed SIDs and URLs. No Twilio settings at all is valid:
 /// the channel is then off and its webhooks refuse everything.
 /// </summary>
-public sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
+internal sealed partial class TwilioOptionsValidator : IValidateOptions<TwilioOptions>
 {
     /// <summary>1 MiB: far above any Twilio webhook, low enough to keep a body in memory.</summary>
     public const long MaxBodyBytesCeiling = 1024 * 1024;

@@ -22,7 +22,7 @@ namespace ChannelBot.Channels.Twilio;
 /// <item><term>any other 4xx</term><description>failed for good.</description></item>
 /// </list>
 /// </summary>
-public static class TwilioSendClassifier
+internal static class TwilioSendClassifier
 {
     /// <summary>In the error of a 63016: the sender recognises it by this.</summary>
     public const string OutsideWindowMarker = "outside the 24-hour WhatsApp window";

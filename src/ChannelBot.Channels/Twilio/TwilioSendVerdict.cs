@@ -3,4 +3,4 @@ using ChannelBot.Application.Outbound;
 namespace ChannelBot.Channels.Twilio;
 
 /// <summary>What a Twilio answer means: the result for the outbox, and whether the address is now opted out.</summary>
-public sealed record TwilioSendVerdict(SendResult Result, bool OptedOut = false);
+internal sealed record TwilioSendVerdict(SendResult Result, bool OptedOut = false);

@@ -14,7 +14,7 @@ namespace ChannelBot.Channels.Twilio;
 /// <see cref="TwilioMessageWebhook"/> and <see cref="TwilioStatusWebhook"/>, which also run through
 /// <see cref="RespondAsync"/> so nothing a client sends ends in a 500.
 /// </summary>
-public sealed class TwilioSignedRequestReader(IOptions<TwilioOptions> options, TwilioWebhookSigning signing, ILogger<TwilioSignedRequestReader> logger)
+internal sealed class TwilioSignedRequestReader(IOptions<TwilioOptions> options, TwilioWebhookSigning signing, ILogger<TwilioSignedRequestReader> logger)
 {
     private readonly TwilioOptions _options = options.Value;
 

@@ -15,7 +15,7 @@ namespace ChannelBot.Channels.Twilio;
 /// WhatsApp notification sends it again as its template. Answered 200 whatever the outcome for a well-formed callback
 /// (Twilio does not retry), 503 if it could not be stored.
 /// </summary>
-public sealed class TwilioStatusWebhook(
+internal sealed class TwilioStatusWebhook(
     TwilioSignedRequestReader reader,
     IOptions<TwilioOptions> options,
     IDeliveryStatusLog deliveries,

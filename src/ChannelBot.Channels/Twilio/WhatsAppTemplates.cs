@@ -11,7 +11,7 @@ namespace ChannelBot.Channels.Twilio;
 /// the language without its region: <c>es-US</c> → <c>es</c>). Never a template in another language: a resident
 /// who wrote in Spanish does not get an English template. Pure.
 /// </summary>
-public static class WhatsAppTemplates
+internal static class WhatsAppTemplates
 {
     private static readonly JsonWriterOptions VariablesWriter = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
