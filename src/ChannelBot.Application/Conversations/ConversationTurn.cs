@@ -7,37 +7,14 @@ namespace ChannelBot.Application.Conversations;
 /// <summary>
 /// One turn of one conversation: runs the engine once on the inbound activity, carries out the effects it asks for
 /// through the case gateway, and collects every reply. Pure apart from the gateway; persistence is the caller's.
-/// A caller with a write transaction runs the turn in two parts: <see cref="RunUntilWriteAsync"/> before the
-/// transaction (the engine and any look-ups), then <see cref="ApplyWriteAsync"/> inside it when the turn stopped at
-/// an effect that writes a case. The engine is never run a second time for the same activity.
+/// The turn runs in two parts: <see cref="RunUntilWriteAsync"/> before the write transaction (the engine and any
+/// look-ups), then <see cref="ApplyWriteAsync"/> inside it when the turn stopped at an effect that writes a case. The
+/// engine is never run a second time for the same activity.
 /// </summary>
 public static class ConversationTurn
 {
     /// <summary>The most effects one turn may ask for, counted over both parts.</summary>
     private const int MaxEffects = 4;
-
-    /// <summary>The whole turn at once, writes included (callers without a separate write transaction).</summary>
-    public static Task<ConversationTurnResult> RunAsync(
-        DialogEngine engine,
-        ConversationState state,
-        Activity inbound,
-        ICaseGateway cases,
-        CancellationToken cancellationToken) =>
-        RunAsync(engine, state, inbound, cases, TurnBudget.None, cancellationToken);
-
-    /// <inheritdoc cref="RunAsync(DialogEngine, ConversationState, Activity, ICaseGateway, CancellationToken)"/>
-    /// <param name="budget">The most time the engine step may take (<see cref="TurnBudgetExceededException"/> after).</param>
-    public static async Task<ConversationTurnResult> RunAsync(
-        DialogEngine engine,
-        ConversationState state,
-        Activity inbound,
-        ICaseGateway cases,
-        TurnBudget budget,
-        CancellationToken cancellationToken)
-    {
-        var first = await StartAsync(engine, state, inbound, budget, cancellationToken).ConfigureAwait(false);
-        return await DriveAsync(engine, inbound, first, cases, stopAtWrite: false, cancellationToken).ConfigureAwait(false);
-    }
 
     /// <summary>
     /// Runs the engine and the effects that only read; stops at the first effect that writes a case, which the
@@ -51,7 +28,15 @@ public static class ConversationTurn
         TurnBudget budget,
         CancellationToken cancellationToken)
     {
-        var first = await StartAsync(engine, state, inbound, budget, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(engine);
+        ArgumentNullException.ThrowIfNull(budget);
+        TurnResult result;
+        using (TurnTracing.StartEngineRun(inbound))
+        {
+            result = await budget.RunAsync(() => engine.OnActivity(state, inbound), cancellationToken).ConfigureAwait(false);
+        }
+
+        var first = new ConversationTurnResult(result.State, [.. result.Replies], null, result.Effect, Effects: 0);
         return await DriveAsync(engine, inbound, first, cases, stopAtWrite: true, cancellationToken).ConfigureAwait(false);
     }
 
@@ -70,15 +55,6 @@ public static class ConversationTurn
         }
 
         return DriveAsync(engine, inbound, stopped, cases, stopAtWrite: false, cancellationToken);
-    }
-
-    private static async Task<ConversationTurnResult> StartAsync(DialogEngine engine, ConversationState state, Activity inbound, TurnBudget budget, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(engine);
-        ArgumentNullException.ThrowIfNull(budget);
-        using var span = TurnTracing.StartEngineRun(inbound);
-        var result = await budget.RunAsync(() => engine.OnActivity(state, inbound), cancellationToken).ConfigureAwait(false);
-        return new ConversationTurnResult(result.State, [.. result.Replies], null, result.Effect, Effects: 0);
     }
 
     private static async Task<ConversationTurnResult> DriveAsync(

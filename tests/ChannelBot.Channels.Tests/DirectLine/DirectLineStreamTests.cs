@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using ChannelBot.Application.Outbound;
+using ChannelBot.Channels.Tests.Support;
 using ChannelBot.Schema;
 
 namespace ChannelBot.Channels.Tests.DirectLine;
@@ -65,12 +66,21 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task The_client_pings_are_ignored_and_an_idle_socket_gets_empty_keep_alive_frames()
     {
-        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = "00:00:00.050" });
+        var clock = TestClock.Create();
+        await using var host = await DirectLineTestHost.StartAsync(new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = "00:00:00.050" }, timeProvider: clock);
         var client = await DirectLineTestClient.StartedAsync(host.Client);
         using var socket = await ConnectAsync(client.StreamUrl!);
         await socket.SendAsync(Array.Empty<byte>(), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
-        var frame = await ReceiveTextAsync(socket);
+        // The keep-alive is due on the app's clock: move it on until the frame comes.
+        var receiving = ReceiveTextAsync(socket);
+        while (!receiving.IsCompleted)
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(60));
+            await Task.WhenAny(receiving, Task.Delay(20));
+        }
+
+        var frame = await receiving;
 
         Assert.Equal(string.Empty, frame);
         Assert.Equal(WebSocketState.Open, socket.State);

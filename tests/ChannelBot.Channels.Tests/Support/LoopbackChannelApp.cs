@@ -12,7 +12,8 @@ namespace ChannelBot.Channels.Tests.Support;
 
 /// <summary>
 /// The one way the channel tests start a web application: a slim host on Kestrel, 127.0.0.1 and a free port, the
-/// machine's environment variables dropped, only the given settings, and a <see cref="RecordingInboundSink"/> (or the
+/// machine's environment variables dropped, only the given settings, a pinned clock (<see cref="TestClock"/>) unless
+/// the host registers its own, and a <see cref="RecordingInboundSink"/> (or the
 /// test's own sink) where the application's pipeline would be. Each channel's test host adds its registration and
 /// endpoints through <c>register</c> and <c>map</c>.
 /// </summary>
@@ -49,6 +50,7 @@ public sealed class LoopbackChannelApp : IAsyncDisposable
         HermeticConfiguration.DropEnvironmentVariables(builder.Configuration);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddSingleton<TimeProvider>(TestClock.Create());   // pinned; a host or test may register its own after
         var sink = new RecordingInboundSink();
         builder.Services.AddSingleton<IInboundActivitySink>(sinkOverride ?? sink);
         register(builder);

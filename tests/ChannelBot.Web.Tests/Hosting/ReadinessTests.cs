@@ -18,6 +18,7 @@ public sealed class ReadinessTests
         {
             ["Outbox:SweepInterval"] = "01:00:00",          // nothing picks the rows up while the test looks
             ["Outbox:ReadinessMaxOverdue"] = "00:05:00",
+            ["Turns:ReadinessMaxWait"] = "00:01:00",
         });
         using var http = app.CreateHttpClient();
         var before = await http.GetStringAsync("/health/ready");
