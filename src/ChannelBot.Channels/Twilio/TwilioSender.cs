@@ -108,7 +108,7 @@ public sealed class TwilioSender(
 
         try
         {
-            if (message.PreviousAttempts > 0)
+            if (message.TriedBefore)
             {
                 var reconciled = await _reconciler.ReconcileAsync(message, outbound, cancellationToken).ConfigureAwait(false);
                 if (reconciled is not null)

@@ -1,5 +1,6 @@
 using ChannelBot.Application.Outbound;
 using ChannelBot.Application.Scheduling;
+using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Pipeline;
 using ChannelBot.Schema;
@@ -15,7 +16,8 @@ namespace ChannelBot.Infrastructure.Outbox;
 /// A transient failure is retried with exponential back-off and jitter (the conversation's later messages wait
 /// behind it); a permanent one is recorded and the next message goes. Rows committed but never handed over
 /// (a crash between commit and send) are found by a sweep of the database at start and every
-/// <see cref="OutboxOptions.SweepInterval"/>.
+/// <see cref="OutboxOptions.SweepInterval"/>. Only rows this instance owns are sent (<see cref="WorkOwnership"/>): those
+/// it wrote, and those it took over from an instance that stopped or died.
 /// </summary>
 internal sealed partial class OutboxDispatcher : BackgroundService
 {
@@ -25,8 +27,12 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     // Rows finished since the sweep's current query began: the query may have read them while still pending, and
     // handing them over again would send them twice (measured: 28 doubles in a 10,000-message drain).
     private readonly HashSet<long> _finishedDuringSweep = [];
+
+    // Rows taken over from an instance that is gone: it may have sent them before it went (the provider is asked first).
+    private readonly HashSet<long> _takenOver = [];
     private readonly object _gate = new();
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
+    private readonly WorkOwnership _ownership;
     private readonly ChannelSenderRegistry _senders;
     private readonly OutboxCompletionWriter _completions;
     private readonly OutboxOptions _options;
@@ -37,6 +43,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
     public OutboxDispatcher(
         IDbContextFactory<ChannelBotDbContext> databases,
+        WorkOwnership ownership,
         ChannelSenderRegistry senders,
         OutboxCompletionWriter completions,
         IOptions<OutboxOptions> options,
@@ -44,6 +51,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         ILogger<OutboxDispatcher> logger)
     {
         _databases = databases;
+        _ownership = ownership;
         _senders = senders;
         _completions = completions;
         _options = options.Value;
@@ -94,6 +102,8 @@ internal sealed partial class OutboxDispatcher : BackgroundService
             {
                 return;
             }
+
+            item.OutcomeUnknown = _takenOver.Remove(item.Id);
         }
 
         _queue.Enqueue(item.ConversationKey, item);
@@ -157,7 +167,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         try
         {
             var activity = item.TakeActivity();
-            return await sender.SendAsync(new OutboundMessage(item.Id, item.ChannelId, item.ConversationKey, activity, item.Attempts), cancellationToken).ConfigureAwait(false);
+            return await sender.SendAsync(new OutboundMessage(item.Id, item.ChannelId, item.ConversationKey, activity, item.Attempts) { MayHaveBeenSent = item.OutcomeUnknown }, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
@@ -218,13 +228,26 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     }
 
     /// <summary>
-    /// Hands every due row not already on its way to the queue, a page at a time (a burst of thousands of
+    /// Takes over the pending rows of instances that are gone, then hands every due row of this instance not already
+    /// on its way to the queue, a page at a time (a burst of thousands of
     /// notifications must not wait a sweep interval per page), up to <see cref="MaxQueued"/> in memory.
     /// </summary>
     private async Task SweepAsync(CancellationToken cancellationToken)
     {
         const int Page = 1000;
+        var takenOver = await _ownership.TakeOverOutboxAsync(cancellationToken).ConfigureAwait(false);
+        if (takenOver.Count > 0)
+        {
+            lock (_gate)
+            {
+                _takenOver.UnionWith(takenOver);
+            }
+
+            LogTookOver(takenOver.Count);
+        }
+
         var now = _clock.GetUtcNow();
+        var owner = _ownership.Id;
         var after = 0L;
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         while (KnownCount() < MaxQueued)
@@ -237,7 +260,7 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
             var due = await db.OutboxMessages
                 .AsNoTracking()
-                .Where(o => o.Status == OutboxStatus.Pending && o.NextAttemptAt <= now && o.Id > after)
+                .Where(o => o.Status == OutboxStatus.Pending && o.OwnerId == owner && o.NextAttemptAt <= now && o.Id > after)
                 .OrderBy(o => o.Id)
                 .Take(Page)
                 .ToListAsync(cancellationToken)
@@ -277,6 +300,9 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
     [LoggerMessage(EventId = 2303, Level = LogLevel.Error, Message = "The sender of {ChannelId} threw while sending outbox row {Id}.")]
     private partial void LogSenderThrew(Exception exception, string channelId, long id);
+
+    [LoggerMessage(EventId = 2305, Level = LogLevel.Information, Message = "Took over {Count} outbox rows whose instance stopped or died; each is checked with its provider before it is sent.")]
+    private partial void LogTookOver(int count);
 
     [LoggerMessage(EventId = 2304, Level = LogLevel.Error, Message = "Sweeping the outbox failed.")]
     private partial void LogSweepFailed(Exception exception);

@@ -17,6 +17,9 @@ internal sealed class OutboxItem(long id, string channelId, string conversationK
 
     public int Attempts { get; set; } = attempts;
 
+    /// <summary>Taken over from an instance that is gone: it may have been sent already, though no outcome is recorded.</summary>
+    public bool OutcomeUnknown { get; set; }
+
     /// <summary>
     /// The activity to send: the object the turn serialized into <see cref="ActivityJson"/> for the first try
     /// (saves parsing it back), the stored JSON for every later one (so a sender's changes never carry over).

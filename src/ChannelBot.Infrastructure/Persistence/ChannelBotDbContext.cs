@@ -31,6 +31,8 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
 
+    public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
+
     public DbSet<Open311.Open311UpdateRecord> Open311Updates => Set<Open311.Open311UpdateRecord>();
 
     public DbSet<OutboxMessageRecord> OutboxMessages => Set<OutboxMessageRecord>();
@@ -79,6 +81,7 @@ public abstract class ChannelBotDbContext : DbContext
         modelBuilder.ApplyConfiguration(new DirectLineActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DirectLineConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new InstanceRecordConfiguration());
         modelBuilder.ApplyConfiguration(new Open311UpdateRecordConfiguration());
         modelBuilder.ApplyConfiguration(new OutboxMessageRecordConfiguration());
         modelBuilder.ApplyConfiguration(new StaffAccountRecordConfiguration());

@@ -36,4 +36,10 @@ public sealed class InboundActivityRecord
     /// <see cref="ProcessedAt"/> is set at the same moment, so it is never run again.
     /// </summary>
     public DateTimeOffset? SetAsideAt { get; set; }
+
+    /// <summary>
+    /// The instance running its turn (ChannelBot.Infrastructure.Instances): the one that stored it, or the one that took
+    /// it over from an instance that stopped or died.
+    /// </summary>
+    public string? OwnerId { get; set; }
 }

@@ -1,4 +1,5 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
@@ -23,11 +24,15 @@ public static class PersistenceRegistration
         var services = builder.Services;
         services.AddOptions<StorageOptions>().Bind(section);
 
+        // This instance among those sharing the database: the owner of the rows it writes (see Instances/WorkOwnership).
+        services.TryAddSingleton<InstanceIdentity>();
+        services.TryAddSingleton<OwnerStamp>();
+
         switch (storage.Provider)
         {
             case StorageProvider.Sqlite:
                 var sqlite = SqliteConnectionStrings.Resolve(storage.ConnectionString, builder.Environment.ContentRootPath);
-                services.AddPooledDbContextFactory<SqliteChannelBotDbContext>(options => options.UseChannelBotSqlite(sqlite));
+                services.AddPooledDbContextFactory<SqliteChannelBotDbContext>((sp, options) => options.UseChannelBotSqlite(sqlite).AddInterceptors(sp.GetRequiredService<OwnerStamp>()));
                 services.AddSingleton<IDbContextFactory<ChannelBotDbContext>, ProviderDbContextFactory<SqliteChannelBotDbContext>>();
                 // A database file (made absolute by Resolve; in-memory and URI sources are not) serves one instance.
                 if (new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(sqlite).DataSource is { Length: > 0 } file && Path.IsPathRooted(file))
@@ -41,7 +46,7 @@ public static class PersistenceRegistration
                 var postgres = string.IsNullOrWhiteSpace(storage.ConnectionString)
                     ? throw new InvalidOperationException("Storage:ConnectionString is required when Storage:Provider is Postgres.")
                     : storage.ConnectionString;
-                services.AddPooledDbContextFactory<PostgresChannelBotDbContext>(options => options.UseChannelBotPostgres(postgres));
+                services.AddPooledDbContextFactory<PostgresChannelBotDbContext>((sp, options) => options.UseChannelBotPostgres(postgres).AddInterceptors(sp.GetRequiredService<OwnerStamp>()));
                 services.AddSingleton<IDbContextFactory<ChannelBotDbContext>, ProviderDbContextFactory<PostgresChannelBotDbContext>>();
                 break;
             default:

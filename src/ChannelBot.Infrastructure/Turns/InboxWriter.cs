@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Instances;
 using System.Threading.Channels;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Infrastructure.Persistence;
@@ -26,9 +27,11 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
     private readonly SqliteWriteGate _writes;
     private readonly TimeProvider _clock;
     private readonly ILogger<InboxWriter> _logger;
+    private readonly string _owner;
 
-    public InboxWriter(IDbContextFactory<ChannelBotDbContext> databases, TurnScheduler scheduler, SqliteWriteGate writes, TimeProvider clock, ILogger<InboxWriter> logger)
+    public InboxWriter(IDbContextFactory<ChannelBotDbContext> databases, TurnScheduler scheduler, SqliteWriteGate writes, TimeProvider clock, InstanceIdentity instance, ILogger<InboxWriter> logger)
     {
+        _owner = instance.Id;
         _databases = databases;
         _scheduler = scheduler;
         _writes = writes;
@@ -140,7 +143,7 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
         var insert = StoreCommand.On(db);
         await using (insert.ConfigureAwait(false))
         {
-            insert.Sql("""INSERT INTO "InboundActivities" ("ChannelId", "ActivityId", "ConversationKey", "ActivityJson", "ReceivedAt", "Attempts") VALUES """);
+            insert.Sql("""INSERT INTO "InboundActivities" ("ChannelId", "ActivityId", "ConversationKey", "ActivityJson", "ReceivedAt", "Attempts", "OwnerId") VALUES """);
             for (var i = 0; i < fresh.Count; i++)
             {
                 var item = fresh[i];
@@ -149,7 +152,8 @@ internal sealed partial class InboxWriter : BackgroundService, IInboundActivityS
                     .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ActivityId), item.ActivityId).Sql(", ")
                     .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ConversationKey), item.ConversationKey).Sql(", ")
                     .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ActivityJson), item.Json).Sql(", ")
-                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ReceivedAt), now).Sql(", 0)");
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ReceivedAt), now).Sql(", 0, ")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.OwnerId), _owner).Sql(")");
             }
 
             insert.Sql("""

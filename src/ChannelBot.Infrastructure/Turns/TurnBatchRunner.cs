@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Dialogs.Runtime;
@@ -29,7 +30,8 @@ internal sealed class TurnBatchRunner(
     PhotoCollector photos,
     SqliteWriteGate writes,
     IOptions<TurnOptions> options,
-    TimeProvider clock)
+    TimeProvider clock,
+    InstanceIdentity instance)
 {
     private readonly TurnBudget _budget = new(options.Value.TimeBudget);
 
@@ -107,7 +109,7 @@ internal sealed class TurnBatchRunner(
 
             var outbox = Prepare(turns, now);
             await TurnStatements.UpdateConversationsAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
-            await TurnStatements.InsertOutboxAsync(db, outbox.Rows, cancellationToken).ConfigureAwait(false);
+            await TurnStatements.InsertOutboxAsync(db, outbox.Rows, instance.Id, cancellationToken).ConfigureAwait(false);
             await TurnStatements.InsertConversationsAndMarkProcessedAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
             return outbox;

@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Infrastructure.Persistence;
@@ -17,7 +18,8 @@ internal sealed class TurnSetAside(
     IDbContextFactory<ChannelBotDbContext> databases,
     IDialogEngineSource engines,
     SqliteWriteGate writes,
-    TimeProvider clock)
+    TimeProvider clock,
+    InstanceIdentity instance)
 {
     public async Task<Outgoing> SetAsideAsync(InboundWork work, int attempts, int overruns, string error, CancellationToken cancellationToken)
     {
@@ -40,7 +42,7 @@ internal sealed class TurnSetAside(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await TurnStatements.InsertOutboxAsync(db, outbox.Rows, cancellationToken).ConfigureAwait(false);
+            await TurnStatements.InsertOutboxAsync(db, outbox.Rows, instance.Id, cancellationToken).ConfigureAwait(false);
             await db.InboundActivities
                 .Where(i => i.Id == work.Id)
                 .ExecuteUpdateAsync(

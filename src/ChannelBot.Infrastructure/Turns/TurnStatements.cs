@@ -51,11 +51,11 @@ internal static class TurnStatements
     }
 
     /// <summary>
-    /// One INSERT … RETURNING for every reply of the batch. Ids are handed out in the order of the VALUES list
+    /// One INSERT … RETURNING for every reply of the batch, owned by <paramref name="owner"/> (this instance sends them). Ids are handed out in the order of the VALUES list
     /// (SQLite AUTOINCREMENT under the write lock; a PostgreSQL identity evaluated row by row), so the sorted
     /// ids belong to the rows in list order, and per conversation they follow reply order.
     /// </summary>
-    public static async Task InsertOutboxAsync(ChannelBotDbContext db, List<OutboxMessageRecord> outbox, CancellationToken cancellationToken)
+    public static async Task InsertOutboxAsync(ChannelBotDbContext db, List<OutboxMessageRecord> outbox, string owner, CancellationToken cancellationToken)
     {
         if (outbox.Count == 0)
         {
@@ -65,10 +65,11 @@ internal static class TurnStatements
         var insert = StoreCommand.On(db);
         await using (insert.ConfigureAwait(false))
         {
-            insert.Sql("""INSERT INTO "OutboxMessages" ("ConversationKey", "ChannelId", "ActivityJson", "CreatedAt", "Status", "Attempts", "NextAttemptAt", "CaseId", "DeliveryRank") VALUES """);
+            insert.Sql("""INSERT INTO "OutboxMessages" ("ConversationKey", "ChannelId", "ActivityJson", "CreatedAt", "Status", "Attempts", "NextAttemptAt", "CaseId", "DeliveryRank", "OwnerId") VALUES """);
             for (var i = 0; i < outbox.Count; i++)
             {
                 var row = outbox[i];
+                row.OwnerId = owner;
                 insert.Sql(i == 0 ? "(" : ", (")
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.ConversationKey), row.ConversationKey).Sql(", ")
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.ChannelId), row.ChannelId).Sql(", ")
@@ -76,7 +77,8 @@ internal static class TurnStatements
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.CreatedAt), row.CreatedAt).Sql(", ")
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Status), row.Status).Sql(", 0, ")
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.NextAttemptAt), row.NextAttemptAt).Sql(", ")
-                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.CaseId), row.CaseId).Sql(", 0)");
+                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.CaseId), row.CaseId).Sql(", 0, ")
+                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), owner).Sql(")");
             }
 
             insert.Sql(""" RETURNING "Id" """);

@@ -1,27 +1,30 @@
-using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Schema;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Infrastructure.Turns;
 
 /// <summary>
-/// Runs every turn: first gives each activity stored but not yet processed (a crash, a restart) back to the
-/// scheduler, then runs one <see cref="TurnPartition"/> per partition side by side. Turns of different
+/// Runs every turn: first takes over each activity stored but not yet processed by an instance that is gone (a crash, a
+/// restart, another instance stopped), then does so every <see cref="InstanceOptions.TakeOverInterval"/>, and runs one <see cref="TurnPartition"/> per partition side by side. Turns of different
 /// conversations run in parallel; turns of one conversation run one at a time, in arrival order, in the one
 /// partition that owns it.
 /// </summary>
 internal sealed partial class TurnWorker(
-    IDbContextFactory<ChannelBotDbContext> databases,
+    WorkOwnership ownership,
     TurnScheduler scheduler,
+    IOptions<InstanceOptions> instances,
+    TimeProvider clock,
     IServiceProvider services,
     ILogger<TurnWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await RecoverAsync(stoppingToken).ConfigureAwait(false);
+        await TakeOverAsync(stoppingToken).ConfigureAwait(false);
+        var takingOver = TakeOverForeverAsync(stoppingToken);
         var partitions = Enumerable.Range(0, scheduler.Partitions)
             .Select(index => ActivatorUtilities.CreateInstance<TurnPartition>(services, index))
             .Select(partition => Task.Run(() => partition.RunAsync(stoppingToken), CancellationToken.None))
@@ -33,19 +36,17 @@ internal sealed partial class TurnWorker(
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+
+        await takingOver.ConfigureAwait(false);
     }
 
-    /// <summary>On start, every activity stored but not yet processed gets its turn, with the tries it already had.</summary>
-    private async Task RecoverAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Every activity stored but not yet processed whose instance is gone (this process before a restart, another that
+    /// stopped or died) gets its turn here, with the tries it already had.
+    /// </summary>
+    private async Task TakeOverAsync(CancellationToken cancellationToken)
     {
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var waiting = await db.InboundActivities
-            .AsNoTracking()
-            .Where(i => i.ProcessedAt == null)
-            .OrderBy(i => i.Id)
-            .Select(i => new { i.Id, i.ConversationKey, i.ActivityJson, i.Attempts, i.Overruns })
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        var waiting = await ownership.TakeOverInboundAsync(cancellationToken).ConfigureAwait(false);
         foreach (var row in waiting)
         {
             scheduler.Schedule(new InboundWork(row.Id, row.ConversationKey, ActivityJson.Deserialize(row.ActivityJson), row.Attempts, row.Overruns));
@@ -57,6 +58,29 @@ internal sealed partial class TurnWorker(
         }
     }
 
-    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Recovered {Count} inbound activities stored before the last stop.")]
+    private async Task TakeOverForeverAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(instances.Value.TakeOverInterval, clock, stoppingToken).ConfigureAwait(false);
+                await TakeOverAsync(stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception exception)
+            {
+                LogTakeOverFailed(exception);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Took over {Count} inbound activities whose instance stopped or died.")]
     private partial void LogRecovered(int count);
+
+    [LoggerMessage(EventId = 2108, Level = LogLevel.Error, Message = "Looking for inbound activities whose instance is gone failed.")]
+    private partial void LogTakeOverFailed(Exception exception);
 }

@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,6 +17,7 @@ internal sealed class InboundActivityRecordConfiguration : IEntityTypeConfigurat
         builder.Property(i => i.ChannelId).HasMaxLength(ColumnLengths.ChannelId);
         builder.Property(i => i.ActivityId).HasMaxLength(ColumnLengths.ExternalId);
         builder.Property(i => i.ConversationKey).HasMaxLength(ColumnLengths.ConversationKey);
+        builder.Property(i => i.OwnerId).HasMaxLength(InstanceIdentity.MaxLength);
 
         // Unique per channel. The activity id leads so that the inbox's duplicate look-up by activity id
         // (across channels in one batch) can use the same index.

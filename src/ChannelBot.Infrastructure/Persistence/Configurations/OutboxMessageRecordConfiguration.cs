@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Instances;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,6 +12,7 @@ internal sealed class OutboxMessageRecordConfiguration : IEntityTypeConfiguratio
         builder.HasKey(o => o.Id);
         builder.Property(o => o.Id).ValueGeneratedOnAdd();
         builder.Property(o => o.ConversationKey).HasMaxLength(ColumnLengths.ConversationKey);
+        builder.Property(o => o.OwnerId).HasMaxLength(InstanceIdentity.MaxLength);
         builder.Property(o => o.ChannelId).HasMaxLength(ColumnLengths.ChannelId);
         builder.Property(o => o.Status).HasConversion<string>().HasMaxLength(ColumnLengths.EnumName);
         builder.Property(o => o.ProviderMessageId).HasMaxLength(ColumnLengths.ExternalId);

@@ -395,6 +395,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<int>("Overruns")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -413,6 +417,23 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("InboundActivities", (string)null);
+                });
+
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.InstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("HeartbeatAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("StartedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances", (string)null);
                 });
 
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.OutboxMessageRecord", b =>
@@ -465,6 +486,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.Property<DateTimeOffset>("NextAttemptAt")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(300)

@@ -386,6 +386,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<int>("Overruns")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
@@ -404,6 +408,23 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasFilter("\"ProcessedAt\" IS NULL");
 
                     b.ToTable("InboundActivities", (string)null);
+                });
+
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.InstanceRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeartbeatAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Instances", (string)null);
                 });
 
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.OutboxMessageRecord", b =>
@@ -454,6 +475,10 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.Property<long>("NextAttemptAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OwnerId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderMessageId")
                         .HasMaxLength(300)
