@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Pipeline;
@@ -16,6 +17,7 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
 {
     private const int MaxBatch = 512;
 
+    private readonly ConcurrentDictionary<string, long> _sentNotWritten = new(StringComparer.Ordinal);
     private readonly Channel<OutboxCompletion> _completions = Channel.CreateUnbounded<OutboxCompletion>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
     private readonly SqliteWriteGate _writes;
@@ -35,7 +37,22 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
     /// <summary>Called with the ids whose outcome is written (final ones only: sent or failed).</summary>
     public event Action<IReadOnlyList<long>>? Written;
 
-    public void Add(OutboxCompletion completion) => _completions.Writer.TryWrite(completion);
+    public void Add(OutboxCompletion completion)
+    {
+        if (completion is { Status: OutboxStatus.Sent, ProviderMessageId: { } sid })
+        {
+            _sentNotWritten[sid] = completion.Id;
+        }
+
+        _completions.Writer.TryWrite(completion);
+    }
+
+    /// <summary>
+    /// True when <paramref name="providerMessageId"/> was recorded as sent for another row and is not written yet: a
+    /// look-up before a resend must not take that message for its own (two identical texts to one phone).
+    /// </summary>
+    public bool SentByAnother(string providerMessageId, long outboxId) =>
+        _sentNotWritten.TryGetValue(providerMessageId, out var row) && row != outboxId;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -87,6 +104,14 @@ internal sealed partial class OutboxCompletionWriter : BackgroundService
     private async Task WriteAsync(List<OutboxCompletion> batch, CancellationToken cancellationToken)
     {
         await WriteWithRetryAsync(batch, cancellationToken).ConfigureAwait(false);
+        foreach (var completion in batch)
+        {
+            if (completion.ProviderMessageId is { } sid)
+            {
+                _sentNotWritten.TryRemove(new KeyValuePair<string, long>(sid, completion.Id));
+            }
+        }
+
         var final = batch.Where(c => c.Status != OutboxStatus.Pending).Select(c => c.Id).ToList();
         if (final.Count > 0)
         {

@@ -1,5 +1,7 @@
 using ChannelBot.Application.Messaging;
+using ChannelBot.Infrastructure.Outbox;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChannelBot.Infrastructure.Persistence;
 
@@ -8,7 +10,7 @@ namespace ChannelBot.Infrastructure.Persistence;
 /// the report's rank is above the row's, so reports in any order, twice, or at the same time end at the highest
 /// rank, and failed/undelivered (ranked above all) stick. A report without an error code keeps the stored one.
 /// </summary>
-internal sealed class DeliveryStatusLog(IDbContextFactory<ChannelBotDbContext> databases) : IDeliveryStatusLog
+internal sealed class DeliveryStatusLog(IDbContextFactory<ChannelBotDbContext> databases, IServiceProvider services) : IDeliveryStatusLog
 {
     public async Task<DeliveryReportOutcome> RecordAsync(DeliveryReport report, CancellationToken cancellationToken)
     {
@@ -67,6 +69,9 @@ internal sealed class DeliveryStatusLog(IDbContextFactory<ChannelBotDbContext> d
             .Select(o => o.ProviderMessageId!)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return claimed.ToHashSet(StringComparer.Ordinal);
+
+        // Sends recorded a moment ago may not be written yet (outcomes are written in batches): they count too.
+        var unwritten = services.GetService<OutboxCompletionWriter>();
+        return claimed.Concat(providerMessageIds.Where(sid => unwritten?.SentByAnother(sid, outboxId) == true)).ToHashSet(StringComparer.Ordinal);
     }
 }

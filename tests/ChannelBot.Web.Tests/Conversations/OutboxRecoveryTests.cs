@@ -29,7 +29,7 @@ public sealed class OutboxRecoveryTests
         var sentBefore = connector.SentTo(conversation).Count;
 
         // What a process leaves behind when it dies right after its commit: a pending row no one sent.
-        await using (var db = Open(storage))
+        await using (var db = storage.Open())
         {
             var reference = new Activity
             {
@@ -55,8 +55,8 @@ public sealed class OutboxRecoveryTests
 
         await using (var second = ChannelBotApp.Start(storage))
         {
-            await WaitUntilAsync(() => connector.SentTo(conversation).Count > sentBefore);
-            await WaitUntilAsync(async () => await PendingAsync(storage) == 0);
+            await Eventually.HoldsAsync(() => connector.SentTo(conversation).Count > sentBefore);
+            await Eventually.HoldsAsync(async () => await storage.PendingOutboxAsync() == 0);
         }
 
         // A third process finds nothing left to send.
@@ -69,27 +69,5 @@ public sealed class OutboxRecoveryTests
         var sent = connector.SentTo(conversation);
         Assert.Equal(1, sent.Count(a => a.Text == "Update on your report: crews are working on it now."));
         Assert.True(sentBefore + 2 == sent.Count, string.Join(" | ", sent.Select(a => $"{a.ReplyToId}: {a.Text}")));
-    }
-
-    private static ChannelBotDbContext Open(TestStorage storage) => storage.Provider == TestStorage.Sqlite
-        ? new SqliteChannelBotDbContext(ChannelBotDbContextOptions.ForSqlite(storage.ConnectionString))
-        : new PostgresChannelBotDbContext(ChannelBotDbContextOptions.ForPostgres(storage.ConnectionString));
-
-    private static async Task<int> PendingAsync(TestStorage storage)
-    {
-        await using var db = Open(storage);
-        return await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending);
-    }
-
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
-            await Task.Delay(25);
-        }
     }
 }

@@ -21,6 +21,9 @@ public enum TwilioFault
     /// <summary>Fails before doing anything: 500.</summary>
     ServerErrorBeforeCreate,
 
+    /// <summary>Creates the message, then never answers (until the fake is disposed): the sender dies waiting.</summary>
+    AcceptedThenSilent,
+
     /// <summary>Creates the message, then the answer is lost in a 500: only a look-up can tell it was sent.</summary>
     ServerErrorAfterCreate,
 }
@@ -42,6 +45,7 @@ public sealed class FakeTwilio : IDisposable
     private readonly Lock _gate = new();
     private readonly List<JsonObject> _messages = [];
     private readonly List<KeyValuePair<string, IReadOnlyList<KeyValuePair<string, string>>>> _forms = [];
+    private readonly ManualResetEventSlim _disposed = new();
     private readonly int[] _served = new int[Enum.GetValues<TwilioFault>().Length];
     private int _calls;
 
@@ -96,7 +100,21 @@ public sealed class FakeTwilio : IDisposable
         }
     }
 
-    public void Dispose() => Server.Dispose();
+    /// <summary>Stores a message as if Twilio had accepted it earlier (before a crash, say).</summary>
+    public void Accepted(string to, string body)
+    {
+        lock (_gate)
+        {
+            _messages.Add(NewMessage(to, CityNumber, body));
+        }
+    }
+
+    public void Dispose()
+    {
+        _disposed.Set();
+        Server.Dispose();
+        _disposed.Dispose();
+    }
 
     private ResponseMessage Create(IRequestMessage request)
     {
@@ -120,21 +138,16 @@ public sealed class FakeTwilio : IDisposable
             form.TryAdd(key, value);
         }
 
-        var message = new JsonObject
-        {
-            ["sid"] = "SM" + Guid.NewGuid().ToString("N"),
-            ["to"] = form.GetValueOrDefault("To"),
-            ["from"] = form.GetValueOrDefault("From") ?? form.GetValueOrDefault("MessagingServiceSid"),
-            ["body"] = form.GetValueOrDefault("Body") ?? Rendered(form),
-            ["status"] = "queued",
-            ["direction"] = "outbound-api",
-            ["num_segments"] = "1",
-            ["date_created"] = DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture),
-        };
+        var message = NewMessage(form.GetValueOrDefault("To"), form.GetValueOrDefault("From") ?? form.GetValueOrDefault("MessagingServiceSid"), form.GetValueOrDefault("Body") ?? Rendered(form));
         lock (_gate)
         {
             _messages.Add(message);
             _forms.Add(new(form.GetValueOrDefault("To") ?? string.Empty, fields));
+        }
+
+        if (fault == TwilioFault.AcceptedThenSilent)
+        {
+            _disposed.Wait(TimeSpan.FromSeconds(30));
         }
 
         return fault == TwilioFault.ServerErrorAfterCreate
@@ -153,6 +166,18 @@ public sealed class FakeTwilio : IDisposable
 
         return Json(200, new JsonObject { ["messages"] = page });
     }
+
+    private static JsonObject NewMessage(string? to, string? from, string body) => new()
+    {
+        ["sid"] = "SM" + Guid.NewGuid().ToString("N"),
+        ["to"] = to,
+        ["from"] = from,
+        ["body"] = body,
+        ["status"] = "queued",
+        ["direction"] = "outbound-api",
+        ["num_segments"] = "1",
+        ["date_created"] = DateTimeOffset.UtcNow.ToString("ddd, dd MMM yyyy HH:mm:ss '+0000'", CultureInfo.InvariantCulture),
+    };
 
     private static ResponseMessage Json(int status, JsonObject body) => new()
     {

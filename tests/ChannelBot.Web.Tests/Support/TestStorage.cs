@@ -1,3 +1,5 @@
+using ChannelBot.Infrastructure.Persistence;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace ChannelBot.Web.Tests.Support;
@@ -26,6 +28,25 @@ public sealed class TestStorage : IAsyncDisposable
     public string ConnectionString { get; }
 
     public static TheoryData<string> Providers => [Sqlite, Postgres];
+
+    /// <summary>A context on this database, as the app's own provider would open it (no app needed).</summary>
+    public ChannelBotDbContext Open() => Provider == Sqlite
+        ? new SqliteChannelBotDbContext(ChannelBotDbContextOptions.ForSqlite(ConnectionString))
+        : new PostgresChannelBotDbContext(ChannelBotDbContextOptions.ForPostgres(ConnectionString));
+
+    /// <summary>Outbox rows still waiting to be sent.</summary>
+    public async Task<int> PendingOutboxAsync()
+    {
+        await using var db = Open();
+        return await db.OutboxMessages.CountAsync(m => m.Status == OutboxStatus.Pending);
+    }
+
+    /// <summary>Inbound activities still waiting for their turn.</summary>
+    public async Task<int> UnprocessedInboundAsync()
+    {
+        await using var db = Open();
+        return await db.InboundActivities.CountAsync(i => i.ProcessedAt == null);
+    }
 
     public static async Task<TestStorage> CreateAsync(string provider)
     {
