@@ -1,9 +1,9 @@
-using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Infrastructure.Cases;
+using ChannelBot.Infrastructure.Instances;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Photos;
 using ChannelBot.Infrastructure.Pipeline;
@@ -31,9 +31,14 @@ internal sealed class TurnBatchRunner(
     SqliteWriteGate writes,
     IOptions<TurnOptions> options,
     TimeProvider clock,
-    InstanceIdentity instance)
+    InstanceIdentity instance,
+    IOptions<StorageOptions> storage)
 {
     private readonly TurnBudget _budget = new(options.Value.TimeBudget);
+
+    // Only PostgreSQL is shared by several instances (SQLite serves one): only there can a conversation's earlier
+    // activity be waiting at another instance.
+    private readonly bool _shared = storage.Value.Provider == StorageProvider.Postgres;
 
     public async Task<TurnBatchOutcome> RunAsync(List<InboundWork> work, ConversationCache conversations, CancellationToken cancellationToken)
     {
@@ -41,6 +46,17 @@ internal sealed class TurnBatchRunner(
         var engine = engines.Current;
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        List<InboundWork>? waiting = null;
+        if (_shared)
+        {
+            var mustWait = await TurnOrderAcrossInstances.MustWaitAsync(db, work, cancellationToken).ConfigureAwait(false);
+            if (mustWait.Count > 0)
+            {
+                waiting = [.. work.Where(w => mustWait.Contains(w.Id))];
+                work = [.. work.Where(w => !mustWait.Contains(w.Id))];
+            }
+        }
+
         var stored = await LoadAsync(db, work, conversations, cancellationToken).ConfigureAwait(false);
 
         var turns = new List<Turn>(work.Count);
@@ -68,7 +84,7 @@ internal sealed class TurnBatchRunner(
 
         if (turns.Count == 0)
         {
-            return new TurnBatchOutcome([], new Outgoing(0), late ?? []);
+            return new TurnBatchOutcome([], new Outgoing(0), late ?? [], waiting ?? []);
         }
 
         var outbox = await CommitAsync(db, engine, turns, now, cancellationToken).ConfigureAwait(false);
@@ -82,7 +98,7 @@ internal sealed class TurnBatchRunner(
             photos.Wake();
         }
 
-        return new TurnBatchOutcome([.. turns.Select(t => t.Work)], outbox, late ?? []);
+        return new TurnBatchOutcome([.. turns.Select(t => t.Work)], outbox, late ?? [], waiting ?? []);
     }
 
     private async Task<Outgoing> CommitAsync(ChannelBotDbContext db, DialogEngine engine, List<Turn> turns, DateTimeOffset now, CancellationToken cancellationToken)

@@ -27,6 +27,9 @@ internal sealed partial class TurnPartition(
 {
     private const int MaxBatch = 64;
 
+    /// <summary>How long an activity waits before looking again for its conversation's earlier one at another instance.</summary>
+    private static readonly TimeSpan WaitForEarlier = TimeSpan.FromMilliseconds(100);
+
     private readonly TurnOptions _options = options.Value;
     private readonly Dictionary<long, (int Attempts, int Overruns)> _failures = [];
     private readonly ConversationCache _conversations = new();
@@ -139,6 +142,14 @@ internal sealed partial class TurnPartition(
         }
 
         outbox.Dispatch(outcome.Replies.Rows, outcome.Replies.Activities);
+        foreach (var item in outcome.WaitingForEarlier)
+        {
+            // Not a failure (it costs no attempt): its conversation's earlier activity is another instance's turn, or
+            // was taken over from one and queued behind this one. It gives up its place and queues again.
+            scheduler.Done(item);
+            _ = ScheduleLaterAsync(item, cancellationToken);
+        }
+
         foreach (var (item, exception) in outcome.OverBudget)
         {
             await FailAsync(item, exception, cancellationToken).ConfigureAwait(false);
@@ -208,6 +219,20 @@ internal sealed partial class TurnPartition(
     }
 
     private bool IsSpent(int attempts, int overruns) => attempts >= _options.MaxAttempts || overruns >= _options.MaxOverruns;
+
+    private async Task ScheduleLaterAsync(InboundWork work, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await Task.Delay(WaitForEarlier, clock, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+
+        scheduler.Schedule(work);
+    }
 
     private async Task RetryLaterAsync(InboundWork work, TimeSpan delay, CancellationToken cancellationToken)
     {

@@ -103,6 +103,37 @@ public sealed class InstanceOwnershipTests
         Assert.All(conversations, conversation => Assert.Single(connector.SentTo(conversation)));
     }
 
+    [Fact]
+    public async Task A_message_reaching_this_instance_waits_for_the_earlier_one_another_instance_holds()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Postgres);
+        await using (var migrate = ChannelBotApp.Start(storage))
+        {
+        }
+
+        using var connector = new FakeConnector();
+        var conversation = "order-" + Guid.NewGuid().ToString("N");
+        await SeededWork.AliveInstanceAsync(storage, "alive-4");
+        await SeededWork.InboundAsync(storage, connector, conversation, "first", "alive-4");
+        await using var app = ChannelBotApp.Start(storage, FastSweeps());
+        using var http = app.CreateHttpClient();
+        var resident = new EmulatorClient(http, connector, conversation);
+
+        using (var response = await resident.PostAsync(resident.Message("help", id: "second")))
+        {
+            Assert.True(response.IsSuccessStatusCode, response.StatusCode.ToString());
+        }
+
+        // The second message is stored at once but not run before the first, which the other instance holds.
+        await Eventually.HoldsAsync(async () => await storage.UnprocessedInboundAsync() == 2);
+        await SeededWork.LeaveAsync(storage, "alive-4");
+        await Eventually.HoldsAsync(async () => await storage.UnprocessedInboundAsync() == 0);
+        await Eventually.HoldsAsync(async () => await storage.PendingOutboxAsync() == 0);
+
+        var answered = connector.SentTo(conversation).Select(a => a.ReplyToId).Distinct().ToList();
+        Assert.Equal(["first", "second"], answered);
+    }
+
     private static Dictionary<string, string?> FastSweeps() => new()
     {
         ["Outbox:SweepInterval"] = "00:00:00.200",
