@@ -184,6 +184,19 @@ public sealed class StaffAnalyticsTests
         }
     }
 
+    [Fact]
+    public async Task The_OpenAPI_document_describes_the_analytics_endpoints()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var app = Start(storage);
+        using var http = app.CreateHttpClient();
+
+        var document = await http.GetStringAsync("/openapi/v1.json");
+
+        Assert.Contains("/api/staff/analytics/{table}.csv", document, StringComparison.Ordinal);
+        Assert.Contains("GetStaffAnalytics", document, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Nine cases filed in the last 30 days and two before; times are hours after filing. Due times are set directly
     /// (the catalog's sla would give the same kind of value).
