@@ -45,6 +45,7 @@ public static class InfrastructureRegistration
         builder.Services.AddHostedService<ChannelBot.Infrastructure.Retention.RetentionSweeper>();
         builder.AddDirectLineStore();
         builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
+        builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Analytics.StaffAnalyticsQueries(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.Open311Queries(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.ExternalCaseFiler(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(), sp.GetRequiredService<CaseGatewayFactory>()));

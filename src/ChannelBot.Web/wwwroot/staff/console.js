@@ -1,7 +1,9 @@
 // The staff console (/staff): signs a person in against /api/staff/session, lists and opens cases from /api/cases and
 // sends the changes the staff API offers. The session lives in an HttpOnly cookie; the CSRF token the session returns
 // is kept in memory only and sent in X-CSRF-Token with every change (after a reload, GET /api/staff/session gives it
-// again). Everything the API returns is written with textContent, never as markup.
+// again). Everything the API returns is written with textContent, never as markup. Supervisors (admins, operators) also
+// get the analytics view: each table of /api/staff/analytics as a Chart.js chart, the same figures as a data table
+// (what a screen reader or keyboard user reads) and a link to its CSV.
 (function () {
   "use strict";
 
@@ -116,10 +118,13 @@
 
   // ---- views ------------------------------------------------------------------------------------------------
 
-  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case"];
+  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case", "view-analytics"];
 
   function show(id) {
     views.forEach(function (view) { $(view).hidden = view !== id; });
+    var analytics = id === "view-analytics";
+    if (analytics) { $("nav-analytics").setAttribute("aria-current", "page"); } else { $("nav-analytics").removeAttribute("aria-current"); }
+    if (!analytics) { $("nav-cases").setAttribute("aria-current", "page"); } else { $("nav-cases").removeAttribute("aria-current"); }
     var heading = $(id).querySelector("h2");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }
@@ -129,6 +134,7 @@
     state.csrf = null;
     state.current = null;
     $("who").hidden = true;
+    $("nav").hidden = true;
   }
 
   function remember(session) {
@@ -140,6 +146,8 @@
     var department = account.role === "department";
     $("filter-department-field").hidden = department;
     $("case-actions").hidden = account.role === "reader";
+    // The figures cover every department: supervisors only (the API answers 403 to anyone else).
+    $("nav").hidden = !(account.role === "admin" || account.role === "operator") || account.mustChangePassword;
   }
 
   function start(session) {
@@ -507,6 +515,205 @@
       internalNote: optional($("duplicate-internal").value),
     }, event.target, "Closed as a duplicate.");
   });
+
+  // ---- analytics (supervisors) -----------------------------------------------------------------------------
+
+  var charts = [];
+
+  $("nav-cases").addEventListener("click", function () {
+    clearMessages();
+    show("view-cases");
+    loadCases();
+  });
+
+  $("nav-analytics").addEventListener("click", function () {
+    clearMessages();
+    show("view-analytics");
+    loadAnalytics();
+  });
+
+  $("analytics-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    clearMessages();
+    loadAnalytics();
+  });
+
+  function analyticsQuery(from, to) {
+    var parts = [];
+    if (from) { parts.push("from=" + encodeURIComponent(from)); }
+    if (to) { parts.push("to=" + encodeURIComponent(to)); }
+    return parts.length ? "?" + parts.join("&") : "";
+  }
+
+  async function loadAnalytics() {
+    try {
+      var figures = await api("GET", "/api/staff/analytics" + analyticsQuery($("analytics-from").value, $("analytics-to").value));
+      renderAnalytics(figures);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  function hours(value) { return value === null || value === undefined ? "—" : (Math.round(value * 10) / 10).toFixed(1); }
+
+  function share(value) { return value === null || value === undefined ? "—" : (Math.round(value * 1000) / 10).toFixed(1) + " %"; }
+
+  function countTable(key, title, what, rows) {
+    return {
+      key: key,
+      title: title,
+      rows: rows,
+      columns: [[what, function (r) { return r.name; }], ["Cases", function (r) { return r.count; }, true]],
+      labels: function (r) { return r.name; },
+      series: [["Cases", function (r) { return r.count; }]],
+    };
+  }
+
+  function analyticsTables(f) {
+    return [
+      countTable("services", "Cases by service", "Service", f.byService),
+      countTable("departments", "Cases by department", "Department", f.byDepartment),
+      countTable("areas", "Cases by area", "Area", f.byArea),
+      countTable("channels", "Cases by channel", "Channel", f.byChannel),
+      {
+        key: "times",
+        title: "Time to acknowledge and to resolve, by service (hours)",
+        wide: true,
+        rows: f.times,
+        columns: [
+          ["Service", function (r) { return r.serviceName; }],
+          ["Cases", function (r) { return r.cases; }, true],
+          ["Acknowledged", function (r) { return r.acknowledged; }, true],
+          ["Acknowledge, median (h)", function (r) { return hours(r.acknowledgeMedianHours); }, true],
+          ["Acknowledge, 90th percentile (h)", function (r) { return hours(r.acknowledgeP90Hours); }, true],
+          ["Resolved", function (r) { return r.resolved; }, true],
+          ["Resolve, median (h)", function (r) { return hours(r.resolveMedianHours); }, true],
+          ["Resolve, 90th percentile (h)", function (r) { return hours(r.resolveP90Hours); }, true],
+          ["Judged against target", function (r) { return r.withTarget; }, true],
+          ["Within target", function (r) { return r.metTarget; }, true],
+          ["Share within target", function (r) { return share(r.targetShare); }, true],
+        ],
+        labels: function (r) { return r.serviceName; },
+        series: [
+          ["Acknowledge, median", function (r) { return r.acknowledgeMedianHours; }],
+          ["Acknowledge, 90th percentile", function (r) { return r.acknowledgeP90Hours; }],
+          ["Resolve, median", function (r) { return r.resolveMedianHours; }],
+          ["Resolve, 90th percentile", function (r) { return r.resolveP90Hours; }],
+        ],
+      },
+      {
+        key: "backlog",
+        title: "Open cases now, by age",
+        rows: f.backlog,
+        columns: [["Age", function (r) { return r.bucket; }], ["Open cases", function (r) { return r.count; }, true]],
+        labels: function (r) { return r.bucket; },
+        series: [["Open cases", function (r) { return r.count; }]],
+      },
+      {
+        key: "reopens",
+        title: "Reopened after being resolved",
+        rows: [f.reopens],
+        columns: [
+          ["Resolved", function (r) { return r.resolved; }, true],
+          ["Reopened", function (r) { return r.reopened; }, true],
+          ["Reopened by the resident (\"not fixed\")", function (r) { return r.reopenedByResidents; }, true],
+          ["Reopen rate", function (r) { return share(r.rate); }, true],
+        ],
+      },
+    ];
+  }
+
+  var palette = ["#0b5cad", "#7a4fc0", "#1e6b35", "#b35900"];
+
+  function renderAnalytics(f) {
+    charts.forEach(function (chart) { chart.destroy(); });
+    charts = [];
+    $("analytics-from").value = f.from;
+    $("analytics-to").value = f.to;
+    $("analytics-summary").textContent = f.totalCases + (f.totalCases === 1 ? " case" : " cases") + " filed from " + f.from
+      + " to " + f.to + " (" + f.timeZone + "); open cases as of " + when(f.generatedAt) + ".";
+    var container = $("analytics-tables");
+    clear(container);
+    var query = analyticsQuery(f.from, f.to);
+    analyticsTables(f).forEach(function (table) {
+      var block = element("section", null, "analytics__block" + (table.wide ? " analytics__block--wide" : ""));
+      var headingId = "analytics-" + table.key + "-title";
+      block.setAttribute("aria-labelledby", headingId);
+      var heading = element("h3", table.title);
+      heading.id = headingId;
+      block.appendChild(heading);
+      if (table.series && table.rows.length > 0 && window.Chart) {
+        var box = element("div", null, "analytics__chart");
+        var canvas = element("canvas");
+        canvas.id = "analytics-" + table.key + "-chart";
+        canvas.setAttribute("role", "img");
+        canvas.setAttribute("aria-label", "Chart: " + table.title + ". The table below gives the same figures.");
+        box.appendChild(canvas);
+        block.appendChild(box);
+        charts.push(new window.Chart(canvas, {
+          type: "bar",
+          data: {
+            labels: table.rows.map(table.labels),
+            datasets: table.series.map(function (s, i) {
+              return { label: s[0], data: table.rows.map(s[1]), backgroundColor: palette[i % palette.length] };
+            }),
+          },
+          options: {
+            animation: false,
+            responsive: true,
+            maintainAspectRatio: false,
+            scales: { y: { beginAtZero: true } },
+            plugins: { legend: { display: table.series.length > 1 } },
+          },
+        }));
+      }
+      block.appendChild(dataTable(table));
+      var download = element("p");
+      var link = element("a", "Download " + table.title.toLowerCase() + " (CSV)");
+      link.href = base + "/api/staff/analytics/" + table.key + ".csv" + query;
+      link.setAttribute("download", "");
+      download.appendChild(link);
+      block.appendChild(download);
+      container.appendChild(block);
+    });
+  }
+
+  function dataTable(table) {
+    var wrap = element("div", null, "table-wrap");
+    var node = element("table");
+    node.id = "analytics-" + table.key + "-table";
+    node.appendChild(element("caption", table.title, "visually-hidden"));
+    var head = element("thead");
+    var headRow = element("tr");
+    table.columns.forEach(function (column) {
+      var th = element("th", column[0], column[2] ? "number" : null);
+      th.scope = "col";
+      headRow.appendChild(th);
+    });
+    head.appendChild(headRow);
+    node.appendChild(head);
+    var body = element("tbody");
+    if (table.rows.length === 0) {
+      var none = element("tr");
+      var cell = element("td", "No cases in this period.", "muted");
+      cell.colSpan = table.columns.length;
+      none.appendChild(cell);
+      body.appendChild(none);
+    }
+    table.rows.forEach(function (row) {
+      var tr = element("tr");
+      table.columns.forEach(function (column, i) {
+        var value = column[1](row);
+        var cell = element(i === 0 && table.columns.length > 1 && !column[2] ? "th" : "td", value, column[2] ? "number" : null);
+        if (cell.tagName === "TH") { cell.scope = "row"; }
+        tr.appendChild(cell);
+      });
+      body.appendChild(tr);
+    });
+    node.appendChild(body);
+    wrap.appendChild(node);
+    return wrap;
+  }
 
   // ---- start: a reloaded page asks for its session (and CSRF token) again ----------------------------------
 
