@@ -77,4 +77,7 @@ internal sealed class EmergencyRecognizer
 
     /// <summary>Whether the message holds a listed phrase (not excepted).</summary>
     public bool HasPhrase(string text) => _phrases.Detect(text) is not null;
+
+    /// <summary>The phrase that stands, or the one its clause cancels and why.</summary>
+    public EmergencyPhrase FindPhrase(string text) => _phrases.Find(text);
 }
