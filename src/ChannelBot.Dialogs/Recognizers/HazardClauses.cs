@@ -70,7 +70,7 @@ internal sealed class HazardClauses
     private static readonly FrozenSet<string> _doneBefore = Set("is", "its", "was", "went", "put", "puts", "burned", "burnt", "been", "long");
 
     private static readonly FrozenSet<string> _notDoneAfter = Set(
-        "of", "on", "in", "at", "to", "from", "there", "here", "onto", "into", "through", "the", "my", "our", "his", "her",
+        "of", "in", "at", "to", "from", "there", "here", "onto", "into", "through", "the", "my", "our", "his", "her",
         "everywhere", "front", "back", "under", "over", "here", "side", "window", "door");
 
     private static readonly FrozenSet<string> _alreadyDone = Set(

@@ -37,13 +37,14 @@ internal sealed class EmergencyRecognizer
     /// <summary>The signal when the message is an emergency, else null.</summary>
     public EmergencySignal? Detect(Utterance utterance)
     {
-        var phrase = _phrases.Detect(utterance.Text);
+        var found = _phrases.Find(utterance.Text);
+        var phrase = found.Phrase;
         if (_model.IsEmpty)
         {
             return phrase is null ? null : new EmergencySignal(phrase, 0);
         }
 
-        var scores = Scores(utterance, phrase is not null, EmergencyPolicy.Default);
+        var scores = Scores(utterance, phrase is not null, EmergencyPolicy.Default, found.Cancelled is not null);
         return EmergencyPolicy.Default.IsEmergency(scores) ? new EmergencySignal(phrase, Math.Max(scores.Whole, scores.Sentences.DefaultIfEmpty(0).Max())) : null;
     }
 
@@ -51,16 +52,16 @@ internal sealed class EmergencyRecognizer
     /// The scores of a message; the sentence model runs only when <paramref name="policy"/> cannot rule the message
     /// out from the word model alone (the cross-validation passes a policy with no gate to get every score).
     /// </summary>
-    public EmergencyScores Scores(Utterance utterance, bool phrase, EmergencyPolicy policy)
+    public EmergencyScores Scores(Utterance utterance, bool phrase, EmergencyPolicy policy, bool cancelledPhrase = false)
     {
         var wholeWords = _model.FromWords(utterance.Features);
         var sentences = utterance.Sentences;
         var sentenceWords = sentences.Count > 1 ? [.. sentences.Select(s => _model.FromWords(TextFeatures.Of(s)))] : Array.Empty<double>();
         var sentenceScores = new double[sentenceWords.Length];
         Array.Fill(sentenceScores, double.NaN);
-        if (policy.RulesOut(phrase, wholeWords, sentenceWords))
+        if (policy.RulesOut(phrase || cancelledPhrase, wholeWords, sentenceWords))
         {
-            return new EmergencyScores(phrase, wholeWords, double.NaN, sentenceWords, sentenceScores);
+            return new EmergencyScores(phrase, wholeWords, double.NaN, sentenceWords, sentenceScores, cancelledPhrase);
         }
 
         var whole = _model.FromMeaning(utterance.Embedding, wholeWords);
@@ -72,7 +73,7 @@ internal sealed class EmergencyRecognizer
             }
         }
 
-        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores);
+        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores, cancelledPhrase);
     }
 
     /// <summary>Whether the message holds a listed phrase (not excepted).</summary>

@@ -60,7 +60,7 @@ public sealed class MessageUnderstanding
         var utterance = new Utterance(Runtime.MessageText.Cap(text));
         var found = _models.Emergency.FindPhrase(utterance.Text);
         var phrase = found.Phrase is not null;
-        var scores = _models.Emergency.Scores(utterance, phrase, new EmergencyPolicy(0, 1, 0, 1));
+        var scores = _models.Emergency.Scores(utterance, phrase, EmergencyPolicy.NoGate, found.Cancelled is not null);
         var sentences = string.Join("; ", utterance.Sentences.Select((s, i) =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{s.Trim()}\" words {(scores.SentenceWords.Length > i ? scores.SentenceWords[i] : scores.WholeWords):F2} mixed {(scores.Sentences.Length > i ? scores.Sentences[i] : scores.Whole):F2}")));
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
