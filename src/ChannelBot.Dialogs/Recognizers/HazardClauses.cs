@@ -12,7 +12,8 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// "yesterday", "a few years back", "it's out now", "put out", "already came", "hace meses", "anoche", "ya se
 /// apagó"), and holds nothing that brings it back to the present ("now", "right now", "ahorita", "again"). A bare
 /// past tense is not enough: "my wife fainted" and "I just heard gunshots" are happening to the resident now.
-/// Minutes and hours are not the past either ("the alarm started an hour ago", "desde hace media hora").</item>
+/// Minutes and hours are not the past either ("the alarm started an hour ago", "desde hace media hora"). Saying
+/// that something is done also closes the clause just before ("we had a brush fire, it's out now").</item>
 /// <item><see cref="IsAboutAnimal"/>: an animal is named and no person is ("the cat is bleeding").</item>
 /// <item><see cref="HasOrdinarySource"/>: smoke or sparks come from something that makes them every day (a grill,
 /// a chimney, a hookah, welding) named in the same sentence piece (between punctuation marks: "a hookah lounge and
@@ -113,6 +114,7 @@ internal sealed class HazardClauses
         _ordinary = new bool[clauses];
         var present = new bool[clauses];
         var person = new bool[clauses];
+        var done = new bool[clauses];
         var ordinaryPiece = new HashSet<int>();
         for (var i = 0; i < words.Length; i++)
         {
@@ -123,7 +125,9 @@ internal sealed class HazardClauses
                 present[c] = true;
             }
 
-            _over[c] |= IsPastCue(words, i, clauseOf);
+            var cue = PastCue(words, i, clauseOf);
+            _over[c] |= cue != Cue.None;
+            done[c] |= cue == Cue.Done;
             _animal[c] |= _animals.Contains(word);
             person[c] |= _people.Contains(word);
             if (_ordinarySources.Contains(word))
@@ -139,6 +143,8 @@ internal sealed class HazardClauses
 
         for (var c = 0; c < clauses; c++)
         {
+            // "we had a brush fire, it's out now": being done is said of what the clause before named.
+            _over[c] |= c + 1 < clauses && done[c + 1] && !present[c + 1];
             _over[c] &= !present[c];
             _animal[c] &= !person[c];
         }
@@ -199,6 +205,26 @@ internal sealed class HazardClauses
     public static bool IsNegationCue(string word) => _negationCues.Contains(word);
 
     public static bool IsLight(string word) => _light.Contains(word);
+
+    private enum Cue
+    {
+        None,
+        Time,
+        Done,
+    }
+
+    private static Cue PastCue(string[] words, int i, int[] clauseOf)
+    {
+        var word = words[i];
+        var cue = IsPastCue(words, i, clauseOf);
+        if (!cue)
+        {
+            return Cue.None;
+        }
+
+        return word is "out" or "over" or "already" or "ya" or "extinguished" or "fixed" or "repaired" or "apagaron" or "apago"
+            or "arreglaron" or "repararon" ? Cue.Done : Cue.Time;
+    }
 
     private static bool IsPastCue(string[] words, int i, int[] clauseOf)
     {
