@@ -9,8 +9,13 @@ namespace ChannelBot.Dialogs.Recognizers;
 /// found in the message cancels every phrase match that shares a word with it: "the fire hydrant is leaking" is
 /// not an emergency (except "fire hydrant"), "there's a fire" is; "smoke detector" is not, "smoke coming out" is;
 /// "fire hydrant on fire" is (the second "fire" is outside the exception). Words must be spelled as listed: a
-/// typo rule would turn "hire" into "fire", so variants belong in the list. Built once from the definitions;
-/// immutable and safe to share between threads.
+/// typo rule would turn "hire" into "fire", so variants belong in the list.
+/// A phrase stands only where its clause (<see cref="HazardClauses"/>) does not take it back: a negation cue that
+/// reaches it across at most <see cref="MaxLightWords"/> light words ("it isn't sparking", "no one was injured",
+/// "no huele a gas"; not "I can't stop the bleeding"), a clause that is over ("the fire last week", "it's out
+/// now"), an animal and no person in the clause of a harm phrase ("the cat is bleeding"), an everyday source of
+/// smoke or sparks ("grill smoke"). A cancelled phrase is reported as such (<see cref="Find"/>): the meaning model
+/// still reads the message and decides. Built once from the definitions; immutable and safe to share between threads.
 /// </summary>
 public sealed class EmergencyDetector
 {
