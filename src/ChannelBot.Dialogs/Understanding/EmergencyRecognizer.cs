@@ -64,12 +64,13 @@ internal sealed class EmergencyRecognizer
             return new EmergencyScores(phrase, wholeWords, double.NaN, sentenceWords, sentenceScores, cancelledPhrase);
         }
 
-        var whole = _model.FromMeaning(utterance.Embedding, wholeWords);
+        var language = LanguageGuess.Guess(utterance.Text);
+        var whole = _model.FromMeaning(utterance.Embedding, wholeWords, language);
         for (var i = 0; i < sentenceWords.Length; i++)
         {
             if (utterance.SentenceEmbeddings[i] is { } embedding)
             {
-                sentenceScores[i] = _model.FromMeaning(embedding, sentenceWords[i]);
+                sentenceScores[i] = _model.FromMeaning(embedding, sentenceWords[i], language);
             }
         }
 
