@@ -81,7 +81,8 @@ internal sealed class HazardClauses
     private static readonly FrozenSet<string> _animals = Set(
         "animal", "animals", "pet", "dog", "dogs", "puppy", "pup", "cat", "cats", "kitten", "kitty", "deer", "raccoon", "squirrel",
         "bird", "birds", "hawk", "owl", "goose", "geese", "duck", "ducks", "pigeon", "turtle", "skunk", "possum", "opossum", "fox",
-        "coyote", "horse", "cow", "rabbit", "bunny", "bat", "snake", "doe", "fawn", "chicken", "pitbull", "pit",
+        "coyote", "horse", "cow", "rabbit", "bunny", "bat", "snake", "doe", "fawn", "chicken", "pitbull", "pit", "goat",
+        "sheep", "pig", "cabra", "borrego", "cerdo", "puerco", "chivo",
         "mascota", "perro", "perra", "perrito", "perrita", "gato", "gata", "gatito", "gatita", "venado", "mapache", "ardilla",
         "pajaro", "pajarito", "pajaritos", "pato", "paloma", "tortuga", "zorrillo", "zorro", "coyote", "caballo", "vaca",
         "conejo", "tlacuache", "zarigueya", "murcielago", "culebra", "vibora", "gallina", "becerro", "cachorro");

@@ -7,7 +7,9 @@ namespace ChannelBot.Dialogs.Understanding;
 /// 3- to 5-letter pieces of each word (so "potholes", "pot hole" and "pothle" share most of their pieces) and,
 /// for each word that follows a negation in the same clause ("it isn't sparking", "no one is hurt", "no sale
 /// humo"), the word marked as negated; for each word of a clause that is over and done ("the fire last week",
-/// "it's out now": <see cref="HazardClauses.IsOver"/>), the word marked as past; hashed into <see cref="Buckets"/> slots, counts damped by a logarithm and
+/// "it's out now": <see cref="HazardClauses.IsOver"/>), the word marked as past; for each word of a clause about an
+/// animal and no person ("a dog got hit and he's limping"), the word marked as an animal's; hashed into
+/// <see cref="Buckets"/> slots, counts damped by a logarithm and
 /// the whole scaled to length 1. Cost is linear in the text, which the engine caps.
 /// </summary>
 internal readonly record struct TextFeatures(int[] Slots, float[] Weights)
@@ -43,6 +45,11 @@ internal readonly record struct TextFeatures(int[] Slots, float[] Weights)
             if (clauses.IsOver(clauses.ClauseOf[i]))
             {
                 Add(counts, Hash('p', clauses.Words[i]), 1);
+            }
+
+            if (clauses.IsAboutAnimal(clauses.ClauseOf[i]))
+            {
+                Add(counts, Hash('a', clauses.Words[i]), 1);
             }
         }
 
