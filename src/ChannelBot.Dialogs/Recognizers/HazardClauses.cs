@@ -95,6 +95,9 @@ internal sealed class HazardClauses
         "muchacho", "muchacha", "chofer", "conductor", "vecino", "vecina", "dueno", "duena", "hijo", "hija",
         "esposo", "esposa", "mama", "papa", "abuelo", "abuela", "trabajador", "motociclista", "ciclista", "peaton");
 
+    // The resident and those with them: "I keep blacking out and my dog is throwing up" is about people too.
+    private static readonly FrozenSet<string> _speakers = Set("i", "im", "ive", "me", "myself", "we", "us", "were", "yo", "nosotros", "nos");
+
     private static readonly FrozenSet<string> _ordinarySources = Set(
         "grill", "grills", "grilling", "barbecue", "barbeque", "bbq", "cookout", "smoker", "hookah", "cigarette", "cigarettes",
         "cigar", "cigars", "vape", "vaping", "chimney", "fireplace", "woodstove", "exhaust", "tailpipe", "welding", "welder",
@@ -142,6 +145,7 @@ internal sealed class HazardClauses
             _ordinary[clauseOf[i]] |= ordinaryPiece.Contains(pieceOf[i]);
         }
 
+        AboutAnimalsOnly = _animal.Any(a => a) && !person.Any(p => p) && !words.Any(_speakers.Contains);
         for (var c = 0; c < clauses; c++)
         {
             // "we had a brush fire, it's out now": being done is said of what the clause before named.
@@ -198,6 +202,12 @@ internal sealed class HazardClauses
     }
 
     public bool IsOver(int clause) => _over[clause];
+
+    /// <summary>
+    /// Whether the message names an animal and no person anywhere, the resident included ("a van ran over a goose
+    /// and it is flapping around"; not "I feel faint and my dog is throwing up").
+    /// </summary>
+    public bool AboutAnimalsOnly { get; }
 
     public bool IsAboutAnimal(int clause) => _animal[clause];
 

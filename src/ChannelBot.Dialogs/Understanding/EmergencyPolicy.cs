@@ -2,11 +2,11 @@ namespace ChannelBot.Dialogs.Understanding;
 
 /// <summary>
 /// The scores of one message the emergency decision rests on: whether it holds a listed phrase that stands, or only
-/// one its clause cancels (<see cref="Recognizers.PhraseCancel"/>), the word model's
+/// one its clause cancels (<see cref="Recognizers.PhraseCancel"/>), whether it is about animals only, the word model's
 /// score and the mixed score of the whole message, and the same two for each sentence when there are several
 /// (a mixed score is NaN where it was not computed).
 /// </summary>
-internal sealed record EmergencyScores(bool Phrase, double WholeWords, double Whole, double[] SentenceWords, double[] Sentences, bool CancelledPhrase = false);
+internal sealed record EmergencyScores(bool Phrase, double WholeWords, double Whole, double[] SentenceWords, double[] Sentences, bool CancelledPhrase = false, bool AboutAnimalsOnly = false);
 
 /// <summary>
 /// The emergency decision (<see cref="EmergencyRecognizer"/> explains it) as numbers, so the cross-validation can
@@ -43,9 +43,9 @@ internal sealed record EmergencyPolicy(double Gate, double Minimum, double Phras
             return scores.Whole >= PhraseOverruled;
         }
 
-        // The message names a hazard its own words take back ("isn't sparking", "the fire last week"): only a
-        // clear meaning of emergency elsewhere in it stands.
-        if (scores.Whole >= (scores.CancelledPhrase ? CancelledMinimum : Minimum))
+        // The message names a hazard its own words take back ("isn't sparking", "the fire last week"), or it is about
+        // an animal and no person (a 311 animal matter): only a clear meaning of emergency stands.
+        if (scores.Whole >= (scores.CancelledPhrase || scores.AboutAnimalsOnly ? CancelledMinimum : Minimum))
         {
             return true;
         }

@@ -74,7 +74,8 @@ internal sealed class EmergencyRecognizer
             }
         }
 
-        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores, cancelledPhrase);
+        var animalsOnly = HazardClauses.Of(utterance.Text).AboutAnimalsOnly;
+        return new EmergencyScores(phrase, wholeWords, whole, sentenceWords, sentenceScores, cancelledPhrase, animalsOnly);
     }
 
     /// <summary>Whether the message holds a listed phrase (not excepted).</summary>

@@ -45,8 +45,8 @@ internal static class UnderstandingThresholds
 
     /// <summary>
     /// A message whose only listed phrases its clauses take back (negated, over, an animal's, an everyday source:
-    /// <see cref="Recognizers.HazardClauses"/>) is an emergency from this score up; it is always embedded, whatever
-    /// the gate says.
+    /// <see cref="Recognizers.HazardClauses"/>) is an emergency from this score up, and so is one about animals and
+    /// no person; a cancelled phrase is always embedded, whatever the gate says.
     /// </summary>
     public const double CancelledPhraseMinimum = 0.7;
 

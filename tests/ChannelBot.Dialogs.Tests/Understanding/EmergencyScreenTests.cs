@@ -18,6 +18,7 @@ public sealed class EmergencyScreenTests
     [InlineData("la fuga de gas ya la arreglaron ayer, pero dejaron la banqueta rota")]
     [InlineData("kids in the park keep shooting hoops after midnight")]
     [InlineData("a cat got hurt by a car on Oak, it's bleeding on the curb")]
+    [InlineData("a delivery van ran over a goose on the park road and it is flapping around")]
     public void A_hazard_the_message_takes_back_is_not_an_emergency(string message)
     {
         Assert.False(_understanding.Value.IsEmergency(message), _understanding.Value.ExplainEmergency(message));
@@ -29,6 +30,8 @@ public sealed class EmergencyScreenTests
     [InlineData("the carbon monoxide detector keeps going off and we are all dizzy")]
     [InlineData("hay humo saliendo de la casa de al lado ahorita")]
     [InlineData("the fire from last night started up again and the roof is burning now")]
+    [InlineData("a mi hermano le está dando un ataque, está temblando en el piso y no contesta")]
+    [InlineData("se acaban de escuchar balazos en el estacionamiento de la escuela")]
     public void A_hazard_happening_now_is_an_emergency(string message)
     {
         Assert.True(_understanding.Value.IsEmergency(message), _understanding.Value.ExplainEmergency(message));
