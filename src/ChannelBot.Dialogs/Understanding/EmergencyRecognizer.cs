@@ -6,9 +6,11 @@ namespace ChannelBot.Dialogs.Understanding;
 /// <summary>
 /// Tells whether a message means "call 911 now", by list and by meaning:
 /// <list type="bullet">
-/// <item>an explicit phrase of the screen (<see cref="EmergencyDetector"/>) is an emergency unless the model is
-/// sure it is not (<see cref="UnderstandingThresholds.PhraseOverruled"/>): "the wire is down but isn't sparking",
-/// "there was a fire last week", "perro atropellado";</item>
+/// <item>an explicit phrase of the screen (<see cref="EmergencyDetector"/>) that stands in its clause is an emergency
+/// unless the model is sure it is not (<see cref="UnderstandingThresholds.PhraseOverruled"/>); a phrase its clause
+/// takes back ("the wire is down but isn't sparking", "there was a fire last week", "the cat is bleeding", "grill
+/// smoke") is no trump card: the message is embedded whatever the gate says and needs
+/// <see cref="UnderstandingThresholds.CancelledPhraseMinimum"/>, as does a message about animals and no person;</item>
 /// <item>without a phrase, the model's score (<see cref="EmergencyModel"/>) must reach
 /// <see cref="UnderstandingThresholds.EmergencyMinimum"/>: "I smell rotten eggs by the meter", "a car hit a kid";</item>
 /// <item>a message of several sentences is also read sentence by sentence (<see cref="Sentences"/>, from the same
