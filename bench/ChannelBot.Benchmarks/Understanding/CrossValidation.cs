@@ -79,14 +79,14 @@ internal static class CrossValidation
         var screen = definitions.Interrupts.Emergency;
         var all = EmergencyModel.TrainingSet(screen, definitions.Catalog);
         var tricky = new HashSet<string>(screen.NotEmergencies.All, StringComparer.Ordinal);
-        var noGate = new EmergencyPolicy(0, 1, 0, 1);
+        var noGate = EmergencyPolicy.NoGate;
         var held = new List<(string Text, int Label, EmergencyScores Scores)>();
         for (var fold = 0; fold < Folds; fold++)
         {
             var recognizer = new EmergencyRecognizer(screen, new EmergencyModel([.. all.Where((_, i) => i % Folds != fold)]));
             foreach (var (text, label) in all.Where((_, i) => i % Folds == fold))
             {
-                held.Add((text, label, recognizer.Scores(new Utterance(text), recognizer.HasPhrase(text), noGate)));
+                held.Add((text, label, recognizer.Scores(new Utterance(text), recognizer.HasPhrase(text), noGate, recognizer.FindPhrase(text).Cancelled is not null)));
             }
         }
 
@@ -105,7 +105,7 @@ internal static class CrossValidation
                 {
                     foreach (var sentence in new[] { 0.3, 0.4, 0.5, 0.6, 0.7, 1.1 })
                     {
-                        var policy = new EmergencyPolicy(gate, minimum, phrase, sentence);
+                        var policy = new EmergencyPolicy(gate, minimum, phrase, sentence, UnderstandingThresholds.CancelledPhraseMinimum);
                         rows.Add((policy,
                             Share(held.Count(h => h.Label == 1 && policy.IsEmergency(h.Scores)), positives),
                             Share(held.Count(h => h.Label == 0 && tricky.Contains(h.Text) && policy.IsEmergency(h.Scores)), hard),

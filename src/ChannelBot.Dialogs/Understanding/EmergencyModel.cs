@@ -54,7 +54,10 @@ internal sealed class EmergencyModel
 
     public double FromWords(TextFeatures features) => _words.Predict(features)[Emergency];
 
-    public double FromMeaning(float[] embedding, double fromWords) =>
-        (UnderstandingThresholds.EmergencyEmbeddingShare * _nearest.Votes(embedding)[Emergency])
-        + ((1 - UnderstandingThresholds.EmergencyEmbeddingShare) * fromWords);
+    /// <summary>The mixed score, the embedding's share depending on the message's <paramref name="language"/>.</summary>
+    public double FromMeaning(float[] embedding, double fromWords, string? language)
+    {
+        var share = UnderstandingThresholds.EmergencyEmbeddingShare(language);
+        return (share * _nearest.Votes(embedding)[Emergency]) + ((1 - share) * fromWords);
+    }
 }

@@ -58,12 +58,13 @@ public sealed class MessageUnderstanding
     public string ExplainEmergency(string text)
     {
         var utterance = new Utterance(Runtime.MessageText.Cap(text));
-        var phrase = _models.Emergency.HasPhrase(utterance.Text);
-        var scores = _models.Emergency.Scores(utterance, phrase, new EmergencyPolicy(0, 1, 0, 1));
+        var found = _models.Emergency.FindPhrase(utterance.Text);
+        var phrase = found.Phrase is not null;
+        var scores = _models.Emergency.Scores(utterance, phrase, EmergencyPolicy.NoGate, found.Cancelled is not null);
         var sentences = string.Join("; ", utterance.Sentences.Select((s, i) =>
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"\"{s.Trim()}\" words {(scores.SentenceWords.Length > i ? scores.SentenceWords[i] : scores.WholeWords):F2} mixed {(scores.Sentences.Length > i ? scores.Sentences[i] : scores.Whole):F2}")));
         return string.Create(System.Globalization.CultureInfo.InvariantCulture,
-            $"emergency {EmergencyPolicy.Default.IsEmergency(scores)}: phrase {phrase}, words {scores.WholeWords:F2}, mixed {scores.Whole:F2}; sentences: {sentences}");
+            $"emergency {EmergencyPolicy.Default.IsEmergency(scores)}: phrase {phrase}{(found.Cancelled is { } c ? $" (\"{c.Phrase}\" {c.Reason})" : "")}, words {scores.WholeWords:F2}, mixed {scores.Whole:F2}; sentences: {sentences}");
     }
 
     /// <summary>Whether the engine answers the message with "call 911 now".</summary>

@@ -6,7 +6,10 @@ namespace ChannelBot.Dialogs.Understanding;
 /// The surface of a text as the word model sees it: each normalized word, each pair of neighbouring words, the
 /// 3- to 5-letter pieces of each word (so "potholes", "pot hole" and "pothle" share most of their pieces) and,
 /// for each word that follows a negation in the same clause ("it isn't sparking", "no one is hurt", "no sale
-/// humo"), the word marked as negated; hashed into <see cref="Buckets"/> slots, counts damped by a logarithm and
+/// humo"), the word marked as negated; for each word of a clause that is over and done ("the fire last week",
+/// "it's out now": <see cref="HazardClauses.IsOver"/>), the word marked as past; for each word of a clause about an
+/// animal and no person ("a dog got hit and he's limping"), the word marked as an animal's; hashed into
+/// <see cref="Buckets"/> slots, counts damped by a logarithm and
 /// the whole scaled to length 1. Cost is linear in the text, which the engine caps.
 /// </summary>
 internal readonly record struct TextFeatures(int[] Slots, float[] Weights)
@@ -34,6 +37,20 @@ internal readonly record struct TextFeatures(int[] Slots, float[] Weights)
         foreach (var negated in Negation.NegatedWords(text))
         {
             Add(counts, Hash('n', negated), 1);
+        }
+
+        var clauses = HazardClauses.Of(text);
+        for (var i = 0; i < clauses.Words.Length; i++)
+        {
+            if (clauses.IsOver(clauses.ClauseOf[i]))
+            {
+                Add(counts, Hash('p', clauses.Words[i]), 1);
+            }
+
+            if (clauses.IsAboutAnimal(clauses.ClauseOf[i]))
+            {
+                Add(counts, Hash('a', clauses.Words[i]), 1);
+            }
         }
 
         var slots = new int[counts.Count];

@@ -12,6 +12,12 @@ public sealed record EvaluationSets(
 {
     public const string Emergency = "911";
 
+    /// <summary>The held-out sets: measured after the work, never read while tuning.</summary>
+    public const string HeldOut = "Data";
+
+    /// <summary>The development sets: written for tuning, apart from the dialog files' examples.</summary>
+    public const string Development = "Development";
+
     public static EvaluationSets Read(string folder)
     {
         var services = new SortedDictionary<string, IReadOnlyList<LabelledText>>(StringComparer.Ordinal);
@@ -25,15 +31,21 @@ public sealed record EvaluationSets(
         return new EvaluationSets(services, emergencies);
     }
 
-    /// <summary>The folder in the checkout, found from the current directory or the binaries.</summary>
-    public static string FindFolder()
+    /// <summary>The held-out folder in the checkout (Understanding/Data), found from the current directory or the binaries.</summary>
+    public static string FindFolder() => FindFolder(HeldOut);
+
+    /// <summary>
+    /// A folder of sets under Understanding/ in the checkout: <see cref="HeldOut"/> (measured, never tuned on) or
+    /// <see cref="Development"/> (written for tuning), found from the current directory or the binaries.
+    /// </summary>
+    public static string FindFolder(string name)
     {
         string[] starts = [Directory.GetCurrentDirectory(), AppContext.BaseDirectory];
         foreach (var start in starts)
         {
             for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                foreach (var candidate in new[] { Path.Combine(dir.FullName, "Understanding", "Data"), Path.Combine(dir.FullName, "tests", "ChannelBot.Dialogs.Tests", "Understanding", "Data") })
+                foreach (var candidate in new[] { Path.Combine(dir.FullName, "Understanding", name), Path.Combine(dir.FullName, "tests", "ChannelBot.Dialogs.Tests", "Understanding", name) })
                 {
                     if (File.Exists(Path.Combine(candidate, "emergencies.tsv")))
                     {
@@ -43,7 +55,7 @@ public sealed record EvaluationSets(
             }
         }
 
-        throw new DirectoryNotFoundException($"No Understanding/Data/emergencies.tsv above {string.Join(" or ", starts)}.");
+        throw new DirectoryNotFoundException($"No Understanding/{name}/emergencies.tsv above {string.Join(" or ", starts)}.");
     }
 
     private static IEnumerable<string[]> Rows(string file) =>
