@@ -5,6 +5,10 @@ namespace ChannelBot.Web.Tests.Conversations;
 /// <summary>A pothole report typed the way a resident would, split so a test can stop (or restart the app) in the middle.</summary>
 internal static class PotholeScript
 {
+    /// <summary>The whole report as one list of words, no photo: for a resident who cannot stop to check each answer.</summary>
+    public static readonly string[] Texts =
+        ["hi", "there's a huge pothole in the road", "123 Main St", "next to the curb", "skip", "It is deep enough to damage a tire.", "no", "no photo", "skip", "yes", "send it"];
+
     public static async Task StartAsync(EmulatorClient resident)
     {
         var greeting = await resident.SayAsync("hi");
