@@ -1,3 +1,4 @@
+using ChannelBot.Infrastructure.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -13,6 +14,7 @@ internal sealed partial class InstanceLifetime(WorkOwnership ownership, Func<boo
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _beating;
+    private bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -23,45 +25,45 @@ internal sealed partial class InstanceLifetime(WorkOwnership ownership, Func<boo
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _disposed))
+        {
+            // The host was torn down without stopping (a service failed to start): nothing left to leave with.
+            return;
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_beating is not null)
         {
             await _beating.ConfigureAwait(false);
         }
 
+        // Leaving matters more than the host's stop budget (the others would wait until this instance is presumed
+        // dead): it gets a few seconds of its own.
+        using var leaving = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         try
         {
-            await ownership.LeaveAsync(cancellationToken).ConfigureAwait(false);
+            await ownership.LeaveAsync(leaving.Token).ConfigureAwait(false);
             LogLeft(ownership.Id);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
             // Not fatal: the others take its work over once it is presumed dead.
             LogLeaveFailed(exception, ownership.Id);
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
-
-    private async Task BeatAsync(CancellationToken stoppingToken)
+    public void Dispose()
     {
-        while (!stoppingToken.IsCancellationRequested)
+        if (!Volatile.Read(ref _disposed))
         {
-            try
-            {
-                await Task.Delay(options.Value.HeartbeatInterval, clock, stoppingToken).ConfigureAwait(false);
-                await ownership.HeartbeatAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogHeartbeatFailed(exception, ownership.Id);
-            }
+            Volatile.Write(ref _disposed, true);
+            _stopping.Cancel();
+            _stopping.Dispose();
         }
     }
+
+    private Task BeatAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(options.Value.HeartbeatInterval, clock, atOnce: false, ownership.HeartbeatAsync, exception => LogHeartbeatFailed(exception, ownership.Id), stoppingToken);
 
     [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Instance {Id} entered.")]
     private partial void LogEntered(string id);

@@ -61,31 +61,7 @@ internal sealed class WorkOwnership(IDbContextFactory<ChannelBotDbContext> datab
     /// <summary>Takes over pending outbox rows whose owner is gone; returns their ids (each may have been sent before its owner went).</summary>
     public async Task<List<long>> TakeOverOutboxAsync(CancellationToken cancellationToken)
     {
-        var taken = new List<long>();
-        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var owner in await GoneOwnersAsync(db, "OutboxMessages", OutboxWaiting, cancellationToken).ConfigureAwait(false))
-        {
-            List<long> page;
-            do
-            {
-                var claim = StoreCommand.On(db);
-                await using (claim.ConfigureAwait(false))
-                {
-                    claim.Sql("""UPDATE "OutboxMessages" SET "OwnerId" = """).Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), instance.Id)
-                        .Sql(""" WHERE "Id" IN (SELECT "Id" FROM "OutboxMessages" WHERE """);
-                    OutboxWaiting(claim);
-                    OwnedBy(claim, owner).Sql($""" ORDER BY "Id" LIMIT {Page}) AND """);
-                    OutboxWaiting(claim);
-                    OwnedBy(claim, owner).Sql(""" RETURNING "Id" """);
-                    page = await claim.QueryAsync(r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
-                }
-
-                taken.AddRange(page);
-            }
-            while (page.Count == Page);
-        }
-
+        var taken = await TakeOverAsync(Outbox, """ "Id" """, r => r.GetInt64(0), cancellationToken).ConfigureAwait(false);
         taken.Sort();
         return taken;
     }
@@ -93,36 +69,50 @@ internal sealed class WorkOwnership(IDbContextFactory<ChannelBotDbContext> datab
     /// <summary>Takes over inbound activities still waiting for their turn whose owner is gone, in arrival order.</summary>
     public async Task<List<InboundActivityRecord>> TakeOverInboundAsync(CancellationToken cancellationToken)
     {
-        var taken = new List<InboundActivityRecord>();
+        var taken = await TakeOverAsync(
+            Inbound,
+            """ "Id", "ChannelId", "ActivityId", "ConversationKey", "ActivityJson", "Attempts", "Overruns" """,
+            r => new InboundActivityRecord
+            {
+                Id = r.GetInt64(0),
+                ChannelId = r.GetString(1),
+                ActivityId = r.GetString(2),
+                ConversationKey = r.GetString(3),
+                ActivityJson = r.GetString(4),
+                Attempts = r.GetInt32(5),
+                Overruns = r.GetInt32(6),
+                OwnerId = instance.Id,
+            },
+            cancellationToken).ConfigureAwait(false);
+        taken.Sort((a, b) => a.Id.CompareTo(b.Id));
+        return taken;
+    }
+
+    /// <summary>
+    /// Per gone owner, a page at a time: <c>UPDATE … SET "OwnerId" = me WHERE "Id" IN (its waiting rows) AND "OwnerId" =
+    /// that owner RETURNING …</c>. The owner is checked again by the UPDATE itself, so of two instances taking over at
+    /// once, the second finds the row no longer that owner's and leaves it.
+    /// </summary>
+    private async Task<List<T>> TakeOverAsync<T>(OwnedTable table, string returning, Func<System.Data.Common.DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var taken = new List<T>();
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await db.Database.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var owner in await GoneOwnersAsync(db, "InboundActivities", InboundWaiting, cancellationToken).ConfigureAwait(false))
+        foreach (var owner in await GoneOwnersAsync(db, table, cancellationToken).ConfigureAwait(false))
         {
-            List<InboundActivityRecord> page;
+            List<T> page;
             do
             {
                 var claim = StoreCommand.On(db);
                 await using (claim.ConfigureAwait(false))
                 {
-                    claim.Sql("""UPDATE "InboundActivities" SET "OwnerId" = """).Value<InboundActivityRecord>(nameof(InboundActivityRecord.OwnerId), instance.Id)
-                        .Sql(""" WHERE "Id" IN (SELECT "Id" FROM "InboundActivities" WHERE """);
-                    InboundWaiting(claim);
+                    claim.Sql($"""UPDATE "{table.Name}" SET "OwnerId" = """).Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), instance.Id)
+                        .Sql($""" WHERE "Id" IN (SELECT "Id" FROM "{table.Name}" WHERE """);
+                    table.Waiting(claim);
                     OwnedBy(claim, owner).Sql($""" ORDER BY "Id" LIMIT {Page}) AND """);
-                    InboundWaiting(claim);
-                    OwnedBy(claim, owner).Sql(""" RETURNING "Id", "ChannelId", "ActivityId", "ConversationKey", "ActivityJson", "Attempts", "Overruns" """);
-                    page = await claim.QueryAsync(
-                        r => new InboundActivityRecord
-                        {
-                            Id = r.GetInt64(0),
-                            ChannelId = r.GetString(1),
-                            ActivityId = r.GetString(2),
-                            ConversationKey = r.GetString(3),
-                            ActivityJson = r.GetString(4),
-                            Attempts = r.GetInt32(5),
-                            Overruns = r.GetInt32(6),
-                            OwnerId = instance.Id,
-                        },
-                        cancellationToken).ConfigureAwait(false);
+                    table.Waiting(claim);
+                    OwnedBy(claim, owner).Sql(" RETURNING " + returning);
+                    page = await claim.QueryAsync(read, cancellationToken).ConfigureAwait(false);
                 }
 
                 taken.AddRange(page);
@@ -130,30 +120,31 @@ internal sealed class WorkOwnership(IDbContextFactory<ChannelBotDbContext> datab
             while (page.Count == Page);
         }
 
-        taken.Sort((a, b) => a.Id.CompareTo(b.Id));
         return taken;
     }
 
     /// <summary>Instances silent this long lose their row (their work was taken over long before).</summary>
     private static readonly TimeSpan LongGone = TimeSpan.FromDays(1);
 
-    private static void OutboxWaiting(StoreCommand command) =>
-        command.Sql("\"Status\" = ").Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Status), OutboxStatus.Pending);
+    /// <summary>Outbox rows wait while pending.</summary>
+    private static readonly OwnedTable Outbox = new("OutboxMessages", command =>
+        command.Sql("\"Status\" = ").Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Status), OutboxStatus.Pending));
 
-    private static void InboundWaiting(StoreCommand command) => command.Sql("\"ProcessedAt\" IS NULL");
+    /// <summary>Inbound activities wait until their turn is committed (or they are set aside).</summary>
+    private static readonly OwnedTable Inbound = new("InboundActivities", command => command.Sql("\"ProcessedAt\" IS NULL"));
 
     private static StoreCommand OwnedBy(StoreCommand command, string? owner) => owner is null
         ? command.Sql(""" AND "OwnerId" IS NULL""")
         : command.Sql(""" AND "OwnerId" = """).Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), owner);
 
     /// <summary>The owners (null: none) of waiting rows who are not alive: stopped, or silent past <see cref="InstanceOptions.PresumedDeadAfter"/>.</summary>
-    private async Task<List<string?>> GoneOwnersAsync(ChannelBotDbContext db, string table, Action<StoreCommand> waiting, CancellationToken cancellationToken)
+    private async Task<List<string?>> GoneOwnersAsync(ChannelBotDbContext db, OwnedTable table, CancellationToken cancellationToken)
     {
         var query = StoreCommand.On(db);
         await using (query.ConfigureAwait(false))
         {
-            query.Sql($"""SELECT DISTINCT "OwnerId" FROM "{table}" WHERE """);
-            waiting(query);
+            query.Sql($"""SELECT DISTINCT "OwnerId" FROM "{table.Name}" WHERE """);
+            table.Waiting(query);
             query.Sql(""" AND ("OwnerId" IS NULL OR ("OwnerId" <> """).Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), instance.Id)
                 .Sql(""" AND "OwnerId" NOT IN (SELECT "Id" FROM "Instances" WHERE "HeartbeatAt" >= """)
                 .Value<InstanceRecord>(nameof(InstanceRecord.HeartbeatAt), clock.GetUtcNow() - _options.PresumedDeadAfter)
@@ -161,4 +152,7 @@ internal sealed class WorkOwnership(IDbContextFactory<ChannelBotDbContext> datab
             return await query.QueryAsync(r => r.IsDBNull(0) ? null : r.GetString(0), cancellationToken).ConfigureAwait(false);
         }
     }
+
+    /// <summary>A table of owned work: its name and the condition of its rows still waiting to be done.</summary>
+    private sealed record OwnedTable(string Name, Action<StoreCommand> Waiting);
 }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ChannelBot.Application.Outbound;
 using ChannelBot.Application.Scheduling;
 using ChannelBot.Infrastructure.Instances;
@@ -31,6 +32,10 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     // Rows taken over from an instance that is gone: it may have sent them before it went (the provider is asked first).
     private readonly HashSet<long> _takenOver = [];
     private readonly object _gate = new();
+
+    // Sends on their way, so that stopping can let them finish; cancelled only once they had their time.
+    private readonly ConcurrentDictionary<long, Task> _inFlight = new();
+    private readonly CancellationTokenSource _sendsAbandoned = new();
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
     private readonly WorkOwnership _ownership;
     private readonly ChannelSenderRegistry _senders;
@@ -84,15 +89,40 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var sweeping = SweepForeverAsync(stoppingToken);
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-            var next = await _queue.TakeAsync(1, stoppingToken).ConfigureAwait(false);
-            _ = SendAsync(next[0].Value, stoppingToken);
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+                var next = await _queue.TakeAsync(1, stoppingToken).ConfigureAwait(false);
+                var item = next[0].Value;
+                var sending = SendAsync(item, stoppingToken);
+                _inFlight[item.Id] = sending;
+                _ = sending.ContinueWith(done => _inFlight.TryRemove(new KeyValuePair<long, Task>(item.Id, done)), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
         }
-
-        await sweeping.ConfigureAwait(false);
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            // Stopping (SIGTERM): no new send starts; those already talking to their provider may finish, for a
+            // while, so their outcome is recorded (the completion writer stops after this) instead of lost — a send
+            // cut off mid-call may have arrived, and the next instance would have to send it again.
+            _sendsAbandoned.CancelAfter(InFlightDrainTimeout);
+            await Task.WhenAll(_inFlight.Values).ConfigureAwait(false);
+            await sweeping.ConfigureAwait(false);
+        }
     }
+
+    public override void Dispose()
+    {
+        _sendsAbandoned.Dispose();
+        base.Dispose();
+    }
+
+    /// <summary>How long stopping waits for sends already talking to their provider.</summary>
+    private static readonly TimeSpan InFlightDrainTimeout = TimeSpan.FromSeconds(5);
 
     private void Dispatch(OutboxItem item)
     {
@@ -126,10 +156,10 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         var retryIn = (TimeSpan?)null;
         try
         {
-            var result = await TrySendAsync(item, cancellationToken).ConfigureAwait(false);
+            var result = await TrySendAsync(item, _sendsAbandoned.Token).ConfigureAwait(false);
             retryIn = Record(item, result);
         }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException) when (_sendsAbandoned.IsCancellationRequested)
         {
             return;
         }
@@ -206,26 +236,8 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         }
     }
 
-    private async Task SweepForeverAsync(CancellationToken cancellationToken)
-    {
-        while (!cancellationToken.IsCancellationRequested)
-        {
-            try
-            {
-                await SweepAsync(cancellationToken).ConfigureAwait(false);
-                await Task.Delay(_options.SweepInterval, _clock, cancellationToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogSweepFailed(exception);
-                await Task.Delay(_options.SweepInterval, _clock, cancellationToken).ConfigureAwait(false);
-            }
-        }
-    }
+    private Task SweepForeverAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(_options.SweepInterval, _clock, atOnce: true, SweepAsync, LogSweepFailed, stoppingToken);
 
     /// <summary>
     /// Takes over the pending rows of instances that are gone, then hands every due row of this instance not already

@@ -1,4 +1,5 @@
 using ChannelBot.Infrastructure.Instances;
+using ChannelBot.Infrastructure.Pipeline;
 using ChannelBot.Schema;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -58,25 +59,8 @@ internal sealed partial class TurnWorker(
         }
     }
 
-    private async Task TakeOverForeverAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(instances.Value.TakeOverInterval, clock, stoppingToken).ConfigureAwait(false);
-                await TakeOverAsync(stoppingToken).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception exception)
-            {
-                LogTakeOverFailed(exception);
-            }
-        }
-    }
+    private Task TakeOverForeverAsync(CancellationToken stoppingToken) =>
+        Periodically.RunAsync(instances.Value.TakeOverInterval, clock, atOnce: false, TakeOverAsync, LogTakeOverFailed, stoppingToken);
 
     [LoggerMessage(EventId = 2104, Level = LogLevel.Information, Message = "Took over {Count} inbound activities whose instance stopped or died.")]
     private partial void LogRecovered(int count);

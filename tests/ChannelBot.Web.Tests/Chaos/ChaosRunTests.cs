@@ -86,31 +86,22 @@ public sealed class ChaosRunTests(ITestOutputHelper output)
 
     private static Dictionary<string, string> Settings(TestStorage storage, FakeTwilio twilio)
     {
-        var settings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["Storage:Provider"] = storage.Provider,
-            ["Storage:ConnectionString"] = storage.ConnectionString,
-            ["Connector:AllowAnonymous"] = "true",
-            ["Dialogs:Path"] = RepositoryDialogs.Path,
-            ["Dialogs:ReloadOnChange"] = "false",
-            ["Geo:Enabled"] = "false",
-            ["Serilog:MinimumLevel:Default"] = "Warning",
-            ["Notifications:QuietHoursStart"] = "00:00",
-            ["Notifications:QuietHoursEnd"] = "00:00",
+        var settings = ChannelBotApp.BaseSettings(storage);
+        settings["Notifications:QuietHoursStart"] = "00:00";
+        settings["Notifications:QuietHoursEnd"] = "00:00";
 
-            // A killed instance is presumed dead after 3 s (60 s in production), so a run is minutes, not an hour.
-            ["Instances:HeartbeatInterval"] = "00:00:00.500",
-            ["Instances:PresumedDeadAfter"] = "00:00:03",
-            ["Instances:TakeOverInterval"] = "00:00:00.500",
-            ["Outbox:SweepInterval"] = "00:00:00.500",
-            ["Outbox:FirstRetryDelay"] = "00:00:00.100",
-            ["Outbox:MaxRetryDelay"] = "00:00:01",
-        };
+        // A killed instance is presumed dead after 3 s (60 s in production), so a run is minutes, not an hour.
+        settings["Instances:HeartbeatInterval"] = "00:00:00.500";
+        settings["Instances:PresumedDeadAfter"] = "00:00:03";
+        settings["Instances:TakeOverInterval"] = "00:00:00.500";
+        settings["Outbox:SweepInterval"] = "00:00:00.500";
+        settings["Outbox:FirstRetryDelay"] = "00:00:00.100";
+        settings["Outbox:MaxRetryDelay"] = "00:00:01";
         foreach (var (key, value) in twilio.Settings)
         {
-            settings[key] = value!;
+            settings[key] = value;
         }
 
-        return settings;
+        return settings.Where(setting => setting.Value is not null).ToDictionary(setting => setting.Key, setting => setting.Value!);
     }
 }

@@ -34,7 +34,23 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
     /// <param name="environment">The host environment (e.g. <c>Development</c> for the sandbox); <see cref="TestingEnvironment"/> by default.</param>
     public static ChannelBotApp Start(TestStorage storage, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? services = null, string environment = TestingEnvironment)
     {
-        var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
+        var all = BaseSettings(storage);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;   // null: leave the setting to the app's own default
+        }
+
+        var app = new ChannelBotApp(all, services, environment);
+        app.StartServer();
+        app.BaseAddress = app.ClientOptions.BaseAddress;
+        return app;
+    }
+
+    /// <summary>What every app under test runs with: its database, the repository's dialog files, no map, few logs.</summary>
+    public static Dictionary<string, string?> BaseSettings(TestStorage storage)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        return new(StringComparer.OrdinalIgnoreCase)
         {
             ["Storage:Provider"] = storage.Provider,
             ["Storage:ConnectionString"] = storage.ConnectionString,
@@ -49,15 +65,6 @@ public sealed class ChannelBotApp : WebApplicationFactory<Program>
             // Every test client comes from 127.0.0.1: the per-network sign-in rate is for a real network, not this one.
             ["Staff:SignIn:AttemptsPerMinutePerNetwork"] = "10000",
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            all[key] = value;   // null: leave the setting to the app's own default
-        }
-
-        var app = new ChannelBotApp(all, services, environment);
-        app.StartServer();
-        app.BaseAddress = app.ClientOptions.BaseAddress;
-        return app;
     }
 
     public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };

@@ -21,7 +21,7 @@ public enum TwilioFault
     /// <summary>Fails before doing anything: 500.</summary>
     ServerErrorBeforeCreate,
 
-    /// <summary>Creates the message, then never answers (until the fake is disposed): the sender dies waiting.</summary>
+    /// <summary>Creates the message, then does not answer for 10 s (or until the fake is disposed): the sender dies waiting.</summary>
     AcceptedThenSilent,
 
     /// <summary>Creates the message, then the answer is lost in a 500: only a look-up can tell it was sent.</summary>
@@ -147,7 +147,7 @@ public sealed class FakeTwilio : IDisposable
 
         if (fault == TwilioFault.AcceptedThenSilent)
         {
-            _disposed.Wait(TimeSpan.FromSeconds(30));
+            _disposed.Wait(TimeSpan.FromSeconds(10));
         }
 
         return fault == TwilioFault.ServerErrorAfterCreate

@@ -53,11 +53,22 @@ public sealed class TestStorage : IAsyncDisposable
         if (provider == Sqlite)
         {
             var folder = Directory.CreateTempSubdirectory("channelbot-web-test-");
-            return new TestStorage(Sqlite, $"Data Source={Path.Combine(folder.FullName, "channelbot.db")}", () =>
+            return new TestStorage(Sqlite, $"Data Source={Path.Combine(folder.FullName, "channelbot.db")}", async () =>
             {
-                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-                folder.Delete(recursive: true);
-                return Task.CompletedTask;
+                // A connection the app's pool closes a moment later may still write its journal: try again, briefly.
+                for (var attempt = 1; ; attempt++)
+                {
+                    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                    try
+                    {
+                        folder.Delete(recursive: true);
+                        return;
+                    }
+                    catch (IOException) when (attempt < 5)
+                    {
+                        await Task.Delay(100 * attempt);
+                    }
+                }
             });
         }
 
