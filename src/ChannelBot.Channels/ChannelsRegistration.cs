@@ -17,6 +17,7 @@ public static class ChannelsRegistration
         builder.AddDirectLineChannel();
         builder.AddMetaChannel();
         builder.AddEmailChannel();
+        builder.AddDepartmentDelivery();
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<INotificationTemplates, WhatsAppTemplateCatalog>());
 
         // Channels with their own webhooks go above this line. The Connector stays last: its sender takes every

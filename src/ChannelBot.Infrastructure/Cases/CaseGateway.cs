@@ -1,9 +1,11 @@
 using ChannelBot.Application.Cases;
 using ChannelBot.Application.Conversations;
+using ChannelBot.Application.Delivery;
 using ChannelBot.Application.Routing;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Geo.Data;
+using ChannelBot.Infrastructure.Delivery;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,7 +16,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// batch's single commit, together with the conversation state and the replies), and its ticket number comes
 /// from the counter row inside the same transaction, so a rolled-back batch spends no number.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, DepartmentDeliveryOptions departments) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
 
@@ -31,6 +33,11 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             // Following an open case found nearby: this report is filed as its duplicate, so its reporter hears the
             // original's updates (staff can still reopen or relink it).
             created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
+        }
+
+        if (DepartmentHandOff.For(created, departments, submission.SubmittedAt) is { } delivery)
+        {
+            db.OutboxMessages.Add(delivery);
         }
 
         var receipt = new CaseReceipt(ticket.ToString());

@@ -41,7 +41,10 @@ public sealed record CaseDetailDto(
     string? UpdatesBy = null,
     int Followers = 0);
 
-/// <summary>A message to a resident about the case: what it said, where it went, and what became of it.</summary>
+/// <summary>
+/// A message about the case: to the resident (what it said, where it went, what became of it), or the case's delivery
+/// to its department's system (channel <c>department-webhook</c>; ProviderId is that system's id for the case).
+/// </summary>
 /// <param name="Status">pending (SendAfter says when), sent or failed (Error says why: opted out, outside the window...).</param>
 /// <param name="Delivery">What the channel reported afterwards: queued, sent, delivered, read, undelivered, failed.</param>
 public sealed record CaseMessageDto(
@@ -54,7 +57,9 @@ public sealed record CaseMessageDto(
     DateTimeOffset? SentAt,
     string? Delivery,
     string? DeliveryError,
-    string? Error);
+    string? Error,
+    string? ProviderId = null,
+    int Attempts = 0);
 
 public sealed record CaseAttributeDto(string Code, IReadOnlyList<string> Values, string? Display);
 
@@ -138,7 +143,9 @@ internal static class CaseDtoMapping
             m.SentAt,
             m.DeliveryStatus,
             m.DeliveryErrorCode,
-            m.LastError))],
+            m.LastError,
+            m.ProviderMessageId,
+            m.Attempts))],
         c.UpdateChannel,
         followers);
 

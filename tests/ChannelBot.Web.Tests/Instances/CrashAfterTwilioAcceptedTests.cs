@@ -2,6 +2,7 @@ using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Schema;
 using ChannelBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ChannelBot.Web.Tests.Instances;
 
@@ -20,7 +21,7 @@ public sealed class CrashAfterTwilioAcceptedTests
         using var twilio = new FakeTwilio(call => call == 1 ? TwilioFault.AcceptedThenSilent : TwilioFault.None);
         var phone = "+15555550161";
 
-        await using (var first = ChannelBotApp.Start(storage, twilio.Settings))
+        await using (var first = ChannelBotApp.Start(storage, Settings(twilio), SharedClock))
         {
             using var http = first.CreateHttpClient();
             await new SmsPhone(http, twilio, phone).SendAsync("hi");
@@ -31,7 +32,7 @@ public sealed class CrashAfterTwilioAcceptedTests
 
         Assert.Equal(1, await storage.PendingOutboxAsync());
 
-        await using (var second = ChannelBotApp.Start(storage, twilio.Settings))
+        await using (var second = ChannelBotApp.Start(storage, Settings(twilio), SharedClock))
         {
             await Eventually.HoldsAsync(async () => await storage.PendingOutboxAsync() == 0);
         }
@@ -49,7 +50,7 @@ public sealed class CrashAfterTwilioAcceptedTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         using var twilio = new FakeTwilio();
-        await using (var migrate = ChannelBotApp.Start(storage, twilio.Settings))
+        await using (var migrate = ChannelBotApp.Start(storage, Settings(twilio), SharedClock))
         {
         }
 
@@ -61,7 +62,7 @@ public sealed class CrashAfterTwilioAcceptedTests
         await SmsRowAsync(storage, phone, Text, "killed-1");
         twilio.Accepted(phone, Text);
 
-        await using (var next = ChannelBotApp.Start(storage, twilio.Settings))
+        await using (var next = ChannelBotApp.Start(storage, Settings(twilio), SharedClock))
         {
             await Eventually.HoldsAsync(async () => await storage.PendingOutboxAsync() == 0);
         }
@@ -70,6 +71,24 @@ public sealed class CrashAfterTwilioAcceptedTests
         await using var db = storage.Open();
         var sids = await db.OutboxMessages.Select(m => m.ProviderMessageId).ToListAsync();
         Assert.Equal(2, sids.Distinct().Count());
+    }
+
+    /// <summary>
+    /// An instance that went away without leaving (a kill) is presumed dead after 2 s here (60 s in production), so the
+    /// take-over does not hang on whether the first app managed to leave while stopping.
+    /// </summary>
+    /// <summary>The apps of one test share one clock (xUnit makes a new instance per test), so a heartbeat one wrote is never in the next one's future.</summary>
+    private readonly PinnedClock _clock = new(PinnedClock.Default);
+
+    private void SharedClock(IServiceCollection services) => services.AddSingleton<TimeProvider>(_clock);
+
+    private static Dictionary<string, string?> Settings(FakeTwilio twilio)
+    {
+        var settings = twilio.Settings;
+        settings["Instances:PresumedDeadAfter"] = "00:00:02";
+        settings["Instances:HeartbeatInterval"] = "00:00:00.500";
+        settings["Outbox:SweepInterval"] = "00:00:00.500";
+        return settings;
     }
 
     private static async Task SmsRowAsync(TestStorage storage, string phone, string text, string owner)

@@ -1,0 +1,28 @@
+using ChannelBot.Application.Delivery;
+using ChannelBot.Channels.Common;
+using ChannelBot.Channels.Departments;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers delivery of cases to departments' systems (section <c>Departments</c>, validated at start-up).</summary>
+public static class DepartmentDeliveryRegistration
+{
+    public static IHostApplicationBuilder AddDepartmentDelivery(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<DepartmentDeliveryOptions>()
+            .Bind(builder.Configuration.GetSection(DepartmentDeliveryOptions.Section))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DepartmentDeliveryOptions>, DepartmentDeliveryOptionsValidator>();
+
+        // No retry here: a POST that timed out may have arrived; the outbox decides when to try again, with the same key.
+        services.AddHttpClient(DepartmentWebhookSender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<DepartmentWebhookSender>();
+        services.AddChannelSender<DepartmentWebhookSender>(DepartmentDelivery.WebhookChannel);
+        return builder;
+    }
+}
