@@ -1,10 +1,12 @@
 using ChannelBot.Application.Cases;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Routing;
+using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Geo.Data;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChannelBot.Infrastructure.Cases;
@@ -12,17 +14,24 @@ namespace ChannelBot.Infrastructure.Cases;
 /// <summary>
 /// The case effects of the turns in one batch, on the batch's own context: a new case is only added (saved by the
 /// batch's single commit, together with the conversation state and the replies), and its ticket number comes
-/// from the counter row inside the same transaction, so a rolled-back batch spends no number.
+/// from the counter row inside the same transaction, so a rolled-back batch spends no number. The case's email
+/// receipt (<see cref="CaseReceipts"/>), when it has one, is added to the same context: it commits with the case or
+/// not at all, so a case gets one receipt however often its filing is retried.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
+
+    private readonly List<(OutboxMessageRecord Row, Activity Activity)> _receipts = [];
+
+    /// <summary>The receipt rows added with the cases filed here, with their activities: the caller hands them to the dispatcher after the commit.</summary>
+    public IReadOnlyList<(OutboxMessageRecord Row, Activity Activity)> Receipts => _receipts;
 
     public async Task<CaseReceipt> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var year = TimeZoneInfo.ConvertTime(submission.SubmittedAt, cityTimeZone).Year;
-        var ticket = await tickets.NextAsync(db, ticketPrefix, year, cancellationToken).ConfigureAwait(false);
+        var ticket = await tickets.NextAsync(db, definitions.City.TicketPrefix, year, cancellationToken).ConfigureAwait(false);
         var (department, _) = router.Route(submission.ServiceCode, submission.Department, submission.Location.Latitude, submission.Location.Longitude);
         var created = CaseFactory.Create(submission with { Department = department }, ticket, cityTimeZone);
         db.Cases.Add(created);
@@ -31,6 +40,12 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             // Following an open case found nearby: this report is filed as its duplicate, so its reporter hears the
             // original's updates (staff can still reopen or relink it).
             created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
+        }
+
+        if (receipts.For(definitions, created, submission.SubmittedAt) is { } email)
+        {
+            db.OutboxMessages.Add(email.Row);
+            _receipts.Add(email);
         }
 
         var receipt = new CaseReceipt(ticket.ToString());

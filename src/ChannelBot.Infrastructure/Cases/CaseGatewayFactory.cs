@@ -5,11 +5,11 @@ using ChannelBot.Infrastructure.Persistence;
 namespace ChannelBot.Infrastructure.Cases;
 
 /// <summary>Makes a <see cref="CaseGateway"/> bound to one turn batch's database context and transaction.</summary>
-internal sealed class CaseGatewayFactory(TicketNumberAllocator tickets, IDialogEngineSource engines, TimeProvider clock, AreaRouter router)
+internal sealed class CaseGatewayFactory(TicketNumberAllocator tickets, IDialogEngineSource engines, TimeProvider clock, AreaRouter router, CaseReceipts receipts)
 {
     public CaseGateway Create(ChannelBotDbContext db)
     {
         var engine = engines.Current;
-        return new CaseGateway(db, tickets, engine.Definitions.City.TicketPrefix, engine.CityTimeZone, clock, router);
+        return new CaseGateway(db, tickets, engine.Definitions, engine.CityTimeZone, clock, router, receipts);
     }
 }
