@@ -68,6 +68,22 @@ public sealed partial class EmailReceiptTests
     }
 
     [Fact]
+    public async Task A_request_filed_through_Open311_with_an_email_gets_its_receipt_too()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var app = ChannelBotApp.Start(storage, Open311.Open311ServerTests.Settings(), environment: "Development");
+        using var http = app.CreateHttpClient();
+
+        var (status, filed) = await new Open311.Open311Client(http, Open311.Open311ServerTests.Key).PostAsync("/requests.json",
+            [new("service_code", "PTHOLE"), new("address_string", "1250 N Main St, Springfield"), new("attribute[WHERE_IN_ROAD]", "curb"), new("email", "pat@example.com")]);
+
+        Assert.Equal(200, status);
+        var ticket = filed[0].GetProperty("service_request_id").GetString();
+        var mail = Assert.Single(await MailAsync(http, "pat@example.com", count: 1));
+        Assert.Equal($"City of Springfield 311: we received your Pothole report {ticket}", mail.GetProperty("subject").GetString());
+    }
+
+    [Fact]
     public async Task A_reporter_who_wanted_no_updates_gets_no_receipt()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);

@@ -12,7 +12,7 @@ namespace ChannelBot.Web.Tests.Open311;
 /// </summary>
 public sealed partial class Open311ServerTests
 {
-    private const string Key = "open311-key-0123456789abcdef0123456789abcdef";
+    internal const string Key = "open311-key-0123456789abcdef0123456789abcdef";
 
     [Fact]
     public async Task Discovery_services_and_a_definition_come_from_the_catalog_in_JSON_and_XML()
