@@ -31,6 +31,7 @@ public static class ChannelsRegistration
         endpoints.MapTwilio();
         endpoints.MapDirectLine();
         endpoints.MapMeta();
+        endpoints.MapEmail();
         endpoints.MapConnector();
         return endpoints;
     }

@@ -46,9 +46,12 @@ public static class SandboxRegistration
         services.AddSingleton<IPostConfigureOptions<MetaOptions>, MetaSandboxOptionsSetup>();
         services.AddSingleton<IOptionsChangeTokenSource<MetaOptions>, AppStartedChangeTokenSource<MetaOptions>>();
 
-        // Email: the in-memory mailbox instead of SMTP when no mail server is configured.
+        // Email: the in-memory mailbox instead of SMTP when no mail server is configured, and unsubscribe links that
+        // work on this machine.
         services.AddSingleton<EmailSandboxStore>();
         services.AddSingleton<EmailSandboxTransport>();
+        services.AddSingleton<IPostConfigureOptions<EmailOptions>, EmailSandboxOptionsSetup>();
+        services.AddSingleton<IOptionsChangeTokenSource<EmailOptions>, AppStartedChangeTokenSource<EmailOptions>>();
         services.Replace(ServiceDescriptor.Singleton<IEmailTransport>(static sp =>
             EmailSandbox.TakesOver(sp.GetRequiredService<IHostEnvironment>(), sp.GetRequiredService<IOptions<EmailOptions>>().Value)
                 ? sp.GetRequiredService<EmailSandboxTransport>()

@@ -5,17 +5,22 @@ namespace ChannelBot.Channels.Email;
 
 /// <summary>
 /// Turns an outbound <c>email</c> activity into a MIME message: to <c>recipient.id</c> (or the conversation id),
-/// subject from <c>summary</c>, the text as a plain-text body, and a Message-ID made from the outbox row so a
-/// retried send can be recognised by the receiving server. Pure.
+/// subject from <c>summary</c>, the text as a plain-text body with the unsubscribe footer (<see cref="EmailFooter"/>),
+/// the <c>List-Unsubscribe</c> and <c>List-Unsubscribe-Post</c> headers (RFC 2369, RFC 8058: one click in the mail
+/// program), and a Message-ID made from the outbox row so a retried send can be recognised by the receiving server. Pure.
 /// </summary>
 internal static class EmailComposer
 {
     public const int MaxSubjectLength = 200;
 
-    public static bool TryCompose(long outboxId, Activity activity, EmailOptions options, out MimeMessage? message, out string? error)
+    /// <summary>RFC 8058: the value of <c>List-Unsubscribe-Post</c>, and the body a mail program POSTs to the link.</summary>
+    public const string OneClick = "List-Unsubscribe=One-Click";
+
+    public static bool TryCompose(long outboxId, Activity activity, EmailOptions options, string unsubscribeUrl, out MimeMessage? message, out string? error)
     {
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(unsubscribeUrl);
         message = null;
         var to = AddressOf(activity);
         if (string.IsNullOrWhiteSpace(to) || !MailboxAddress.TryParse(to, out var recipient) || !recipient.Address.Contains('@', StringComparison.Ordinal))
@@ -37,7 +42,10 @@ internal static class EmailComposer
         message.To.Add(recipient);
         message.Subject = subject.Length > MaxSubjectLength ? subject[..MaxSubjectLength] : subject;
         message.MessageId = $"outbox-{outboxId}@{DomainOf(from)}";
-        message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = activity.Text.Trim() };
+        message.Headers.Add(HeaderId.ListUnsubscribe, "<" + unsubscribeUrl + ">");
+        message.Headers.Add(HeaderId.ListUnsubscribePost, OneClick);
+        var footer = EmailFooter.For(activity.Locale, options.FromName, unsubscribeUrl);
+        message.Body = new TextPart(MimeKit.Text.TextFormat.Plain) { Text = activity.Text.Trim() + "\n\n" + EmailFooter.Separator + "\n" + footer + "\n" };
         error = null;
         return true;
     }

@@ -16,4 +16,10 @@ internal static partial class EmailLog
 
     [LoggerMessage(EventId = 4704, Level = LogLevel.Error, Message = "The SMTP server refused our login (Email:UserName/Password): {Error}")]
     public static partial void LoginRefused(ILogger logger, string error);
+
+    [LoggerMessage(EventId = 4705, Level = LogLevel.Information, Message = "{Address} unsubscribed from email")]
+    public static partial void Unsubscribed(ILogger logger, string address);
+
+    [LoggerMessage(EventId = 4706, Level = LogLevel.Information, Message = "An unsubscribe link with an invalid token was refused")]
+    public static partial void InvalidUnsubscribeToken(ILogger logger);
 }

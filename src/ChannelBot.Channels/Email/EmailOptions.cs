@@ -35,4 +35,20 @@ public sealed class EmailOptions
 
     /// <summary>How long connecting, logging in and sending one message may take.</summary>
     public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// The public origin (and path prefix, if any) residents reach the app at, e.g. <c>https://311.example.gov</c>:
+    /// every email's unsubscribe link is <c>{PublicBaseUrl}/email/unsubscribe?token=…</c>. Required when
+    /// <see cref="Host"/> is set.
+    /// </summary>
+    public string? PublicBaseUrl { get; set; }
+
+    /// <summary>
+    /// The key (at least 32 characters) the unsubscribe links are signed with (HMAC-SHA256 over the address). Secret.
+    /// Required when <see cref="Host"/> is set; changing it makes the links in emails already sent invalid.
+    /// </summary>
+    public string? UnsubscribeSecret { get; set; }
+
+    /// <summary>The shortest <see cref="UnsubscribeSecret"/> accepted.</summary>
+    public const int MinUnsubscribeSecretLength = 32;
 }

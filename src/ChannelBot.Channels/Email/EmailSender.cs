@@ -14,7 +14,8 @@ namespace ChannelBot.Channels.Email;
 /// Sends <c>email</c> activities (status updates to an address the resident gave) over SMTP with MailKit: connect
 /// with the configured TLS mode, log in when a user is set, send, disconnect — one connection per message, which
 /// is plenty for status updates (<see cref="IEmailTransport"/>: <see cref="SmtpEmailTransport"/>). An opted-out address
-/// is never written to.
+/// is never written to (<see cref="OptOutGate"/>, asked just before the message goes), and every message carries its
+/// address's unsubscribe link (<see cref="EmailUnsubscribeLink"/>): without the settings for it nothing is sent.
 /// <para>
 /// Answers: 2xx sent; a 4xx reply, a refused login, a dropped connection or a timeout are retried by the outbox
 /// (its backoff); a 5xx reply (no such mailbox, message refused) fails for good with the server's words. SMTP
@@ -22,18 +23,27 @@ namespace ChannelBot.Channels.Email;
 /// message twice (the Message-ID made from the outbox row lets mail systems drop the copy).
 /// </para>
 /// </summary>
-public sealed class EmailSender(
-    IOptions<EmailOptions> options,
-    IEmailTransport transport,
-    OptOutGate optOuts,
-    ILogger<EmailSender> logger) : IChannelSender, INotificationChannel
+public sealed class EmailSender : IChannelSender, INotificationChannel
 {
-    private readonly EmailOptions _options = options.Value;
+    private readonly IOptionsMonitor<EmailOptions> _options;
+    private readonly IEmailTransport _transport;
+    private readonly OptOutGate _optOuts;
+    private readonly EmailUnsubscribeToken _tokens;
+    private readonly ILogger<EmailSender> _logger;
+
+    internal EmailSender(IOptionsMonitor<EmailOptions> options, IEmailTransport transport, OptOutGate optOuts, EmailUnsubscribeToken tokens, ILogger<EmailSender> logger)
+    {
+        _options = options;
+        _transport = transport;
+        _optOuts = optOuts;
+        _tokens = tokens;
+        _logger = logger;
+    }
 
     public string ChannelId => NotificationChannels.Email;
 
     /// <summary>True when the transport can deliver (an SMTP host is configured).</summary>
-    public bool IsAvailable => transport.IsAvailable;
+    public bool IsAvailable => _transport.IsAvailable;
 
     /// <summary><c>email</c>, when <see cref="IsAvailable"/>.</summary>
     public bool Handles(string channelId) =>
@@ -44,22 +54,34 @@ public sealed class EmailSender(
         ArgumentNullException.ThrowIfNull(message);
         var address = EmailComposer.AddressOf(message.Activity);
         var to = LogMask.Id(address);
-        if (!EmailComposer.TryCompose(message.Id, message.Activity, _options, out var mime, out var invalid))
+        var options = _options.CurrentValue;
+        if (string.IsNullOrWhiteSpace(options.PublicBaseUrl) || !_tokens.IsConfigured)
+        {
+            return Fail(message, to, "no unsubscribe link can be made: set Email:PublicBaseUrl and Email:UnsubscribeSecret");
+        }
+
+        if ((string.IsNullOrEmpty(address) ? null : _tokens.Create(address)) is not { } token)
+        {
+            return Fail(message, to, "the activity has no valid email address in recipient.id");
+        }
+
+        var link = EmailUnsubscribeLink.For(options.PublicBaseUrl, token, message.Activity.Locale);
+        if (!EmailComposer.TryCompose(message.Id, message.Activity, options, link, out var mime, out var invalid))
         {
             return Fail(message, to, invalid!);
         }
 
-        if (await optOuts.RefusalAsync(NotificationChannels.Email, address!, message.Activity, cancellationToken).ConfigureAwait(false) is { } optedOut)
+        if (await _optOuts.RefusalAsync(NotificationChannels.Email, address!, message.Activity, cancellationToken).ConfigureAwait(false) is { } optedOut)
         {
             return Fail(message, to, optedOut);
         }
 
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(_options.SendTimeout);
+        timeout.CancelAfter(options.SendTimeout);
         try
         {
-            await transport.SendAsync(mime!, timeout.Token).ConfigureAwait(false);
-            EmailLog.Sent(logger, message.Id, to);
+            await _transport.SendAsync(mime!, timeout.Token).ConfigureAwait(false);
+            EmailLog.Sent(_logger, message.Id, to);
             return SendResult.Sent(mime!.MessageId);
         }
         catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
@@ -72,12 +94,12 @@ public sealed class EmailSender(
         }
         catch (AuthenticationException exception)
         {
-            EmailLog.LoginRefused(logger, exception.Message);
+            EmailLog.LoginRefused(_logger, exception.Message);
             return Retry(message, to, "the mail server refused our login (check Email:UserName and Email:Password)");
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            return Retry(message, to, $"no answer from the mail server within {_options.SendTimeout.TotalSeconds:0.#} s");
+            return Retry(message, to, $"no answer from the mail server within {options.SendTimeout.TotalSeconds:0.#} s");
         }
         catch (Exception exception) when (exception is SmtpProtocolException or SslHandshakeException or IOException or SocketException)
         {
@@ -87,13 +109,13 @@ public sealed class EmailSender(
 
     private SendResult Fail(OutboundMessage message, string to, string error)
     {
-        EmailLog.SendFailed(logger, message.Id, to, error);
+        EmailLog.SendFailed(_logger, message.Id, to, error);
         return SendResult.Failed(error);
     }
 
     private SendResult Retry(OutboundMessage message, string to, string error)
     {
-        EmailLog.SendRetry(logger, message.Id, to, error);
+        EmailLog.SendRetry(_logger, message.Id, to, error);
         return SendResult.Retry(error);
     }
 }

@@ -69,7 +69,7 @@ public static class StatusNotificationText
         return TextTemplate.Fill(Lookup(definitions, language, "notify.email.subject", shortText: false)!, values);
     }
 
-    private static string? Lookup(DialogDefinitions definitions, string language, string key, bool shortText) =>
+    internal static string? Lookup(DialogDefinitions definitions, string language, string key, bool shortText) =>
         definitions.Strings.TryGetValue(language, out var table) && table.TryGetValue(key, out var text)
             ? text.For(shortText)
             : definitions.Strings[definitions.DefaultLanguage].TryGetValue(key, out var fallback) ? fallback.For(shortText) : null;

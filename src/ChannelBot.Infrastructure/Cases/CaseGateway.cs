@@ -2,11 +2,13 @@ using ChannelBot.Application.Cases;
 using ChannelBot.Application.Conversations;
 using ChannelBot.Application.Delivery;
 using ChannelBot.Application.Routing;
+using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Geo.Data;
 using ChannelBot.Infrastructure.Delivery;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChannelBot.Infrastructure.Cases;
@@ -14,17 +16,28 @@ namespace ChannelBot.Infrastructure.Cases;
 /// <summary>
 /// The case effects of the turns in one batch, on the batch's own context: a new case is only added (saved by the
 /// batch's single commit, together with the conversation state and the replies), and its ticket number comes
-/// from the counter row inside the same transaction, so a rolled-back batch spends no number.
+/// from the counter row inside the same transaction, so a rolled-back batch spends no number. The case's email
+/// receipt (<see cref="CaseReceipts"/>) and its delivery to its department's system (<see cref="DepartmentHandOff"/>),
+/// when it has them, are added to the same context: they commit with the case or not at all, so a case gets one of
+/// each however often its filing is retried.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, string ticketPrefix, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, DepartmentDeliveryOptions departments) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
+
+    private readonly List<(OutboxMessageRecord Row, Activity Activity)> _receipts = [];
+
+    /// <summary>
+    /// The rows added with the cases filed here (email receipts, deliveries to departments), with their activities: the
+    /// caller hands them to the dispatcher after the commit.
+    /// </summary>
+    public IReadOnlyList<(OutboxMessageRecord Row, Activity Activity)> Receipts => _receipts;
 
     public async Task<CaseReceipt> SubmitAsync(IntakeSubmission submission, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(submission);
         var year = TimeZoneInfo.ConvertTime(submission.SubmittedAt, cityTimeZone).Year;
-        var ticket = await tickets.NextAsync(db, ticketPrefix, year, cancellationToken).ConfigureAwait(false);
+        var ticket = await tickets.NextAsync(db, definitions.City.TicketPrefix, year, cancellationToken).ConfigureAwait(false);
         var (department, _) = router.Route(submission.ServiceCode, submission.Department, submission.Location.Latitude, submission.Location.Longitude);
         var created = CaseFactory.Create(submission with { Department = department }, ticket, cityTimeZone);
         db.Cases.Add(created);
@@ -35,9 +48,16 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
         }
 
+        if (receipts.For(definitions, created, submission.SubmittedAt) is { } email)
+        {
+            db.OutboxMessages.Add(email.Row);
+            _receipts.Add(email);
+        }
+
         if (DepartmentHandOff.For(created, departments, submission.SubmittedAt) is { } delivery)
         {
-            db.OutboxMessages.Add(delivery);
+            db.OutboxMessages.Add(delivery.Row);
+            _receipts.Add(delivery);
         }
 
         var receipt = new CaseReceipt(ticket.ToString());

@@ -7,11 +7,11 @@ using Microsoft.Extensions.Options;
 namespace ChannelBot.Infrastructure.Cases;
 
 /// <summary>Makes a <see cref="CaseGateway"/> bound to one turn batch's database context and transaction.</summary>
-internal sealed class CaseGatewayFactory(TicketNumberAllocator tickets, IDialogEngineSource engines, TimeProvider clock, AreaRouter router, IOptions<DepartmentDeliveryOptions> departments)
+internal sealed class CaseGatewayFactory(TicketNumberAllocator tickets, IDialogEngineSource engines, TimeProvider clock, AreaRouter router, CaseReceipts receipts, IOptions<DepartmentDeliveryOptions> departments)
 {
     public CaseGateway Create(ChannelBotDbContext db)
     {
         var engine = engines.Current;
-        return new CaseGateway(db, tickets, engine.Definitions.City.TicketPrefix, engine.CityTimeZone, clock, router, departments.Value);
+        return new CaseGateway(db, tickets, engine.Definitions, engine.CityTimeZone, clock, router, receipts, departments.Value);
     }
 }

@@ -17,8 +17,8 @@ namespace ChannelBot.Infrastructure.Delivery;
 /// </summary>
 internal static class DepartmentHandOff
 {
-    /// <summary>The row that delivers <paramref name="filed"/>, or null when its department has no system to receive it (or it is a duplicate).</summary>
-    public static OutboxMessageRecord? For(Case filed, DepartmentDeliveryOptions options, DateTimeOffset now)
+    /// <summary>The row that delivers <paramref name="filed"/> (and its activity), or null when its department has no system to receive it (or it is a duplicate).</summary>
+    public static (OutboxMessageRecord Row, Activity Activity)? For(Case filed, DepartmentDeliveryOptions options, DateTimeOffset now)
     {
         if (filed.DuplicateOf is not null || options.WebhookOf(filed.Department) is null)
         {
@@ -36,7 +36,7 @@ internal static class DepartmentHandOff
             Value = JsonSerializer.SerializeToElement(Payload(filed), PayloadJson.Default.JsonObject),
         };
         var ticket = filed.Ticket.ToString();
-        return OutboxRows.Pending(DepartmentDelivery.ConversationKey(filed.Department, ticket), DepartmentDelivery.WebhookChannel, activity, now, filed.Id);
+        return (OutboxRows.Pending(DepartmentDelivery.ConversationKey(filed.Department, ticket), DepartmentDelivery.WebhookChannel, activity, now, filed.Id), activity);
     }
 
     private static JsonObject Payload(Case filed) => new()

@@ -1,5 +1,6 @@
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Infrastructure.Cases;
+using ChannelBot.Infrastructure.Outbox;
 using ChannelBot.Infrastructure.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,17 +8,20 @@ namespace ChannelBot.Infrastructure.Open311;
 
 /// <summary>
 /// Files a case that did not come from a conversation (a city app or FixMyStreet through Open311): the same
-/// submission, ticket counter, routing and follow-an-open-case rules as a resident's intake, in one transaction.
+/// submission, ticket counter, routing, follow-an-open-case rules and email receipt as a resident's intake, in one
+/// transaction.
 /// </summary>
 public sealed class ExternalCaseFiler
 {
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
     private readonly CaseGatewayFactory _gateways;
+    private readonly OutboxDispatcher? _outbox;
 
-    internal ExternalCaseFiler(IDbContextFactory<ChannelBotDbContext> databases, CaseGatewayFactory gateways)
+    internal ExternalCaseFiler(IDbContextFactory<ChannelBotDbContext> databases, CaseGatewayFactory gateways, OutboxDispatcher? outbox = null)
     {
         _databases = databases;
         _gateways = gateways;
+        _outbox = outbox;
     }
 
     /// <summary>Open cases of the service near the point, nearest first (the duplicate check of an intake).</summary>
@@ -32,9 +36,13 @@ public sealed class ExternalCaseFiler
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var receipt = await _gateways.Create(db).SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        var gateway = _gateways.Create(db);
+        var receipt = await gateway.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // The email receipt committed with the case; the dispatcher's sweep would find it too.
+        _outbox?.Dispatch(gateway.Receipts.Select(r => r.Row));
         return receipt.Ticket;
     }
 }

@@ -21,4 +21,14 @@ internal sealed class Outgoing(int capacity)
             Rows.Add(OutboxRows.Pending(item.ConversationKey, reply.ChannelId ?? item.Activity.ChannelId ?? string.Empty, reply, now, caseId));
         }
     }
+
+    /// <summary>Rows already written in the batch's transaction by other means (a filed case's receipt): only to be dispatched.</summary>
+    public void AddWritten(IEnumerable<(OutboxMessageRecord Row, Activity Activity)> written)
+    {
+        foreach (var (row, activity) in written)
+        {
+            Rows.Add(row);
+            Activities.Add(activity);
+        }
+    }
 }

@@ -128,6 +128,12 @@ internal sealed class TurnBatchRunner(
             await TurnStatements.InsertOutboxAsync(db, outbox.Rows, instance.Id, cancellationToken).ConfigureAwait(false);
             await TurnStatements.InsertConversationsAndMarkProcessedAsync(db, turns, now, cancellationToken).ConfigureAwait(false);
             await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+            if (gateway is not null)
+            {
+                // The filed cases' email receipts, written with them (by SaveChanges above): dispatched with the replies.
+                outbox.AddWritten(gateway.Receipts);
+            }
+
             return outbox;
         }
         finally

@@ -27,6 +27,7 @@ public static class TurnPipelineRegistration
         services.AddSingleton<TurnSetAside>();
         services.AddSingleton<InboxWriter>();
         services.AddSingleton<IInboundActivitySink>(sp => sp.GetRequiredService<InboxWriter>());
+        services.AddSingleton<CaseReceipts>();
         services.AddSingleton<CaseGatewayFactory>();
         services.AddSingleton<ChannelSenderRegistry>();
         services.AddSingleton<OutboxCompletionWriter>();

@@ -13,6 +13,9 @@ public static class EmailSandbox
     /// <summary><c>GET /sandbox/email/messages?to=ana@example.org</c>: what that address received, oldest first.</summary>
     public const string ReceivedPath = "/sandbox/email/messages";
 
+    /// <summary>The key of the unsubscribe links while the sandbox keeps the mail (Development only; never a real key).</summary>
+    public const string DevelopmentUnsubscribeSecret = "channelbot-development-email-unsubscribe-key";
+
     /// <summary>True when the sandbox keeps the messages instead of a mail server.</summary>
     public static bool TakesOver(IHostEnvironment environment, EmailOptions configured)
     {

@@ -16,7 +16,7 @@ internal sealed class EmailSandboxTransport(EmailSandboxStore store, TimeProvide
     {
         ArgumentNullException.ThrowIfNull(message);
         var to = message.To.Mailboxes.FirstOrDefault()?.Address ?? string.Empty;
-        store.Add(new EmailSandboxMessage(to, message.From.ToString(), message.Subject ?? string.Empty, message.TextBody ?? string.Empty, timeProvider.GetUtcNow()));
+        store.Add(new EmailSandboxMessage(to, message.From.ToString(), message.Subject ?? string.Empty, message.TextBody ?? string.Empty, timeProvider.GetUtcNow(), message.Headers[HeaderId.ListUnsubscribe]));
         EmailSandboxLog.Kept(logger, LogMask.Id(to));
         return Task.CompletedTask;
     }

@@ -52,7 +52,7 @@ public sealed class EmailSenderTests : IDisposable
         Assert.Equal("311@springfield.example.gov", Assert.Single(mail.From.Mailboxes).Address);
         Assert.Equal("Springfield 311", Assert.Single(mail.From.Mailboxes).Name);
         Assert.Equal("City of Springfield 311: your Pothole report 311-2026-000123 is fixed", mail.Subject);
-        Assert.Equal("Update on your Pothole report 311-2026-000123: the city marked it fixed.", mail.TextBody!.Trim());
+        Assert.StartsWith("Update on your Pothole report 311-2026-000123: the city marked it fixed.\n\n-- \n", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal("outbox-42@springfield.example.gov", mail.MessageId);
         Assert.Equal("outbox-42@springfield.example.gov", result.ProviderMessageId);
     }
@@ -66,7 +66,7 @@ public sealed class EmailSenderTests : IDisposable
         using var raw = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Assert.Single(_smtp.ReceivedEmail).Data));
         var mail = await MimeMessage.LoadAsync(raw);
         Assert.Equal("311 de Springfield: su reporte de Bache 311-2026-000123 está reparado", mail.Subject);
-        Assert.Equal("Actualización de su reporte: ¿está reparado? Sí.", mail.TextBody!.Trim());
+        Assert.StartsWith("Actualización de su reporte: ¿está reparado? Sí.\n\n-- \n", mail.TextBody!.ReplaceLineEndings("\n"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -125,6 +125,10 @@ public sealed class EmailSenderTests : IDisposable
     [InlineData("Email:FromAddress", null, "Email:FromAddress")]
     [InlineData("Email:Port", "70000", "Email:Port")]
     [InlineData("Email:UserName", "mailer", "Email:Password")]
+    [InlineData("Email:PublicBaseUrl", null, "Email:PublicBaseUrl")]
+    [InlineData("Email:PublicBaseUrl", "311.example.gov/?x=1", "Email:PublicBaseUrl")]
+    [InlineData("Email:UnsubscribeSecret", null, "Email:UnsubscribeSecret")]
+    [InlineData("Email:UnsubscribeSecret", "too-short", "Email:UnsubscribeSecret")]
     public void A_configuration_that_could_not_send_stops_the_start(string key, string? value, string named)
     {
         var settings = Smtp();

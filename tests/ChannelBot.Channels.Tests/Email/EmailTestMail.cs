@@ -18,6 +18,11 @@ public static class EmailTestMail
 {
     public const string Resident = "ana@example.org";
 
+    /// <summary>The public origin the unsubscribe links point at in these tests.</summary>
+    public const string PublicBaseUrl = "https://311.springfield.example.gov";
+
+    public const string UnsubscribeSecret = "test-unsubscribe-key-0123456789abcdef0123456789";
+
     public static Activity Update(string subject, string text) => new()
     {
         Type = ActivityTypes.Message,
@@ -31,7 +36,7 @@ public static class EmailTestMail
     public static OutboundMessage Outbound(long id, Activity activity) =>
         new(id, NotificationChannels.Email, ConversationKey.For(NotificationChannels.Email, Resident), activity, 0);
 
-    /// <summary>Settings for an SMTP server on loopback <paramref name="port"/>, plain, 10 s to send.</summary>
+    /// <summary>Settings for an SMTP server on loopback <paramref name="port"/>, plain, 10 s to send, with the unsubscribe links' origin and key.</summary>
     public static Dictionary<string, string?> Smtp(int port) => new()
     {
         ["Email:Host"] = "127.0.0.1",
@@ -40,6 +45,8 @@ public static class EmailTestMail
         ["Email:FromAddress"] = "311@springfield.example.gov",
         ["Email:FromName"] = "Springfield 311",
         ["Email:SendTimeout"] = "00:00:10",
+        ["Email:PublicBaseUrl"] = PublicBaseUrl,
+        ["Email:UnsubscribeSecret"] = UnsubscribeSecret,
     };
 
     /// <summary>The email channel as the app registers it; <paramref name="more"/> adds what a test needs after it (the sandbox).</summary>

@@ -30,6 +30,9 @@ public sealed class DirectLineResident : IAsyncDisposable
 
     public string ConversationId { get; private set; } = string.Empty;
 
+    /// <summary>The browser's language the resident's messages carry (Web Chat sends it as the activity's locale).</summary>
+    public string Locale { get; set; } = "en-US";
+
     public string UserId { get; private set; } = string.Empty;
 
     /// <summary>The conversation's current token (the page keeps it in sessionStorage).</summary>
@@ -130,7 +133,7 @@ public sealed class DirectLineResident : IAsyncDisposable
             ["text"] = text,
             ["from"] = new Dictionary<string, string> { ["id"] = UserId, ["role"] = "user" },
             ["channelData"] = new Dictionary<string, object> { ["clientActivityID"] = clientActivityId },
-            ["locale"] = "en-US",
+            ["locale"] = Locale,
         });
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{ConversationId}/activities");
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _token);
