@@ -110,11 +110,12 @@ public sealed partial class SmsPromptSizeTests(ITestOutputHelper output)
     private static int Budget(string language) => language == "en" ? 1 : 2;
 
     /// <summary>
-    /// Not an SMS text: email subjects, the head of the summary (outside the budget), and the consent questions that
+    /// Not an SMS text: what only goes by email (status subjects, receipts), the head of the summary (outside the budget), and the consent questions that
     /// ask for a number or an email, put only where the city cannot write back (web chat: channels.yaml reachBack).
     /// </summary>
     private static bool IsTextedAlone(string key) =>
         !key.StartsWith("notify.email.", StringComparison.Ordinal)
+        && !key.StartsWith("receipt.email.", StringComparison.Ordinal)
         && key != "step.summary.header"
         && !(key.StartsWith("step.consent.", StringComparison.Ordinal) && key is not ("step.consent.prompt" or "step.consent.retry"));
 
