@@ -11,6 +11,11 @@ namespace ChannelBot.Web.Tests.Chaos;
 /// PostgreSQL) is killed with <c>kill -9</c> at random moments and started again. Nothing a resident sent is lost, no
 /// report is filed twice, every answer arrives in order, and on Twilio's channels none arrives twice (the instance
 /// that takes a dead one's messages over asks Twilio first).
+/// <para>
+/// The app runs in its own process, so it runs on the machine's clock, not a pinned one: what the run relies on that
+/// depends on the hour is pinned by setting (no quiet hours); intake itself (the questions, the case, the answers
+/// checked here) does not depend on the time of day.
+/// </para>
 /// </summary>
 public sealed class ChaosRunTests(ITestOutputHelper output)
 {

@@ -101,6 +101,10 @@ public sealed class DepartmentWebhookTests
         }
 
         Assert.All(accepted.Values, count => Assert.Equal(1, count));
+
+        // Every try of a case, failed or not, carried that case's one key: 40 keys in all, however many calls.
+        var keys = department.LogEntries.Select(e => e.RequestMessage.Headers![DepartmentWebhookSignature.IdempotencyHeaderName].Single()).Distinct().Count();
+        Assert.Equal(tickets.Count, keys);
         Assert.True(department.LogEntries.Count() > tickets.Count, "No call failed: the retries were not exercised.");
     }
 
@@ -143,7 +147,9 @@ public sealed class DepartmentWebhookTests
         var settings = Open311ServerTests.Settings();
         settings[$"Departments:Webhooks:{Streets}:Url"] = department.Url + "/cases";
         settings[$"Departments:Webhooks:{Streets}:Secret"] = Secret;
+        settings["Outbox:FirstRetryDelay"] = "00:00:00.050";
         settings["Outbox:MaxRetryDelay"] = "00:00:00.500";
+        settings["Outbox:MaxAttempts"] = "10";
         return settings;
     }
 }

@@ -134,8 +134,14 @@ public sealed class InstanceOwnershipTests
         Assert.Equal(["first", "second"], answered);
     }
 
+    /// <summary>
+    /// The seeded instances are alive (heartbeat an hour ahead) or dead (two minutes behind) against this presumed-dead
+    /// time, whatever the app's default; sweeps and take-overs come often so a test takes seconds.
+    /// </summary>
     private static Dictionary<string, string?> FastSweeps() => new()
     {
+        ["Instances:PresumedDeadAfter"] = "00:01:00",
+        ["Instances:HeartbeatInterval"] = "00:00:10",
         ["Outbox:SweepInterval"] = "00:00:00.200",
         ["Instances:TakeOverInterval"] = "00:00:00.200",
     };
