@@ -58,17 +58,19 @@ public sealed class EmergencyDetector
             return EmergencyPhrase.None;
         }
 
-        var clauses = HazardClauses.Of(utterance);
-        var words = clauses.Words;
-        if (words.Length == 0)
+        // Most messages hold no phrase at all: find that out from the words before reading their clauses (the
+        // clauses' words are these same words, cut at punctuation that normalizing turns into spaces anyway).
+        var stems = Stems(TextNormalizer.Words(utterance));
+        if (!HoldsAnyPhrase(stems))
         {
             return EmergencyPhrase.None;
         }
 
-        var stems = new string[words.Length];
-        for (var i = 0; i < words.Length; i++)
+        var clauses = HazardClauses.Of(utterance);
+        var words = clauses.Words;
+        if (words.Length != stems.Length)
         {
-            stems[i] = WordForms.Stem(words[i]);
+            stems = Stems(words);
         }
 
         var excepted = ExceptedWords(stems);
@@ -122,6 +124,33 @@ public sealed class EmergencyDetector
         }
 
         return cancelled ?? EmergencyPhrase.None;
+    }
+
+    private static string[] Stems(string[] words)
+    {
+        var stems = new string[words.Length];
+        for (var i = 0; i < words.Length; i++)
+        {
+            stems[i] = WordForms.Stem(words[i]);
+        }
+
+        return stems;
+    }
+
+    private bool HoldsAnyPhrase(string[] stems)
+    {
+        for (var start = 0; start < stems.Length; start++)
+        {
+            foreach (var phrase in _phrases.StartingWith(stems[start]))
+            {
+                if (phrase.OccursAt(stems, start))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     private bool[]? ExceptedWords(string[] words)

@@ -119,7 +119,7 @@ internal sealed class HazardClauses
         var present = new bool[clauses];
         var person = new bool[clauses];
         var done = new bool[clauses];
-        var ordinaryPiece = new HashSet<int>();
+        HashSet<int>? ordinaryPiece = null;
         for (var i = 0; i < words.Length; i++)
         {
             var c = clauseOf[i];
@@ -136,16 +136,16 @@ internal sealed class HazardClauses
             person[c] |= _people.Contains(word);
             if (_ordinarySources.Contains(word))
             {
-                ordinaryPiece.Add(pieceOf[i]);
+                (ordinaryPiece ??= []).Add(pieceOf[i]);
             }
         }
 
-        for (var i = 0; i < words.Length; i++)
+        for (var i = 0; ordinaryPiece is not null && i < words.Length; i++)
         {
             _ordinary[clauseOf[i]] |= ordinaryPiece.Contains(pieceOf[i]);
         }
 
-        AboutAnimalsOnly = _animal.Any(a => a) && !person.Any(p => p) && !words.Any(_speakers.Contains);
+        AboutAnimalsOnly = Array.IndexOf(_animal, true) >= 0 && Array.IndexOf(person, true) < 0 && !words.Any(_speakers.Contains);
         for (var c = 0; c < clauses; c++)
         {
             // "we had a brush fire, it's out now": being done is said of what the clause before named.
