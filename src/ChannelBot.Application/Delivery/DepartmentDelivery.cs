@@ -9,12 +9,21 @@ public static class DepartmentDelivery
     /// <summary>The outbox channel of deliveries to departments' webhooks.</summary>
     public const string WebhookChannel = "department-webhook";
 
+    /// <summary>The outbox channel of deliveries to departments' Open311 (GeoReport v2) systems.</summary>
+    public const string Open311Channel = "department-open311";
+
+    /// <summary>The provider id of a delivery the system accepted asynchronously: its token, until it gives the request's id.</summary>
+    public const string TokenPrefix = "token:";
+
     /// <summary>The event a new case is delivered as.</summary>
     public const string CaseFiled = "case.filed";
 
     /// <summary>The key a department's system deduplicates on: the same for every try of one case's delivery.</summary>
     public static string IdempotencyKey(Guid caseId, string eventName) => $"{eventName}:{caseId:N}";
 
-    /// <summary>Each delivery its own queue, so one slow department never holds up another's cases (or its other cases).</summary>
-    public static string ConversationKey(string department, string ticket) => $"departments/{department}/{ticket}";
+    /// <summary>
+    /// Each delivery its own queue, so one slow department never holds up another's cases (or its other cases), nor one
+    /// of its systems the other.
+    /// </summary>
+    public static string ConversationKey(string department, string ticket, string channel) => $"departments/{department}/{ticket}/{channel}";
 }

@@ -2,8 +2,9 @@ namespace ChannelBot.Application.Delivery;
 
 /// <summary>
 /// Where each department's system receives the cases routed to it (configuration section <c>Departments</c>):
-/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c>. A department with none configured gets no
-/// delivery (staff see its cases in the console and the Open311 API, as before).
+/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c> (a signed JSON POST), and/or
+/// <c>Departments:Open311:{DEPARTMENT-CODE}</c> (its work-order system's Open311 API, see <see cref="DepartmentOpen311"/>).
+/// A department with none configured gets no delivery (staff see its cases in the console and the Open311 API, as before).
 /// </summary>
 public sealed class DepartmentDeliveryOptions
 {
@@ -14,6 +15,15 @@ public sealed class DepartmentDeliveryOptions
 
     /// <summary>By department code (as in the catalog), case-insensitive.</summary>
     public Dictionary<string, DepartmentWebhook> Webhooks { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>By department code (as in the catalog), case-insensitive.</summary>
+    public Dictionary<string, DepartmentOpen311> Open311 { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Open311 system of <paramref name="department"/>, if it has a usable one.</summary>
+    public DepartmentOpen311? Open311Of(string? department) =>
+        department is not null && Open311.TryGetValue(department, out var system) && system.Endpoint is not null && !string.IsNullOrEmpty(system.ApiKey)
+            ? system
+            : null;
 
     /// <summary>The webhook of <paramref name="department"/>, if it has a usable one.</summary>
     public DepartmentWebhook? WebhookOf(string? department) =>

@@ -54,7 +54,7 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             _receipts.Add(email);
         }
 
-        if (DepartmentHandOff.For(created, departments, submission.SubmittedAt) is { } delivery)
+        foreach (var delivery in DepartmentHandOff.For(created, departments, submission.SubmittedAt))
         {
             db.OutboxMessages.Add(delivery.Row);
             _receipts.Add(delivery);

@@ -17,26 +17,45 @@ namespace ChannelBot.Infrastructure.Delivery;
 /// </summary>
 internal static class DepartmentHandOff
 {
-    /// <summary>The row that delivers <paramref name="filed"/> (and its activity), or null when its department has no system to receive it (or it is a duplicate).</summary>
-    public static (OutboxMessageRecord Row, Activity Activity)? For(Case filed, DepartmentDeliveryOptions options, DateTimeOffset now)
+    /// <summary>
+    /// The rows that deliver <paramref name="filed"/> (and their activities): one per system its department has (a
+    /// webhook, an Open311 work-order system), none for a duplicate. Every row carries the same payload and key.
+    /// </summary>
+    public static IReadOnlyList<(OutboxMessageRecord Row, Activity Activity)> For(Case filed, DepartmentDeliveryOptions options, DateTimeOffset now)
     {
-        if (filed.DuplicateOf is not null || options.WebhookOf(filed.Department) is null)
+        if (filed.DuplicateOf is null)
         {
-            return null;
+            var rows = new List<(OutboxMessageRecord Row, Activity Activity)>(2);
+            if (options.WebhookOf(filed.Department) is not null)
+            {
+                rows.Add(Row(filed, DepartmentDelivery.WebhookChannel, now));
+            }
+
+            if (options.Open311Of(filed.Department) is not null)
+            {
+                rows.Add(Row(filed, DepartmentDelivery.Open311Channel, now));
+            }
+
+            return rows;
         }
 
+        return [];
+    }
+
+    private static (OutboxMessageRecord Row, Activity Activity) Row(Case filed, string channel, DateTimeOffset now)
+    {
         var activity = new Activity
         {
             Type = ActivityTypes.Event,
             Name = DepartmentDelivery.CaseFiled,
             Id = DepartmentDelivery.IdempotencyKey(filed.Id, DepartmentDelivery.CaseFiled),
-            ChannelId = DepartmentDelivery.WebhookChannel,
+            ChannelId = channel,
             Conversation = new ConversationAccount { Id = filed.Department },
             Timestamp = now,
             Value = JsonSerializer.SerializeToElement(Payload(filed), PayloadJson.Default.JsonObject),
         };
-        var ticket = filed.Ticket.ToString();
-        return (OutboxRows.Pending(DepartmentDelivery.ConversationKey(filed.Department, ticket), DepartmentDelivery.WebhookChannel, activity, now, filed.Id), activity);
+        var queue = DepartmentDelivery.ConversationKey(filed.Department, filed.Ticket.ToString(), channel);
+        return (OutboxRows.Pending(queue, channel, activity, now, filed.Id), activity);
     }
 
     private static JsonObject Payload(Case filed) => new()
