@@ -2,8 +2,8 @@ namespace ChannelBot.Application.Delivery;
 
 /// <summary>
 /// A department's work-order system that speaks Open311 GeoReport v2 (configuration
-/// <c>Departments:Open311:{DEPARTMENT-CODE}</c>): new cases are POSTed to its <c>requests</c> and their status is
-/// read back from it every <see cref="PollInterval"/>.
+/// <c>Departments:Open311:{DEPARTMENT-CODE}</c>): new cases are POSTed to its <c>requests</c>; it posts their status
+/// back to ours (<c>servicerequestupdates</c>).
 /// </summary>
 public sealed class DepartmentOpen311
 {
@@ -18,19 +18,6 @@ public sealed class DepartmentOpen311
 
     /// <summary>Our service codes in its words, where they differ (by our code; a code not listed is sent as it is).</summary>
     public Dictionary<string, string> ServiceCodes { get; } = new(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>
-    /// How its status changes are read: <c>servicerequestupdates</c> (mySociety's extension, as FixMyStreet and most
-    /// work-order connectors offer) or <c>requests</c> (plain GeoReport v2: the status of each open case).
-    /// </summary>
-    public string Updates { get; set; } = UpdatesByServiceRequestUpdates;
-
-    /// <summary>How often its status changes are read.</summary>
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromMinutes(5);
-
-    public const string UpdatesByServiceRequestUpdates = "servicerequestupdates";
-
-    public const string UpdatesByRequests = "requests";
 
     /// <summary>The code the department's system knows <paramref name="serviceCode"/> by.</summary>
     public string ServiceCodeFor(string serviceCode) => ServiceCodes.TryGetValue(serviceCode, out var theirs) ? theirs : serviceCode;

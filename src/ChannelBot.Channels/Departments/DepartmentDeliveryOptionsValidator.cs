@@ -5,8 +5,7 @@ namespace ChannelBot.Channels.Departments;
 
 /// <summary>
 /// Each department webhook: an absolute https URL (http only to this machine) and a secret long enough to sign with;
-/// each Open311 system: such a URL (its GeoReport v2 base, ending in /), an API key, a known way to read updates and
-/// a poll interval between a minute and a day.
+/// each Open311 system: such a URL (its GeoReport v2 base, ending in /) and an API key.
 /// </summary>
 internal sealed class DepartmentDeliveryOptionsValidator : IValidateOptions<DepartmentDeliveryOptions>
 {
@@ -39,16 +38,6 @@ internal sealed class DepartmentDeliveryOptionsValidator : IValidateOptions<Depa
             if (string.IsNullOrWhiteSpace(system.ApiKey))
             {
                 failures.Add($"{at}:ApiKey is required (the key the system gave the city for ChannelBot).");
-            }
-
-            if (system.Updates is not (DepartmentOpen311.UpdatesByServiceRequestUpdates or DepartmentOpen311.UpdatesByRequests))
-            {
-                failures.Add($"{at}:Updates must be '{DepartmentOpen311.UpdatesByServiceRequestUpdates}' or '{DepartmentOpen311.UpdatesByRequests}'.");
-            }
-
-            if (system.PollInterval < TimeSpan.FromMinutes(1) || system.PollInterval > TimeSpan.FromDays(1))
-            {
-                failures.Add($"{at}:PollInterval must be between 00:01:00 and 1.00:00:00.");
             }
         }
 
