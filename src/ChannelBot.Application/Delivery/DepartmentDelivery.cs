@@ -25,5 +25,8 @@ public static class DepartmentDelivery
     /// Each delivery its own queue, so one slow department never holds up another's cases (or its other cases), nor one
     /// of its systems the other.
     /// </summary>
-    public static string ConversationKey(string department, string ticket, string channel) => $"departments/{department}/{ticket}/{channel}";
+    public static string ConversationKey(string department, string ticket, string channel) => $"{ConversationKeyPrefix(department)}{ticket}/{channel}";
+
+    /// <summary>What the keys of every delivery to <paramref name="department"/> begin with.</summary>
+    public static string ConversationKeyPrefix(string department) => $"departments/{department}/";
 }

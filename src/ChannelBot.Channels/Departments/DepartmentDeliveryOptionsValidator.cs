@@ -5,7 +5,8 @@ namespace ChannelBot.Channels.Departments;
 
 /// <summary>
 /// Each department webhook: an absolute https URL (http only to this machine) and a secret long enough to sign with;
-/// each Open311 system: such a URL (its GeoReport v2 base, ending in /) and an API key.
+/// each Open311 system: such a URL (its GeoReport v2 base, ending in /), an API key, a known way to read its status
+/// changes and a poll interval between a second and a day.
 /// </summary>
 internal sealed class DepartmentDeliveryOptionsValidator : IValidateOptions<DepartmentDeliveryOptions>
 {
@@ -38,6 +39,16 @@ internal sealed class DepartmentDeliveryOptionsValidator : IValidateOptions<Depa
             if (string.IsNullOrWhiteSpace(system.ApiKey))
             {
                 failures.Add($"{at}:ApiKey is required (the key the system gave the city for ChannelBot).");
+            }
+
+            if (system.Updates is not (DepartmentOpen311.UpdatesByServiceRequestUpdates or DepartmentOpen311.UpdatesByRequests or DepartmentOpen311.UpdatesNone))
+            {
+                failures.Add($"{at}:Updates must be '{DepartmentOpen311.UpdatesByServiceRequestUpdates}', '{DepartmentOpen311.UpdatesByRequests}' or '{DepartmentOpen311.UpdatesNone}'.");
+            }
+
+            if (system.PollInterval < TimeSpan.FromSeconds(1) || system.PollInterval > TimeSpan.FromDays(1))
+            {
+                failures.Add($"{at}:PollInterval must be between 00:00:01 and 1.00:00:00 (five minutes suits most systems).");
             }
         }
 

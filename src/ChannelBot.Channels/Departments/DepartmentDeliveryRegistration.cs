@@ -27,6 +27,7 @@ public static class DepartmentDeliveryRegistration
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<DepartmentOpen311Sender>();
         services.AddChannelSender<DepartmentOpen311Sender>(DepartmentDelivery.Open311Channel);
+        services.AddSingleton<IDepartmentStatusReader, Open311StatusReader>();
         return builder;
     }
 }

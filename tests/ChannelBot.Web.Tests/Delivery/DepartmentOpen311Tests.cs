@@ -33,7 +33,7 @@ public sealed class DepartmentOpen311Tests
         var ticket = await SmsScript.ReportPotholeAsync(phone);
         var detail = await DeliveredAsync(http, ticket);
 
-        var filed = Assert.Single(workOrders.LogEntries).RequestMessage;
+        var filed = Assert.Single(Filings(workOrders));
         var form = System.Web.HttpUtility.ParseQueryString(filed.Body!);
         Assert.Equal(TheirKey, form["api_key"]);
         Assert.Equal("streets.example", form["jurisdiction_id"]);
@@ -57,7 +57,7 @@ public sealed class DepartmentOpen311Tests
         Assert.Equal(200, status);
         Assert.Contains("fixed", fixedText, StringComparison.Ordinal);
         Assert.Equal("fixed", (await StaffApi.GetCaseAsync(http, ticket)).Case.Status);
-        Assert.Single(workOrders.LogEntries);
+        Assert.Single(Filings(workOrders));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class DepartmentOpen311Tests
         var delivery = Assert.Single(detail!.Messages, m => m.ChannelId == "department-open311");
         Assert.Contains("service_code POTHOLE-REPAIR is retired", delivery.Error, StringComparison.Ordinal);
         Assert.Equal(1, delivery.Attempts);
-        Assert.Single(workOrders.LogEntries);
+        Assert.Single(Filings(workOrders));
     }
 
     [Fact]
@@ -103,9 +103,89 @@ public sealed class DepartmentOpen311Tests
 
         var delivery = Assert.Single(detail.Messages, m => m.ChannelId == "department-open311");
         Assert.Equal("token:T-9", delivery.ProviderId);
-        Assert.Equal(3, workOrders.LogEntries.Count());
-        Assert.Single(workOrders.LogEntries.Select(e => e.RequestMessage.Headers!["Idempotency-Key"].Single()).Distinct());
+        Assert.Equal(3, Filings(workOrders).Count);
+        Assert.Single(Filings(workOrders).Select(r => r.Headers!["Idempotency-Key"].Single()).Distinct());
     }
+
+    [Fact]
+    public async Task Status_read_from_the_work_order_system_reaches_the_resident_once_however_often_it_is_read_and_in_whatever_order()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"service_request_id":"WO-2002"}]"""));
+        // Listed newest first, with a change from before the case was filed and one for a request that is not ours.
+        workOrders.Given(Request.Create().WithPath("/open311/v2/servicerequestupdates.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""
+                {"service_request_updates": [
+                  {"update_id": "U2", "service_request_id": "WO-2002", "status": "FIXED", "updated_datetime": "2099-01-01T11:00:00Z", "description": "Patched by crew 4"},
+                  {"update_id": "U1", "service_request_id": "WO-2002", "status": "IN_PROGRESS", "updated_datetime": "2099-01-01T10:00:00Z", "description": "Crew on site"},
+                  {"update_id": "U0", "service_request_id": "WO-2002", "status": "NOT_COUNCILS_RESPONSIBILITY", "updated_datetime": "2001-01-01T00:00:00Z", "description": "stale"},
+                  {"update_id": "U9", "service_request_id": "WO-9999", "status": "FIXED", "updated_datetime": "2099-01-01T09:00:00Z", "description": "someone else's"}
+                ]}
+                """));
+        var settings = Settings(workOrders, twilio.Settings);
+        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550192");
+
+        var ticket = await SmsScript.ReportPotholeAsync(phone);
+        CaseDetailDto? detail = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return detail.Case.Status == "fixed";
+        });
+        var reads = Reads(workOrders);
+        await Eventually.HoldsAsync(() => Reads(workOrders) >= reads + 2);
+        detail = await StaffApi.GetCaseAsync(http, ticket);
+
+        var byTheSystem = detail.History.Where(h => h.By == $"{Streets} work orders").ToList();
+        Assert.Equal(["in_progress", "fixed"], byTheSystem.Select(h => h.To));
+        Assert.Equal("Patched by crew 4", byTheSystem[^1].PublicNote);
+        Assert.Single(detail.Messages, m => m.Text?.Contains("marked it fixed", StringComparison.Ordinal) == true);
+        Assert.Single(twilio.ReceivedBy(phone.Number), text => text.Contains("marked it fixed", StringComparison.Ordinal));
+        Assert.NotNull(detail.DepartmentSync?.LastSyncedAt);
+        Assert.Null(detail.DepartmentSync!.LastError);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(workOrders.LogEntries.Last(e => e.RequestMessage.Method == "GET").RequestMessage.Url).Query);
+        Assert.Equal(TheirKey, query["api_key"]);
+        Assert.Equal("streets.example", query["jurisdiction_id"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", query["start_date"]);
+    }
+
+    [Fact]
+    public async Task A_work_order_system_that_cannot_be_read_is_shown_on_its_cases()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"service_request_id":"WO-3003"}]"""));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/servicerequestupdates.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody("""[{"code":403,"description":"api_key revoked"}]"""));
+        var settings = Settings(workOrders);
+        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+
+        var ticket = await new Open311Client(http, Open311ServerTests.Key).FilePotholeAsync();
+
+        CaseDetailDto? detail = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return detail.DepartmentSync?.LastError is not null;
+        });
+        Assert.Contains("403: api_key revoked", detail!.DepartmentSync!.LastError, StringComparison.Ordinal);
+        Assert.Null(detail.DepartmentSync.LastSyncedAt);
+        Assert.Equal("received", detail.Case.Status);
+    }
+
+    private static List<WireMock.IRequestMessage> Filings(WireMockServer workOrders) =>
+        [.. workOrders.LogEntries.Select(e => e.RequestMessage).Where(r => r.Method == "POST")];
+
+    private static int Reads(WireMockServer workOrders) => workOrders.LogEntries.Count(e => e.RequestMessage.Method == "GET");
 
     private static async Task<CaseDetailDto> DeliveredAsync(HttpClient http, string ticket)
     {

@@ -332,6 +332,7 @@
       ["Status", label(c.status) + (c.closureReason ? " (" + label(c.closureReason) + ")" : "")],
       ["Category", c.serviceName + " (" + c.serviceCode + ")"],
       ["Department", c.department],
+      ["Status from its system", syncText(detail.departmentSync)],
       ["Assigned to", c.assignee || "nobody"],
       ["Duplicate of", c.duplicateOf],
       ["Filed", when(c.createdAt) + " (" + age(c.createdAt) + " ago)"],
@@ -355,6 +356,13 @@
     renderHistory(detail.history);
     renderMessages(detail.messages);
     prepareActions(detail);
+  }
+
+  // The department's Open311 work-order system, read for status: when, and what went wrong the last time.
+  function syncText(sync) {
+    if (!sync) { return null; }
+    var read = sync.lastSyncedAt ? "read " + when(sync.lastSyncedAt) : "not read yet";
+    return sync.lastError ? read + " — last try " + when(sync.lastAttemptAt) + " failed: " + sync.lastError : read;
   }
 
   function renderLocation(c) {
