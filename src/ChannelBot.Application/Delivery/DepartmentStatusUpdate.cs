@@ -15,4 +15,10 @@ public interface IDepartmentStatusReader
     /// Throws when the system cannot be read; the caller tries again at its next poll.
     /// </summary>
     Task<IReadOnlyList<DepartmentStatusUpdate>> ReadAsync(DepartmentOpen311 system, DateTimeOffset from, DateTimeOffset to, IReadOnlyList<string> requestIds, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The request id a system that files asynchronously has given by now to the <paramref name="token"/> it answered
+    /// (its <c>tokens/{token}</c>); null while it has none. Throws when the system cannot be read.
+    /// </summary>
+    Task<string?> RequestIdOfAsync(DepartmentOpen311 system, string token, CancellationToken cancellationToken);
 }

@@ -10,7 +10,7 @@ namespace ChannelBot.Channels.Departments;
 /// <c>GET servicerequestupdates.json</c> for the period (a JSON list, or an object holding
 /// <c>service_request_updates</c>). <c>requests</c>: plain GeoReport v2 <c>GET requests.json</c> for our request ids,
 /// <see cref="BatchSize"/> at a time; each request's status with its <c>updated_datetime</c> becomes one change, so the
-/// same state read twice is the same update. Answers are bounded (<see cref="MaxAnswerBytes"/>, <see cref="MaxUpdates"/>),
+/// same state read twice is the same update. <c>tokens/{token}</c>: the id a system that files asynchronously gave later. Answers are bounded (<see cref="MaxAnswerBytes"/>, <see cref="MaxUpdates"/>),
 /// every field is checked, and an item that does not make sense is skipped, not trusted.
 /// </summary>
 internal sealed class Open311StatusReader(IHttpClientFactory http) : IDepartmentStatusReader
@@ -47,6 +47,13 @@ internal sealed class Open311StatusReader(IHttpClientFactory http) : IDepartment
         }
 
         return [.. updates.Take(MaxUpdates).OrderBy(u => u.UpdatedAt ?? DateTimeOffset.MinValue)];
+    }
+
+    public async Task<string?> RequestIdOfAsync(DepartmentOpen311 system, string token, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var items = await GetListAsync(system, $"tokens/{Uri.EscapeDataString(token)}.json", [], "tokens", cancellationToken).ConfigureAwait(false);
+        return items.Where(i => Text(i, "token") is null || Text(i, "token") == token).Select(i => Text(i, "service_request_id")).FirstOrDefault(id => id is not null);
     }
 
     private async Task<List<JsonElement>> GetListAsync(DepartmentOpen311 system, string path, List<KeyValuePair<string, string>> query, string listName, CancellationToken cancellationToken)

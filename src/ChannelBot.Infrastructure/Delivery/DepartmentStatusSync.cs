@@ -34,6 +34,9 @@ internal sealed partial class DepartmentStatusSync(
     /// <summary>The first read of a system looks back this far.</summary>
     public static readonly TimeSpan FirstLookBack = TimeSpan.FromDays(1);
 
+    /// <summary>How many tokens are asked about in one read (the oldest first).</summary>
+    public const int MaxTokensPerRead = 100;
+
     /// <summary>How many of a department's open cases a <c>requests</c> read asks about.</summary>
     public const int MaxOpenRequests = 1000;
 
@@ -79,6 +82,7 @@ internal sealed partial class DepartmentStatusSync(
     {
         var from = (lastSynced ?? now - FirstLookBack) - Overlap;
         var prefix = DepartmentDelivery.ConversationKeyPrefix(department);
+        await ResolveTokensAsync(system, prefix, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<string> open = [];
         if (system.Updates == DepartmentOpen311.UpdatesByRequests)
         {
@@ -109,6 +113,30 @@ internal sealed partial class DepartmentStatusSync(
         }
 
         return applied;
+    }
+
+    /// <summary>
+    /// Deliveries the system took asynchronously (answered a token): asks for the request id each token has by now, and
+    /// keeps it on the delivery in place of the token, so the case's status can be found from then on.
+    /// </summary>
+    private async Task ResolveTokensAsync(DepartmentOpen311 system, string prefix, CancellationToken cancellationToken)
+    {
+        await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var waiting = await db.OutboxMessages
+            .Where(m => m.ChannelId == DepartmentDelivery.Open311Channel && m.ConversationKey.StartsWith(prefix) && m.ProviderMessageId!.StartsWith(DepartmentDelivery.TokenPrefix))
+            .OrderBy(m => m.Id)
+            .Take(MaxTokensPerRead)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        foreach (var delivery in waiting)
+        {
+            if (await reader.RequestIdOfAsync(system, delivery.ProviderMessageId![DepartmentDelivery.TokenPrefix.Length..], cancellationToken).ConfigureAwait(false) is { } id)
+            {
+                delivery.ProviderMessageId = id;
+            }
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Our cases this department's system holds (by its id) that are not closed yet, newest first.</summary>

@@ -85,7 +85,7 @@ public sealed class DepartmentOpen311Tests
     }
 
     [Fact]
-    public async Task A_work_order_system_that_is_down_gets_the_case_once_it_answers_again_with_the_same_key()
+    public async Task A_work_order_system_that_is_down_gets_the_case_once_it_answers_again_with_the_same_key_and_its_token_becomes_its_id()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
         using var workOrders = WireMockServer.Start();
@@ -95,16 +95,28 @@ public sealed class DepartmentOpen311Tests
             .RespondWith(Response.Create().WithStatusCode(502));
         workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost()).InScenario("down").WhenStateIs("up")
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9"}]"""));
-        await using var app = ChannelBotApp.Start(storage, Settings(workOrders));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/tokens/T-9.json").UsingGet()).InScenario("filing").WillSetStateTo("filed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9"}]"""));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/tokens/T-9.json").UsingGet()).InScenario("filing").WhenStateIs("filed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9","service_request_id":"WO-4004"}]"""));
+        var settings = Settings(workOrders);
+        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        await using var app = ChannelBotApp.Start(storage, settings);
         using var http = app.CreateHttpClient();
 
         var ticket = await new Open311Client(http, Open311ServerTests.Key).FilePotholeAsync();
         var detail = await DeliveredAsync(http, ticket);
 
-        var delivery = Assert.Single(detail.Messages, m => m.ChannelId == "department-open311");
-        Assert.Equal("token:T-9", delivery.ProviderId);
         Assert.Equal(3, Filings(workOrders).Count);
         Assert.Single(Filings(workOrders).Select(r => r.Headers!["Idempotency-Key"].Single()).Distinct());
+
+        // It answered a token: the next reads ask what the token became, and keep the request's id once there is one.
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return Assert.Single(detail.Messages, m => m.ChannelId == "department-open311").ProviderId == "WO-4004";
+        });
+        Assert.True(workOrders.LogEntries.Count(e => e.RequestMessage.Path.EndsWith("/tokens/T-9.json", StringComparison.Ordinal)) >= 2);
     }
 
     [Fact]
