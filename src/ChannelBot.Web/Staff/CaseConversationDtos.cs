@@ -20,6 +20,7 @@ public sealed record CaseConversationDto(string Ticket, IReadOnlyList<Conversati
 /// <param name="Choices">The answers the bot offered as buttons, where the channel shows them.</param>
 /// <param name="Status">For the city's messages: pending, sent or failed (see the case's messages); null for the resident's.</param>
 /// <param name="Delivery">What the channel reported afterwards (queued, sent, delivered, read, undelivered, failed), where it reports.</param>
+/// <param name="Location">A location pin the resident shared with the message (WhatsApp, Messenger, web chat).</param>
 public sealed record ConversationMessageDto(
     string Id,
     string Direction,
@@ -32,7 +33,11 @@ public sealed record ConversationMessageDto(
     DateTimeOffset? SentAt,
     string? Delivery,
     string? DeliveryError,
-    string? Error);
+    string? Error,
+    ConversationLocationDto? Location = null);
+
+/// <summary>A shared location pin: its point and, when the channel gave them, the place's name and address.</summary>
+public sealed record ConversationLocationDto(double Latitude, double Longitude, string? Name, string? Address);
 
 /// <summary>
 /// Something sent with a message. A photo the case keeps links to the case's own copy (<paramref name="PhotoUrl"/>,
@@ -63,7 +68,8 @@ internal static class CaseConversationMapping
         var choices = (activity.SuggestedActions?.Actions ?? []).Select(a => a.Title ?? a.ValueText).OfType<string>().ToList();
         if (m.Outbound is not { } row)
         {
-            return new ConversationMessageDto($"in-{m.Inbound!.Id}", Resident, m.ChannelId, activity.Text, m.At, attachments, choices, null, null, null, null, null);
+            var pin = GeoPoint.FromActivity(activity) is { } point ? new ConversationLocationDto(point.Latitude, point.Longitude, point.Name, point.Address) : null;
+            return new ConversationMessageDto($"in-{m.Inbound!.Id}", Resident, m.ChannelId, activity.Text, m.At, attachments, choices, null, null, null, null, null, pin);
         }
 
         var direction = ProactiveNotification.Of(activity) is not null ? Update : Bot;

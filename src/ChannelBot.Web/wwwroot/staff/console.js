@@ -402,6 +402,11 @@
       item.appendChild(head);
       if (m.text) { item.appendChild(element("p", m.text, "conversation__text prewrap")); }
       if (m.choices && m.choices.length > 0) { item.appendChild(element("p", "Offered: " + m.choices.join(" · "), "conversation__choices muted")); }
+      if (m.location) {
+        var pin = m.location;
+        item.appendChild(element("p", "Shared a location: " + [pin.name, pin.address].filter(Boolean).join(", ")
+          + (pin.name || pin.address ? " · " : "") + pin.latitude.toFixed(5) + ", " + pin.longitude.toFixed(5), "conversation__text"));
+      }
       m.attachments.forEach(function (a) { item.appendChild(attachmentOf(a, m)); });
       list.appendChild(item);
     });
