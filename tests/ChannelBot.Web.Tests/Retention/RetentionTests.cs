@@ -25,12 +25,13 @@ public sealed partial class RetentionTests
     private static readonly byte[] Png = Convert.FromBase64String(
         "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
 
-    [Fact]
-    public async Task A_year_after_closing_the_reporter_and_photos_are_removed_and_old_messages_are_deleted()
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task A_year_after_closing_the_reporter_and_photos_are_removed_and_old_messages_are_deleted(string provider)
     {
         var clock = new FakeTimeProvider(PinnedClock.Default);
         var folder = Directory.CreateTempSubdirectory("channelbot-retention-");
-        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var storage = await TestStorage.CreateAsync(provider);
         using var connector = new FakeConnector();
         connector.Server.Given(Request.Create().WithPath("/media/pothole.png").UsingGet()).RespondWith(Response.Create().WithHeader("Content-Type", "image/png").WithBody(Png));
         await using var app = ChannelBotApp.Start(
@@ -87,11 +88,12 @@ public sealed partial class RetentionTests
         Assert.Equal("The conversation was removed with the reporter's personal data after the retention period.", closedConversation.Note);
     }
 
-    [Fact]
-    public async Task Removing_a_closed_cases_personal_data_removes_its_conversation_even_where_messages_are_kept_forever()
+    [Theory]
+    [MemberData(nameof(TestStorage.Providers), MemberType = typeof(TestStorage))]
+    public async Task Removing_a_closed_cases_personal_data_removes_its_conversation_even_where_messages_are_kept_forever(string provider)
     {
         var clock = new FakeTimeProvider(PinnedClock.Default);
-        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        await using var storage = await TestStorage.CreateAsync(provider);
         using var connector = new FakeConnector();
         await using var app = ChannelBotApp.Start(
             storage,
