@@ -413,6 +413,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ActivityId", "ChannelId")
                         .IsUnique();
 
+                    b.HasIndex("ConversationKey", "Id");
+
                     b.HasIndex(new[] { "Id" }, "IX_InboundActivities_Unprocessed")
                         .HasFilter("\"ProcessedAt\" IS NULL");
 
@@ -508,6 +510,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ChannelId", "ProviderMessageId");
+
+                    b.HasIndex("ConversationKey", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -404,6 +404,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("ActivityId", "ChannelId")
                         .IsUnique();
 
+                    b.HasIndex("ConversationKey", "Id");
+
                     b.HasIndex(new[] { "Id" }, "IX_InboundActivities_Unprocessed")
                         .HasFilter("\"ProcessedAt\" IS NULL");
 
@@ -497,6 +499,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ChannelId", "ProviderMessageId");
+
+                    b.HasIndex("ConversationKey", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
