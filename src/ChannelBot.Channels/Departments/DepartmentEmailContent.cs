@@ -61,7 +61,7 @@ internal sealed record DepartmentEmailContent(
             answers,
             S(payload, "channel") ?? string.Empty,
             filed,
-            S(payload, "due_at"),
+            S(payload, "due_local") ?? S(payload, "due_at"),
             staffConsoleUrl is null ? null : staffConsoleUrl + "#case=" + Uri.EscapeDataString(ticket));
     }
 

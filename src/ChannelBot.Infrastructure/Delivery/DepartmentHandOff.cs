@@ -57,6 +57,10 @@ internal static class DepartmentHandOff
         payload["department_name"] = department?.Name.Get("en") ?? filed.Department;
         var local = TimeZoneInfo.ConvertTime(filed.CreatedAt, cityTimeZone);
         payload["created_local"] = local.ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
+        if (filed.DueAt is { } due)
+        {
+            payload["due_local"] = TimeZoneInfo.ConvertTime(due, cityTimeZone).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
+        }
         foreach (var attribute in payload["attributes"]!.AsArray().OfType<JsonObject>())
         {
             var code = (string?)attribute["code"];

@@ -25,7 +25,7 @@ public sealed partial class DepartmentEmailTests : IDisposable
     private const string StreetsMailbox = "streets@springfield.example";
     private const string MessageSid = "MM00000000000000000000000000000015";
     private const string MediaSid = "ME00000000000000000000000000000015";
-    private const string Description = "<script>alert('crew')</script> deep hole & <b>wide</b>";
+    private const string Description = "there is a big pothole <script>alert('crew')</script> & <b>wide</b>";
     private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, .. "JFIF pothole photo for the crew"u8.ToArray(), 0xFF, 0xD9];
 
     private readonly DirectoryInfo _photos = Directory.CreateTempSubdirectory("channelbot-photos-");
@@ -46,9 +46,10 @@ public sealed partial class DepartmentEmailTests : IDisposable
         using var http = app.CreateHttpClient();
         var phone = new SmsPhone(http, twilio, "+15555550415");
 
-        await phone.TextAsync("there is a big pothole");
+        // By SMS the first message is the description: the resident's own words, markup and all.
+        await phone.TextAsync(Description);
         await phone.TextAsync("its in front of 1250 north main street");
-        foreach (var answer in new[] { "yes", "2", "5", Description })
+        foreach (var answer in new[] { "yes", "2", "5", "deep hole" })
         {
             await phone.TextAsync(answer);
         }
@@ -92,7 +93,7 @@ public sealed partial class DepartmentEmailTests : IDisposable
         var html = mail.HtmlBody!;
         Assert.DoesNotContain("<script>", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>wide", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;script&gt;alert(&#x27;crew&#x27;)&lt;/script&gt; deep hole &amp; &lt;b&gt;wide&lt;/b&gt;", html, StringComparison.Ordinal);
+        Assert.Contains("there is a big pothole &lt;script&gt;alert(&#x27;crew&#x27;)&lt;/script&gt; &amp; &lt;b&gt;wide&lt;/b&gt;", html, StringComparison.Ordinal);
         Assert.Contains("href=\"https://www.openstreetmap.org/?mlat=42.1135", html, StringComparison.Ordinal);
 
         var photo = Assert.Single(mail.Attachments.OfType<MimePart>());
