@@ -33,6 +33,7 @@ internal static class DepartmentHandOff
         if (options.WebhookOf(filed.Department) is not null)
         {
             var activity = Activity(filed, DepartmentDelivery.WebhookChannel, Payload(filed), recipient: null, now);
+            activity.Text = $"Case delivered to {filed.Department}'s system (webhook)";
             rows.Add((OutboxRows.Pending(DepartmentDelivery.ConversationKey(filed.Department, ticket), DepartmentDelivery.WebhookChannel, activity, now, filed.Id), activity));
         }
 
@@ -71,6 +72,7 @@ internal static class DepartmentHandOff
         var address = department?.Email;
         var recipient = string.IsNullOrWhiteSpace(address) ? null : new ChannelAccount(address.Trim(), department!.Name.Get("en"));
         var activity = Activity(filed, DepartmentDelivery.EmailChannel, payload, recipient, now);
+        activity.Text = recipient is null ? $"Case emailed to {filed.Department}" : $"Case emailed to {recipient.Name} <{recipient.Id}>";
         var key = DepartmentDelivery.EmailConversationKey(filed.Department, ticket);
         return recipient is null
             ? (OutboxRows.NeverSent(key, DepartmentDelivery.EmailChannel, activity, now, filed.Id, $"department {filed.Department} has no email in dialogs/catalog.yaml; the case was not emailed"), activity)

@@ -77,6 +77,8 @@ public sealed partial class DepartmentEmailTests : IDisposable
         var delivery = Assert.Single(detail.Messages, m => m.ChannelId == "department-email");
         Assert.Equal(mail.MessageId, delivery.ProviderId);
         Assert.Equal(1, delivery.Attempts);
+        Assert.Equal($"Case emailed to Public Works – Streets <{StreetsMailbox}>", delivery.Text);
+        Assert.NotNull(delivery.SentAt);
 
         var text = mail.TextBody!.ReplaceLineEndings("\n");
         Assert.Contains($"Ticket: {ticket}\n", text, StringComparison.Ordinal);
