@@ -74,7 +74,7 @@ internal sealed partial class DepartmentEmailSender(
             return SendResult.Throttle("waiting for the resident's photos to be copied before emailing the department", PhotoPoll);
         }
 
-        var (attachments, notes) = Attach(content.Ticket, casePhotos);
+        var (attachments, notes) = await AttachAsync(content.Ticket, casePhotos, cancellationToken).ConfigureAwait(false);
         var mime = DepartmentEmailComposer.Compose(content, mailbox, options, attachments, notes);
         var result = await EmailSubmission.SendAsync(transport, mime, options.SendTimeout, logger, cancellationToken).ConfigureAwait(false);
         switch (result.Outcome)
@@ -94,7 +94,7 @@ internal sealed partial class DepartmentEmailSender(
     }
 
     /// <summary>The stored photos that fit in <see cref="MaxAttachmentBytes"/>, typed by their bytes; a note for each one that is not attached.</summary>
-    private (List<DepartmentEmailAttachment> Attachments, List<string> Notes) Attach(string ticket, IReadOnlyList<DeliveryPhoto> casePhotos)
+    private async Task<(List<DepartmentEmailAttachment> Attachments, List<string> Notes)> AttachAsync(string ticket, IReadOnlyList<DeliveryPhoto> casePhotos, CancellationToken cancellationToken)
     {
         var attachments = new List<DepartmentEmailAttachment>();
         var notes = new List<string>();
@@ -107,8 +107,8 @@ internal sealed partial class DepartmentEmailSender(
                 continue;
             }
 
-            using var stream = store.OpenRead(photo.StoredPath);
-            var bytes = stream is null ? null : ReadAtMost(stream, left);
+            await using var stream = store.OpenRead(photo.StoredPath);
+            var bytes = stream is null ? null : await ReadAtMostAsync(stream, left, cancellationToken).ConfigureAwait(false);
             if (bytes is null)
             {
                 notes.Add(stream is null ? $"photo {photo.Number}: not attached (the city's copy is missing)" : $"photo {photo.Number}: not attached (too large for one email; see it in the staff console)");
@@ -129,12 +129,12 @@ internal sealed partial class DepartmentEmailSender(
     }
 
     /// <summary>The whole stream when it is at most <paramref name="limit"/> bytes, else null (read no further than that).</summary>
-    private static byte[]? ReadAtMost(Stream stream, long limit)
+    private static async Task<byte[]?> ReadAtMostAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         using var copy = new MemoryStream();
         var buffer = new byte[81920];
         int read;
-        while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
+        while ((read = await stream.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
         {
             if (copy.Length + read > limit)
             {
