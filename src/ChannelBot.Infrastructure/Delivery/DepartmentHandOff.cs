@@ -62,6 +62,7 @@ internal static class DepartmentHandOff
         {
             payload["due_local"] = TimeZoneInfo.ConvertTime(due, cityTimeZone).ToString("yyyy-MM-dd HH:mm 'UTC'zzz", CultureInfo.InvariantCulture);
         }
+
         foreach (var attribute in payload["attributes"]!.AsArray().OfType<JsonObject>())
         {
             var code = (string?)attribute["code"];
