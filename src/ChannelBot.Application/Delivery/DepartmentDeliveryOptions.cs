@@ -1,9 +1,11 @@
 namespace ChannelBot.Application.Delivery;
 
 /// <summary>
-/// Where each department's system receives the cases routed to it (configuration section <c>Departments</c>):
-/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c>. A department with none configured gets no
-/// delivery (staff see its cases in the console and the Open311 API, as before).
+/// How each department receives the cases routed to it (configuration section <c>Departments</c>):
+/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c> for its system, and
+/// <c>Departments:Email:{DEPARTMENT-CODE}:Enabled</c> for its mailbox (the department's <c>email</c> in
+/// dialogs/catalog.yaml; needs the <c>Email</c> settings). A department with neither gets no delivery (staff see its
+/// cases in the console and the Open311 API, as before).
 /// </summary>
 public sealed class DepartmentDeliveryOptions
 {
@@ -15,11 +17,21 @@ public sealed class DepartmentDeliveryOptions
     /// <summary>By department code (as in the catalog), case-insensitive.</summary>
     public Dictionary<string, DepartmentWebhook> Webhooks { get; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>By department code (as in the catalog), case-insensitive: which departments get each new case by email.</summary>
+    public Dictionary<string, DepartmentEmail> Email { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The webhook of <paramref name="department"/>, if it has a usable one.</summary>
     public DepartmentWebhook? WebhookOf(string? department) =>
         department is not null && Webhooks.TryGetValue(department, out var webhook) && webhook.Url is not null && !string.IsNullOrEmpty(webhook.Secret)
             ? webhook
             : null;
+
+    /// <summary>True when <paramref name="department"/> has opted in to getting its cases by email.</summary>
+    public bool EmailsTo(string? department) =>
+        department is not null && Email.TryGetValue(department, out var email) && email.Enabled;
+
+    /// <summary>The department codes that opted in to email.</summary>
+    public IEnumerable<string> EmailedDepartments => Email.Where(e => e.Value.Enabled).Select(e => e.Key);
 }
 
 /// <summary>A department system's endpoint for new cases, and the secret deliveries to it are signed with.</summary>
@@ -28,4 +40,10 @@ public sealed class DepartmentWebhook
     public Uri? Url { get; set; }
 
     public string? Secret { get; set; }
+}
+
+/// <summary>Whether a department gets each new case by email, at the address the catalog gives it.</summary>
+public sealed class DepartmentEmail
+{
+    public bool Enabled { get; set; }
 }

@@ -156,6 +156,13 @@
       show("view-password");
       return;
     }
+    // A link to one case (a department's email carries one: /staff#case=311-2026-000123) opens it once signed in.
+    var linked = /^#case=([A-Za-z0-9-]{1,40})$/.exec(window.location.hash);
+    if (linked) {
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+      openCase(decodeURIComponent(linked[1]));
+      return;
+    }
     show("view-cases");
     loadCases();
   }
