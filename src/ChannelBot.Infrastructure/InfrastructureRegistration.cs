@@ -51,6 +51,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.ExternalCaseFiler(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(), sp.GetRequiredService<CaseGatewayFactory>(), sp.GetService<OutboxDispatcher>()));
         builder.Services.AddSingleton<ChannelBot.Infrastructure.Turns.SetAsideReader>();
+        builder.Services.AddSingleton<ChannelBot.Application.Delivery.ICasePhotoSource, ChannelBot.Infrastructure.Delivery.CasePhotoSource>();
         builder.Services.AddSingleton(sp => new CaseEditor(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
             sp.GetRequiredService<IDialogEngineSource>(),

@@ -1,10 +1,12 @@
 namespace ChannelBot.Application.Delivery;
 
 /// <summary>
-/// Where each department's system receives the cases routed to it (configuration section <c>Departments</c>):
-/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c> (a signed JSON POST), and/or
-/// <c>Departments:Open311:{DEPARTMENT-CODE}</c> (its work-order system's Open311 API, see <see cref="DepartmentOpen311"/>).
-/// A department with none configured gets no delivery (staff see its cases in the console and the Open311 API, as before).
+/// How each department receives the cases routed to it (configuration section <c>Departments</c>):
+/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c> for a signed JSON POST to its system,
+/// <c>Departments:Open311:{DEPARTMENT-CODE}</c> for its work-order system's Open311 API (see <see cref="DepartmentOpen311"/>),
+/// and <c>Departments:Email:{DEPARTMENT-CODE}:Enabled</c> for its mailbox (the department's <c>email</c> in
+/// dialogs/catalog.yaml; needs the <c>Email</c> settings). A department with none gets no delivery (staff see its
+/// cases in the console and the Open311 API, as before).
 /// </summary>
 public sealed class DepartmentDeliveryOptions
 {
@@ -25,11 +27,21 @@ public sealed class DepartmentDeliveryOptions
             ? system
             : null;
 
+    /// <summary>By department code (as in the catalog), case-insensitive: which departments get each new case by email.</summary>
+    public Dictionary<string, DepartmentEmail> Email { get; } = new(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>The webhook of <paramref name="department"/>, if it has a usable one.</summary>
     public DepartmentWebhook? WebhookOf(string? department) =>
         department is not null && Webhooks.TryGetValue(department, out var webhook) && webhook.Url is not null && !string.IsNullOrEmpty(webhook.Secret)
             ? webhook
             : null;
+
+    /// <summary>True when <paramref name="department"/> has opted in to getting its cases by email.</summary>
+    public bool EmailsTo(string? department) =>
+        department is not null && Email.TryGetValue(department, out var email) && email.Enabled;
+
+    /// <summary>The department codes that opted in to email.</summary>
+    public IEnumerable<string> EmailedDepartments => Email.Where(e => e.Value.Enabled).Select(e => e.Key);
 }
 
 /// <summary>A department system's endpoint for new cases, and the secret deliveries to it are signed with.</summary>
@@ -38,4 +50,10 @@ public sealed class DepartmentWebhook
     public Uri? Url { get; set; }
 
     public string? Secret { get; set; }
+}
+
+/// <summary>Whether a department gets each new case by email, at the address the catalog gives it.</summary>
+public sealed class DepartmentEmail
+{
+    public bool Enabled { get; set; }
 }

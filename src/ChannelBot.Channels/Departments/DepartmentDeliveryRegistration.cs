@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers delivery of cases to departments' systems (section <c>Departments</c>, validated at start-up).</summary>
+/// <summary>Registers delivery of cases to departments: their systems' webhooks and their mailboxes (section <c>Departments</c>, validated at start-up).</summary>
 public static class DepartmentDeliveryRegistration
 {
     public static IHostApplicationBuilder AddDepartmentDelivery(this IHostApplicationBuilder builder)
@@ -28,6 +28,12 @@ public static class DepartmentDeliveryRegistration
         services.AddSingleton<DepartmentOpen311Sender>();
         services.AddChannelSender<DepartmentOpen311Sender>(DepartmentDelivery.Open311Channel);
         services.AddSingleton<IDepartmentStatusReader, Open311StatusReader>();
+
+        // Email: the mail transport and settings of the email channel, its SMTP answers; checked against the catalog at start.
+        builder.AddEmailChannel();
+        services.AddSingleton<DepartmentEmailSender>();
+        services.AddChannelSender<DepartmentEmailSender>(DepartmentDelivery.EmailChannel);
+        services.AddHostedService<DepartmentEmailCheck>();
         return builder;
     }
 }

@@ -83,12 +83,12 @@ internal sealed partial class DepartmentOpen311Sender(
         return SendResult.Failed(error);
     }
 
-    [LoggerMessage(EventId = 4711, Level = LogLevel.Information, Message = "Outbox row {Id}: case filed with {Department}'s Open311 system (service_request_id {ExternalId}).")]
+    [LoggerMessage(EventId = 4731, Level = LogLevel.Information, Message = "Outbox row {Id}: case filed with {Department}'s Open311 system (service_request_id {ExternalId}).")]
     private partial void LogDelivered(long id, string department, string? externalId);
 
-    [LoggerMessage(EventId = 4712, Level = LogLevel.Warning, Message = "Outbox row {Id}: filing the case with {Department}'s Open311 system will be tried again: {Error}.")]
+    [LoggerMessage(EventId = 4732, Level = LogLevel.Warning, Message = "Outbox row {Id}: filing the case with {Department}'s Open311 system will be tried again: {Error}.")]
     private partial void LogRetry(long id, string department, string error);
 
-    [LoggerMessage(EventId = 4713, Level = LogLevel.Error, Message = "Outbox row {Id}: the case could not be filed with {Department}'s Open311 system: {Error}.")]
+    [LoggerMessage(EventId = 4733, Level = LogLevel.Error, Message = "Outbox row {Id}: the case could not be filed with {Department}'s Open311 system: {Error}.")]
     private partial void LogFailed(long id, string department, string error);
 }

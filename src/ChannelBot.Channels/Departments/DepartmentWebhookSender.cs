@@ -84,9 +84,9 @@ internal sealed partial class DepartmentWebhookSender(
     [LoggerMessage(EventId = 4701, Level = LogLevel.Information, Message = "Outbox row {Id}: case delivered to {Department} (external id {ExternalId}).")]
     private partial void LogDelivered(long id, string department, string? externalId);
 
-    [LoggerMessage(EventId = 4702, Level = LogLevel.Warning, Message = "Outbox row {Id}: delivering the case to {Department} will be tried again: {Error}.")]
+    [LoggerMessage(EventId = 4707, Level = LogLevel.Warning, Message = "Outbox row {Id}: delivering the case to {Department} will be tried again: {Error}.")]
     private partial void LogRetry(long id, string department, string error);
 
-    [LoggerMessage(EventId = 4703, Level = LogLevel.Error, Message = "Outbox row {Id}: the case could not be delivered to {Department}: {Error}.")]
+    [LoggerMessage(EventId = 4708, Level = LogLevel.Error, Message = "Outbox row {Id}: the case could not be delivered to {Department}: {Error}.")]
     private partial void LogFailed(long id, string department, string error);
 }

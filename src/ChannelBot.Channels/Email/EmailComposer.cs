@@ -57,7 +57,8 @@ internal static class EmailComposer
         return !string.IsNullOrEmpty(activity.Recipient?.Id) ? activity.Recipient.Id : activity.Conversation?.Id;
     }
 
-    private static string DomainOf(string address)
+    /// <summary>The domain of the sender's address: every Message-ID the app makes is under it.</summary>
+    public static string DomainOf(string address)
     {
         var at = address.LastIndexOf('@');
         return at >= 0 && at < address.Length - 1 ? address[(at + 1)..] : "localhost";

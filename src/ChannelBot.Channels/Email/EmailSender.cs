@@ -1,10 +1,7 @@
-using System.Net.Sockets;
 using ChannelBot.Application.Logging;
 using ChannelBot.Application.Messaging;
 using ChannelBot.Application.Notifications;
 using ChannelBot.Application.Outbound;
-using MailKit.Net.Smtp;
-using MailKit.Security;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +14,9 @@ namespace ChannelBot.Channels.Email;
 /// is never written to (<see cref="OptOutGate"/>, asked just before the message goes), and every message carries its
 /// address's unsubscribe link (<see cref="EmailUnsubscribeLink"/>): without the settings for it nothing is sent.
 /// <para>
-/// Answers: 2xx sent; a 4xx reply, a refused login, a dropped connection or a timeout are retried by the outbox
-/// (its backoff); a 5xx reply (no such mailbox, message refused) fails for good with the server's words. SMTP
-/// offers no look-up of what was delivered, so a connection lost after the data was accepted may, rarely, send a
-/// message twice (the Message-ID made from the outbox row lets mail systems drop the copy).
+/// Answers (<see cref="EmailSubmission"/>): 2xx sent; a 4xx reply, a refused login, a dropped connection or a timeout
+/// are retried by the outbox (its backoff); a 5xx reply fails for good with the server's words. The Message-ID made
+/// from the outbox row lets mail systems drop the copy a lost answer may cause.
 /// </para>
 /// </summary>
 public sealed class EmailSender : IChannelSender, INotificationChannel
@@ -76,46 +72,26 @@ public sealed class EmailSender : IChannelSender, INotificationChannel
             return Fail(message, to, optedOut);
         }
 
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(options.SendTimeout);
-        try
+        var result = await EmailSubmission.SendAsync(_transport, mime!, options.SendTimeout, _logger, cancellationToken).ConfigureAwait(false);
+        switch (result.Outcome)
         {
-            await _transport.SendAsync(mime!, timeout.Token).ConfigureAwait(false);
-            EmailLog.Sent(_logger, message.Id, to);
-            return SendResult.Sent(mime!.MessageId);
+            case SendOutcome.Sent:
+                EmailLog.Sent(_logger, message.Id, to);
+                break;
+            case SendOutcome.RetryLater:
+                EmailLog.SendRetry(_logger, message.Id, to, result.Error!);
+                break;
+            default:
+                EmailLog.SendFailed(_logger, message.Id, to, result.Error!);
+                break;
         }
-        catch (SmtpCommandException exception) when ((int)exception.StatusCode >= 500)
-        {
-            return Fail(message, to, $"the mail server refused the message ({(int)exception.StatusCode}: {exception.Message})");
-        }
-        catch (SmtpCommandException exception)
-        {
-            return Retry(message, to, $"the mail server asked to try later ({(int)exception.StatusCode}: {exception.Message})");
-        }
-        catch (AuthenticationException exception)
-        {
-            EmailLog.LoginRefused(_logger, exception.Message);
-            return Retry(message, to, "the mail server refused our login (check Email:UserName and Email:Password)");
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            return Retry(message, to, $"no answer from the mail server within {options.SendTimeout.TotalSeconds:0.#} s");
-        }
-        catch (Exception exception) when (exception is SmtpProtocolException or SslHandshakeException or IOException or SocketException)
-        {
-            return Retry(message, to, $"the mail server could not be reached ({exception.GetType().Name})");
-        }
+
+        return result;
     }
 
     private SendResult Fail(OutboundMessage message, string to, string error)
     {
         EmailLog.SendFailed(_logger, message.Id, to, error);
         return SendResult.Failed(error);
-    }
-
-    private SendResult Retry(OutboundMessage message, string to, string error)
-    {
-        EmailLog.SendRetry(_logger, message.Id, to, error);
-        return SendResult.Retry(error);
     }
 }

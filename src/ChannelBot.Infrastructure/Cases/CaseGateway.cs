@@ -17,7 +17,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// The case effects of the turns in one batch, on the batch's own context: a new case is only added (saved by the
 /// batch's single commit, together with the conversation state and the replies), and its ticket number comes
 /// from the counter row inside the same transaction, so a rolled-back batch spends no number. The case's email
-/// receipt (<see cref="CaseReceipts"/>) and its delivery to its department's system (<see cref="DepartmentHandOff"/>),
+/// receipt (<see cref="CaseReceipts"/>) and its deliveries to its department (<see cref="DepartmentHandOff"/>: webhook, email),
 /// when it has them, are added to the same context: they commit with the case or not at all, so a case gets one of
 /// each however often its filing is retried.
 /// </summary>
@@ -54,10 +54,13 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             _receipts.Add(email);
         }
 
-        foreach (var delivery in DepartmentHandOff.For(created, departments, submission.SubmittedAt))
+        foreach (var delivery in DepartmentHandOff.For(created, definitions.Catalog, cityTimeZone, departments, submission.SubmittedAt))
         {
             db.OutboxMessages.Add(delivery.Row);
-            _receipts.Add(delivery);
+            if (delivery.Row.Status == OutboxStatus.Pending)
+            {
+                _receipts.Add(delivery);   // a row already failed (no address) is only for staff to see: never handed to the dispatcher
+            }
         }
 
         var receipt = new CaseReceipt(ticket.ToString());

@@ -89,7 +89,7 @@ internal sealed partial class CaseNotifier(
         if (route.Kind == NotificationRouteKind.CannotNotify)
         {
             // Staff see what the resident could not be told, and why.
-            return CannotNotify(resident, now, route.Reason!, StatusNotificationText.For(definitions, notice));
+            return CannotNotify(resident, now, route.Reason!, StatusNotificationText.For(definitions, notice), notification);
         }
 
         var message = own ? Reply(ownConversation!, resident, now) : Direct(route, resident, now);
@@ -140,8 +140,13 @@ internal sealed partial class CaseNotifier(
     }
 
     /// <summary>A row staff see on the case, saying why the resident could not be told; never sent.</summary>
-    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why, string text) =>
-        OutboxRows.NeverSent(resident.ConversationKey, resident.ChannelId, new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Text = text, Timestamp = now }, now, resident.Id, "cannot notify: " + why);
+    /// <summary>The update the resident could not be sent, marked as the notification it is (staff see it as an update in the case's conversation).</summary>
+    private static OutboxMessageRecord CannotNotify(Case resident, DateTimeOffset now, string why, string text, ProactiveNotification notification)
+    {
+        var message = new Activity { Type = ActivityTypes.Message, ChannelId = resident.ChannelId, Text = text, Timestamp = now };
+        notification.Tag(message);
+        return OutboxRows.NeverSent(resident.ConversationKey, resident.ChannelId, message, now, resident.Id, "cannot notify: " + why);
+    }
 
     private static OutboxMessageRecord Row(string conversationKey, Activity message, Case resident, DateTimeOffset now, DateTimeOffset sendAt) =>
         OutboxRows.Pending(conversationKey, message.ChannelId!, message, now, resident.Id, sendAt);

@@ -1,5 +1,8 @@
+using System.Text.Json;
+using ChannelBot.Application.Delivery;
 using ChannelBot.Domain.Cases;
 using ChannelBot.Infrastructure.Persistence;
+using ChannelBot.Schema;
 using Microsoft.EntityFrameworkCore;
 
 namespace ChannelBot.Infrastructure.Cases;
@@ -103,5 +106,88 @@ public sealed class CaseReader
     {
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         return await db.Cases.AsNoTracking().FirstOrDefaultAsync(c => c.Ticket == ticket, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The conversation of the case, oldest first, at most the latest <paramref name="limit"/> messages. A conversation
+    /// (an SMS number, a Messenger PSID, a web chat) may carry several reports: the case's stretch of it starts after
+    /// the previous case from the same conversation was filed and ends when the next one is filed, so it holds the
+    /// intake up to filing and what was said after (a resident's replies, a new report not yet filed). In it: the
+    /// resident's messages and the bot's replies that are about no other case; and wherever they went, the city's
+    /// messages about this case (its receipt and status updates; not its delivery to the department's system).
+    /// </summary>
+    public async Task<CaseConversation> ConversationAsync(Case found, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(found);
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        if (found.History.Any(h => h.Kind == CaseChangeKind.Anonymised))
+        {
+            // Its conversation key no longer names the resident's conversation (and the messages were deleted with it).
+            return new CaseConversation([], Truncated: false, Removed: true);
+        }
+
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var key = found.ConversationKey;
+        var id = found.Id;
+        var created = found.CreatedAt;
+        var previous = await db.Cases.AsNoTracking()
+            .Where(c => c.ConversationKey == key && c.Id != id && c.CreatedAt <= created)
+            .OrderByDescending(c => c.CreatedAt)
+            .Select(c => (DateTimeOffset?)c.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var next = await db.Cases.AsNoTracking()
+            .Where(c => c.ConversationKey == key && c.Id != id && c.CreatedAt > created)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => (DateTimeOffset?)c.CreatedAt)
+            .FirstOrDefaultAsync(cancellationToken)
+            .ConfigureAwait(false);
+
+        var inbound = db.InboundActivities.AsNoTracking()
+            .Where(i => i.ConversationKey == key && (previous == null || i.ReceivedAt > previous) && (next == null || i.ReceivedAt < next));
+        var outbound = db.OutboxMessages.AsNoTracking()
+            .Where(o => o.ChannelId != DepartmentDelivery.WebhookChannel
+                && (o.CaseId == id
+                    || (o.CaseId == null && o.ConversationKey == key && (previous == null || o.CreatedAt > previous) && (next == null || o.CreatedAt < next))));
+
+        // The latest limit + 1 of each side: the latest limit of both together are among them, and one more tells
+        // whether older ones were left out.
+        var received = await inbound.OrderByDescending(i => i.Id).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var written = await outbound.OrderByDescending(o => o.Id).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var messages = new List<(CaseConversationMessage Message, int Side, long Id)>(received.Count + written.Count);
+        foreach (var row in received)
+        {
+            if (Parse(row.ActivityJson) is { } activity && activity.IsType(ActivityTypes.Message))
+            {
+                messages.Add((new CaseConversationMessage(row.ReceivedAt, row.ChannelId, activity, row, null), 0, row.Id));
+            }
+        }
+
+        foreach (var row in written)
+        {
+            if (Parse(row.ActivityJson) is { } activity)
+            {
+                messages.Add((new CaseConversationMessage(row.CreatedAt, row.ChannelId, activity, null, row), 1, row.Id));
+            }
+        }
+
+        // In time order; at the same instant the resident's message comes before the replies written to it.
+        messages.Sort((a, b) => a.Message.At != b.Message.At ? a.Message.At.CompareTo(b.Message.At) : a.Side != b.Side ? a.Side.CompareTo(b.Side) : a.Id.CompareTo(b.Id));
+        var truncated = received.Count > limit || written.Count > limit || messages.Count > limit;
+        var kept = messages.Count > limit ? messages.GetRange(messages.Count - limit, limit) : messages;
+        return new CaseConversation([.. kept.Select(m => m.Message)], truncated);
+    }
+
+    private static Activity? Parse(string json)
+    {
+        try
+        {
+            return ActivityJson.Deserialize(json);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }

@@ -11,9 +11,12 @@ namespace ChannelBot.Infrastructure.Retention;
 /// <summary>
 /// Deletes what the city no longer needs, every <see cref="RetentionOptions.SweepInterval"/>: processed inbound
 /// messages, sent or failed outbox messages (with their delivery reports) and idle conversations older than
-/// <see cref="RetentionOptions.MessageDays"/> (a conversation an open case still needs is kept), and the reporter's
-/// personal data and photos of cases closed more than <see cref="RetentionOptions.ClosedCasePersonalDataDays"/> ago
-/// (<see cref="Case.RemovePersonalData"/>). Web chat logs and uploads have their own, shorter limits (DirectLine).
+/// <see cref="RetentionOptions.MessageDays"/> (a conversation an open case still needs is kept, with its messages and
+/// the messages about the case: they are the case's conversation staff read), and the reporter's personal data and
+/// photos of cases closed more than <see cref="RetentionOptions.ClosedCasePersonalDataDays"/> ago
+/// (<see cref="Case.RemovePersonalData"/>) with the case's conversation: the messages about it, and its conversation's
+/// messages up to its closing once no other case of that conversation keeps its personal data. Web chat logs and
+/// uploads have their own, shorter limits (DirectLine).
 /// </summary>
 internal sealed partial class RetentionSweeper(
     IDbContextFactory<ChannelBotDbContext> databases,
@@ -61,8 +64,16 @@ internal sealed partial class RetentionSweeper(
     private async Task<int> DeleteMessagesAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
-        var inbound = await db.InboundActivities.Where(i => i.ProcessedAt != null && i.ProcessedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        var outbox = await db.OutboxMessages.Where(o => o.Status != OutboxStatus.Pending && o.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        var inbound = await db.InboundActivities
+            .Where(i => i.ProcessedAt != null && i.ProcessedAt < cutoff
+                && !db.Cases.Any(k => k.ConversationKey == i.ConversationKey && k.Status != CaseStatus.Closed))
+            .ExecuteDeleteAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var outbox = await db.OutboxMessages
+            .Where(o => o.Status != OutboxStatus.Pending && o.CreatedAt < cutoff
+                && !db.Cases.Any(k => (k.Id == o.CaseId || k.ConversationKey == o.ConversationKey) && k.Status != CaseStatus.Closed))
+            .ExecuteDeleteAsync(cancellationToken)
+            .ConfigureAwait(false);
         var conversations = await db.Conversations
             .Where(c => c.UpdatedAt < cutoff && !db.Cases.Any(k => k.ConversationKey == c.Key && k.Status != CaseStatus.Closed))
             .ExecuteDeleteAsync(cancellationToken)
@@ -85,6 +96,7 @@ internal sealed partial class RetentionSweeper(
                 .Take(CaseBatch)
                 .ToListAsync(cancellationToken)
                 .ConfigureAwait(false);
+            var conversations = new List<(Guid Id, string Key, DateTimeOffset ClosedAt)>(cases.Count);
             foreach (var @case in cases)
             {
                 foreach (var photo in @case.Photos.Where(p => p.StoredPath is not null))
@@ -92,16 +104,39 @@ internal sealed partial class RetentionSweeper(
                     photos.Delete(photo.StoredPath!);
                 }
 
+                conversations.Add((@case.Id, @case.ConversationKey, @case.UpdatedAt));
                 @case.RemovePersonalData(By, now);
             }
 
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var (id, key, closedAt) in conversations)
+            {
+                await RemoveConversationAsync(db, id, key, closedAt, cancellationToken).ConfigureAwait(false);
+            }
+
             total += cases.Count;
             if (cases.Count < CaseBatch)
             {
                 return total;
             }
         }
+    }
+
+    /// <summary>
+    /// The anonymised case's conversation: the messages about it (not a notification still waiting to be sent), and its
+    /// conversation's messages up to its closing, unless another case of the same conversation still has its personal
+    /// data (then they go when the last of those is anonymised; an anonymised case no longer names the conversation).
+    /// </summary>
+    private static async Task RemoveConversationAsync(ChannelBotDbContext db, Guid caseId, string key, DateTimeOffset closedAt, CancellationToken cancellationToken)
+    {
+        await db.OutboxMessages.Where(o => o.CaseId == caseId && o.Status != OutboxStatus.Pending).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        if (await db.Cases.AnyAsync(c => c.ConversationKey == key, cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await db.InboundActivities.Where(i => i.ConversationKey == key && i.ProcessedAt != null && i.ReceivedAt <= closedAt).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        await db.OutboxMessages.Where(o => o.ConversationKey == key && o.Status != OutboxStatus.Pending && o.CreatedAt <= closedAt).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Retention: {Deleted} old messages and conversations deleted, {Anonymised} closed cases' personal data removed.")]

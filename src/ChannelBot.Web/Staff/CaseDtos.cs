@@ -50,7 +50,8 @@ public sealed record DepartmentSyncDto(string Department, DateTimeOffset? LastSy
 
 /// <summary>
 /// A message about the case: to the resident (what it said, where it went, what became of it), or the case's delivery
-/// to its department's system (channel <c>department-webhook</c>; ProviderId is that system's id for the case).
+/// to its department: to its system (channel <c>department-webhook</c>; ProviderId is that system's id for the case) or
+/// its mailbox (channel <c>department-email</c>; Text says to which address, ProviderId is the email's Message-ID).
 /// </summary>
 /// <param name="Status">pending (SendAfter says when), sent or failed (Error says why: opted out, outside the window...).</param>
 /// <param name="Delivery">What the channel reported afterwards: queued, sent, delivered, read, undelivered, failed.</param>

@@ -12,6 +12,9 @@ namespace ChannelBot.Web.Staff;
 /// </summary>
 public static class StaffCaseEndpoints
 {
+    /// <summary>The most messages of a case's conversation one answer gives (the latest): a long conversation makes no huge page.</summary>
+    public const int ConversationLimit = 500;
+
     public static IEndpointRouteBuilder MapStaffApi(this IEndpointRouteBuilder endpoints)
     {
         var cases = endpoints.MapGroup("/api/cases")
@@ -19,6 +22,9 @@ public static class StaffCaseEndpoints
             .WithTags("Cases");
         cases.MapGet("/", ListAsync).WithName("ListCases").WithSummary("Cases, newest first, filtered and paged.");
         cases.MapGet("/{ticket}", GetAsync).WithName("GetCase").WithSummary("One case with its history and photos.");
+        cases.MapGet("/{ticket}/conversation", ConversationAsync)
+            .WithName("GetCaseConversation")
+            .WithSummary($"The case's conversation with the resident, oldest first: the intake and what came after, photos linked to the case's copies (at most the latest {ConversationLimit} messages).");
         cases.MapGet("/{ticket}/photos/{number:int}", PhotoAsync).WithName("GetCasePhoto").WithSummary("The city's copy of one of the case's photos.");
         cases.MapPost("/{ticket}/status", ChangeStatusAsync)
             .RequireAuthorization(StaffRoles.WritePolicy)
@@ -93,6 +99,23 @@ public static class StaffCaseEndpoints
         return MaySee(user, found)
             ? TypedResults.Ok(await DetailAsync(found, reader, clock, cancellationToken))
             : TypedResults.Forbid();
+    }
+
+    private static async Task<Results<Ok<CaseConversationDto>, NotFound, ForbidHttpResult>> ConversationAsync(
+        string ticket, ClaimsPrincipal user, CaseReader reader, CancellationToken cancellationToken)
+    {
+        if (!TicketNumber.TryParse(ticket, out var number) || await reader.GetAsync(number, cancellationToken) is not { } found)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (!MaySee(user, found))
+        {
+            return TypedResults.Forbid();
+        }
+
+        var conversation = await reader.ConversationAsync(found, ConversationLimit, cancellationToken);
+        return TypedResults.Ok(conversation.ToDto(found, ConversationLimit));
     }
 
     private static async Task<Results<FileStreamHttpResult, NotFound, ForbidHttpResult>> PhotoAsync(

@@ -109,7 +109,7 @@ public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFi
         await screen.FindAsync(ticket);
 
         await Expect(screen.CaseTitle).ToContainTextAsync(ticket);
-        var thumbnail = screen.Page.GetByAltText("Photo 1 of the case");
+        var thumbnail = screen.Page.GetByAltText("Photo 1 of the case", new() { Exact = true });
         await Expect(thumbnail).ToBeVisibleAsync();
         await screen.Page.WaitForFunctionAsync("image => image.complete && image.naturalWidth > 0", await thumbnail.ElementHandleAsync());
         await Expect(screen.Page.GetByRole(AriaRole.Button, new() { Name = "Save status" })).ToBeHiddenAsync();
@@ -135,7 +135,7 @@ public sealed partial class StaffConsoleTests(BrowserFixture fixture) : IClassFi
 
         await screen.SignInAsync("console-admin-5@city.example", StaffPeople.OwnPassword);
         await screen.FindAsync(ticket);
-        var thumbnail = screen.Page.GetByAltText("Photo 1 of the case");
+        var thumbnail = screen.Page.GetByAltText("Photo 1 of the case", new() { Exact = true });
         await Expect(thumbnail).ToBeVisibleAsync();
         var source = await thumbnail.GetAttributeAsync("src");
         var opened = await screen.Page.GotoAsync(new Uri(fixture.App.BaseAddress, source!).ToString());

@@ -71,6 +71,44 @@ public sealed partial class StaffCaseAccessTests
         Assert.Equal("acknowledged", (await operatorChange.Content.ReadFromJsonAsync<CaseDetailDto>())!.Case.Status);
     }
 
+    [Fact]
+    public async Task A_cases_conversation_is_seen_by_exactly_those_who_see_the_case()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var connector = new FakeConnector();
+        await using var app = ChannelBotApp.Start(storage);
+        var ticket = await FileAPotholeAsync(app, connector);
+        using var admin = await StaffPeople.AdminAsync(app);
+        using var streets = await StaffPeople.PersonAsync(admin, app, "sol@city.example", "department", Streets);
+        using var parks = await StaffPeople.PersonAsync(admin, app, "pia@city.example", "department", "PARKS");
+        using var reader = await StaffPeople.PersonAsync(admin, app, "rita@city.example", "reader");
+        using var anonymous = app.CreateHttpClient();
+
+        using var parksRead = await parks.GetAsync($"/api/cases/{ticket}/conversation");
+        using var streetsRead = await streets.GetAsync($"/api/cases/{ticket}/conversation");
+        using var readerRead = await reader.GetAsync($"/api/cases/{ticket}/conversation");
+        using var missing = await reader.GetAsync("/api/cases/311-2026-999999/conversation");
+        using var malformed = await reader.GetAsync("/api/cases/not-a-ticket/conversation");
+        using var nobody = await anonymous.GetAsync($"/api/cases/{ticket}/conversation");
+
+        Assert.Equal(HttpStatusCode.Forbidden, parksRead.StatusCode);
+        Assert.DoesNotContain("pothole", await parksRead.Content.ReadAsStringAsync(), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, malformed.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, nobody.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, streetsRead.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, readerRead.StatusCode);
+        var json = await readerRead.Content.ReadAsStringAsync();
+        var conversation = (await streetsRead.Content.ReadFromJsonAsync<CaseConversationDto>())!;
+        Assert.Equal("hi", conversation.Messages[0].Text);
+        Assert.Equal("resident", conversation.Messages[0].Direction);
+        Assert.Contains(conversation.Messages, m => m.Direction == "bot" && m.Text?.Contains(ticket, StringComparison.Ordinal) == true);
+
+        // The resident's channel account and the conversation's address are not in it.
+        Assert.DoesNotContain("resident-1", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("staff-access-", json, StringComparison.Ordinal);
+    }
+
     private static async Task<string> FileAPotholeAsync(ChannelBotApp app, FakeConnector connector)
     {
         using var http = app.CreateHttpClient();

@@ -26,6 +26,13 @@ public static class StaffApi
         return (await response.Content.ReadFromJsonAsync<CaseDetailDto>())!;
     }
 
+    /// <summary>The case's conversation with the resident (<c>GET /api/cases/{ticket}/conversation</c>).</summary>
+    public static async Task<CaseConversationDto> GetConversationAsync(HttpClient http, string ticket)
+    {
+        using var response = await SendAsync(http, new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}/conversation"));
+        return (await response.Content.ReadFromJsonAsync<CaseConversationDto>())!;
+    }
+
     public static async Task ChangeStatusAsync(HttpClient http, string ticket, string status)
     {
         using var response = await SendAsync(http, new HttpRequestMessage(HttpMethod.Post, $"/api/cases/{ticket}/status")

@@ -95,6 +95,15 @@ public sealed partial class TwilioReportEndToEndTests(ITestOutputHelper output) 
         Assert.Equal(39.7990175, detail.Case.Latitude!.Value, 6);
         Assert.Equal(-89.6439575, detail.Case.Longitude!.Value, 6);
         Assert.Contains("300 S 2nd St", detail.Case.Address, StringComparison.Ordinal);
+
+        // Staff see the pin where the resident shared it in the case's conversation.
+        var conversation = await StaffApi.GetConversationAsync(http, ticket);
+        var pinned = Assert.Single(conversation.Messages, m => m.Location is not null);
+        Assert.Equal("resident", pinned.Direction);
+        Assert.Equal("there is a big pothole", conversation.Messages[conversation.Messages.ToList().IndexOf(pinned) - 2].Text);
+        Assert.Equal(39.7990175, pinned.Location!.Latitude, 6);
+        Assert.Equal(-89.6439575, pinned.Location.Longitude, 6);
+        Assert.Equal("Springfield City Hall", pinned.Location.Name);
     }
 
     [Fact]

@@ -10,7 +10,7 @@
   var settings = JSON.parse(document.getElementById("console-settings").textContent);
   var base = settings.basePath || "";
   var ticketPattern = /^311-\d{4}-\d{6}$/;
-  var state = { session: null, csrf: null, page: 1, pageSize: 50, current: null };
+  var state = { session: null, csrf: null, page: 1, pageSize: 50, current: null, conversationFor: null };
 
   function $(id) { return document.getElementById(id); }
 
@@ -154,6 +154,13 @@
     remember(session);
     if (session.account.mustChangePassword) {
       show("view-password");
+      return;
+    }
+    // A link to one case (a department's email carries one: /staff#case=311-2026-000123) opens it once signed in.
+    var linked = /^#case=([A-Za-z0-9-]{1,40})$/.exec(window.location.hash);
+    if (linked) {
+      history.replaceState(null, "", window.location.pathname + window.location.search);
+      openCase(decodeURIComponent(linked[1]));
       return;
     }
     show("view-cases");
@@ -356,6 +363,90 @@
     renderHistory(detail.history);
     renderMessages(detail.messages);
     prepareActions(detail);
+    loadConversation(c.ticket);
+  }
+
+  // ---- the case's conversation ------------------------------------------------------------------------------
+
+  var speakers = { resident: "Resident", bot: "Bot", update: "Update to the resident" };
+
+  async function loadConversation(ticket) {
+    var list = $("case-conversation");
+    state.conversationFor = ticket;
+    $("conversation-note").textContent = "Loading the conversation…";
+    try {
+      var conversation = await api("GET", "/api/cases/" + encodeURIComponent(ticket) + "/conversation");
+      // Another case opened meanwhile: its own request draws its conversation.
+      if (state.conversationFor !== ticket) { return; }
+      renderConversation(conversation);
+    } catch (error) {
+      if (state.conversationFor !== ticket) { return; }
+      clear(list);
+      $("conversation-note").textContent = "The conversation could not be loaded: " + (error && error.message ? error.message : error);
+    }
+  }
+
+  $("conversation-reload").addEventListener("click", function () {
+    if (state.current) { loadConversation(state.current.case.ticket); }
+  });
+
+  // Every word the resident wrote is hostile until shown: text nodes only, never markup.
+  function renderConversation(conversation) {
+    var list = $("case-conversation");
+    clear(list);
+    var count = conversation.messages.length;
+    $("conversation-note").textContent = (count === 0 ? "No message in the conversation." : count + (count === 1 ? " message, oldest first." : " messages, oldest first."))
+      + (conversation.note ? " " + conversation.note : "");
+    conversation.messages.forEach(function (m) {
+      var item = element("li", null, "conversation__message conversation__message--" + (speakers[m.direction] ? m.direction : "bot"));
+      item.setAttribute("data-direction", m.direction);
+      var head = element("p", null, "conversation__head");
+      head.appendChild(element("strong", speakers[m.direction] || m.direction));
+      head.appendChild(document.createTextNode(" · " + m.channelId + " · "));
+      var time = element("time", when(m.at));
+      time.dateTime = m.at;
+      head.appendChild(time);
+      if (m.status) { head.appendChild(element("span", " · " + outcomeOf(m), m.status === "failed" || m.delivery === "failed" || m.delivery === "undelivered" ? "status-failed" : null)); }
+      item.appendChild(head);
+      if (m.text) { item.appendChild(element("p", m.text, "conversation__text prewrap")); }
+      if (m.choices && m.choices.length > 0) { item.appendChild(element("p", "Offered: " + m.choices.join(" · "), "conversation__choices muted")); }
+      if (m.location) {
+        var pin = m.location;
+        item.appendChild(element("p", "Shared a location: " + [pin.name, pin.address].filter(Boolean).join(", ")
+          + (pin.name || pin.address ? " · " : "") + pin.latitude.toFixed(5) + ", " + pin.longitude.toFixed(5), "conversation__text"));
+      }
+      m.attachments.forEach(function (a) { item.appendChild(attachmentOf(a, m)); });
+      list.appendChild(item);
+    });
+  }
+
+  function outcomeOf(m) {
+    var text = m.status === "pending" ? "waiting to be sent" : m.status;
+    if (m.delivery) { text += ", " + m.delivery + (m.deliveryError ? " (" + m.deliveryError + ")" : ""); }
+    if (m.error) { text += ": " + m.error; }
+    return text;
+  }
+
+  function attachmentOf(a, m) {
+    var box = element("div", null, "conversation__attachment");
+    var who = m.direction === "resident" ? "the resident sent" : "sent to the resident";
+    if (a.photoUrl) {
+      var link = element("a");
+      link.href = base + a.photoUrl;
+      link.target = "_blank";
+      link.rel = "noopener";
+      var image = element("img");
+      image.src = base + a.photoUrl;
+      image.alt = "Photo " + a.photoNumber + " of the case, " + who + " (opens the full photo)";
+      image.loading = "lazy";
+      link.appendChild(image);
+      box.appendChild(link);
+    } else if (a.photoNumber) {
+      box.appendChild(element("span", "Photo " + a.photoNumber + " of the case: " + a.photoStatus, "muted"));
+    } else {
+      box.appendChild(element("span", "Attachment " + who + ": " + (a.name || a.contentType || "unknown type") + " (not kept)", "muted"));
+    }
+    return box;
   }
 
   // The department's Open311 work-order system, read for status: when, and what went wrong the last time.

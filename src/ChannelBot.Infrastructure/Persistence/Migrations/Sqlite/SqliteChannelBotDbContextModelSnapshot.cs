@@ -352,6 +352,37 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.DepartmentSyncRecord", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Department");
+
+                    b.ToTable("DepartmentSyncs", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.InboundActivityRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -403,6 +434,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ActivityId", "ChannelId")
                         .IsUnique();
+
+                    b.HasIndex("ConversationKey", "Id");
 
                     b.HasIndex(new[] { "Id" }, "IX_InboundActivities_Unprocessed")
                         .HasFilter("\"ProcessedAt\" IS NULL");
@@ -497,6 +530,8 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.HasIndex("CaseId");
 
                     b.HasIndex("ChannelId", "ProviderMessageId");
+
+                    b.HasIndex("ConversationKey", "Id");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
