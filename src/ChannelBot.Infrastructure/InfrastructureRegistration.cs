@@ -47,6 +47,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton(sp => new CaseReader(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Analytics.StaffAnalyticsQueries(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.Open311Queries(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
+        builder.Services.AddSingleton<ChannelBot.Infrastructure.Open311.ExternalStatusUpdates>();
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.ExternalCaseFiler(
             sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(), sp.GetRequiredService<CaseGatewayFactory>(), sp.GetService<OutboxDispatcher>()));
         builder.Services.AddSingleton<ChannelBot.Infrastructure.Turns.SetAsideReader>();

@@ -13,6 +13,12 @@ public static class DepartmentDelivery
     /// <summary>The outbox channel of deliveries to departments' mailboxes (the catalog's department email).</summary>
     public const string EmailChannel = "department-email";
 
+    /// <summary>The outbox channel of deliveries to departments' Open311 (GeoReport v2) work-order systems.</summary>
+    public const string Open311Channel = "department-open311";
+
+    /// <summary>The provider id of a delivery the system accepted asynchronously: its token, until it gives the request's id.</summary>
+    public const string TokenPrefix = "token:";
+
     /// <summary>The event a new case is delivered as.</summary>
     public const string CaseFiled = "case.filed";
 
@@ -23,11 +29,11 @@ public static class DepartmentDelivery
     public static string IdempotencyKey(Guid caseId, string eventName) => $"{eventName}:{caseId:N}";
 
     /// <summary>
-    /// Each delivery its own queue, so one slow department never holds up another's cases (or its other cases), and a
-    /// department's slow system never holds up the email of the same case.
+    /// Each delivery its own queue, so one slow department never holds up another's cases (or its other cases), nor
+    /// one of its systems (its mailbox, its webhook, its work-order system) another.
     /// </summary>
-    public static string ConversationKey(string department, string ticket) => $"departments/{department}/{ticket}";
+    public static string ConversationKey(string department, string ticket, string channel) => $"{ConversationKeyPrefix(department)}{ticket}/{channel}";
 
-    /// <summary>The queue of a case's delivery by email (<see cref="ConversationKey(string, string)"/>, for the mailbox).</summary>
-    public static string EmailConversationKey(string department, string ticket) => $"departments/{department}/{ticket}/email";
+    /// <summary>What the keys of every delivery to <paramref name="department"/> begin with.</summary>
+    public static string ConversationKeyPrefix(string department) => $"departments/{department}/";
 }

@@ -2,9 +2,10 @@ namespace ChannelBot.Application.Delivery;
 
 /// <summary>
 /// How each department receives the cases routed to it (configuration section <c>Departments</c>):
-/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c> for its system, and
-/// <c>Departments:Email:{DEPARTMENT-CODE}:Enabled</c> for its mailbox (the department's <c>email</c> in
-/// dialogs/catalog.yaml; needs the <c>Email</c> settings). A department with neither gets no delivery (staff see its
+/// <c>Departments:Webhooks:{DEPARTMENT-CODE}:Url</c> and <c>:Secret</c> for a signed JSON POST to its system,
+/// <c>Departments:Open311:{DEPARTMENT-CODE}</c> for its work-order system's Open311 API (see <see cref="DepartmentOpen311"/>),
+/// and <c>Departments:Email:{DEPARTMENT-CODE}:Enabled</c> for its mailbox (the department's <c>email</c> in
+/// dialogs/catalog.yaml; needs the <c>Email</c> settings). A department with none gets no delivery (staff see its
 /// cases in the console and the Open311 API, as before).
 /// </summary>
 public sealed class DepartmentDeliveryOptions
@@ -16,6 +17,15 @@ public sealed class DepartmentDeliveryOptions
 
     /// <summary>By department code (as in the catalog), case-insensitive.</summary>
     public Dictionary<string, DepartmentWebhook> Webhooks { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>By department code (as in the catalog), case-insensitive.</summary>
+    public Dictionary<string, DepartmentOpen311> Open311 { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The Open311 system of <paramref name="department"/>, if it has a usable one.</summary>
+    public DepartmentOpen311? Open311Of(string? department) =>
+        department is not null && Open311.TryGetValue(department, out var system) && system.Endpoint is not null && !string.IsNullOrEmpty(system.ApiKey)
+            ? system
+            : null;
 
     /// <summary>By department code (as in the catalog), case-insensitive: which departments get each new case by email.</summary>
     public Dictionary<string, DepartmentEmail> Email { get; } = new(StringComparer.OrdinalIgnoreCase);

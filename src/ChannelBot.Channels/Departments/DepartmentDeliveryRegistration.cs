@@ -23,6 +23,11 @@ public static class DepartmentDeliveryRegistration
             .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
         services.AddSingleton<DepartmentWebhookSender>();
         services.AddChannelSender<DepartmentWebhookSender>(DepartmentDelivery.WebhookChannel);
+        services.AddHttpClient(DepartmentOpen311Sender.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(static () => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<DepartmentOpen311Sender>();
+        services.AddChannelSender<DepartmentOpen311Sender>(DepartmentDelivery.Open311Channel);
+        services.AddSingleton<IDepartmentStatusReader, Open311StatusReader>();
 
         // Email: the mail transport and settings of the email channel, its SMTP answers; checked against the catalog at start.
         builder.AddEmailChannel();

@@ -1,4 +1,3 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using ChannelBot.Application.Delivery;
@@ -24,11 +23,6 @@ internal sealed partial class DepartmentWebhookSender(
 {
     public const string HttpClientName = "department-webhook";
 
-    /// <summary>The longest answer read (an id is all we look for).</summary>
-    private const int MaxAnswerBytes = 64 * 1024;
-
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
     public bool Handles(string channelId) => string.Equals(channelId, DepartmentDelivery.WebhookChannel, StringComparison.Ordinal);
 
     public async Task<SendResult> SendAsync(OutboundMessage message, CancellationToken cancellationToken)
@@ -52,14 +46,14 @@ internal sealed partial class DepartmentWebhookSender(
         request.Headers.Add(DepartmentWebhookSignature.HeaderName, DepartmentWebhookSignature.Compute(secret, clock.GetUtcNow(), body));
         request.Headers.Add(DepartmentWebhookSignature.IdempotencyHeaderName, activity.Id);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(Timeout);
+        timeout.CancelAfter(DepartmentAnswer.Timeout);
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token).ConfigureAwait(false);
-            var answer = await ProviderResponse.ReadAsync(response, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
+            var answer = await ProviderResponse.ReadAsync(response, DepartmentAnswer.MaxBytes, timeout.Token).ConfigureAwait(false);
             return Classify(message, department!, response, answer);
         }
-        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the department's system", Timeout, cancellationToken) is { } unreachable)
+        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the department's system", DepartmentAnswer.Timeout, cancellationToken) is { } unreachable)
         {
             LogRetry(message.Id, department!, unreachable.Reason);
             return SendResult.Retry(unreachable.Reason, unreachable.RetryAfter);
@@ -71,13 +65,13 @@ internal sealed partial class DepartmentWebhookSender(
         var status = (int)response.StatusCode;
         if (response.IsSuccessStatusCode)
         {
-            var externalId = ExternalId(answer);
+            var externalId = DepartmentAnswer.Field(answer, "service_request_id", "id");
             LogDelivered(message.Id, department, externalId);
             return SendResult.Sent(externalId);
         }
 
         var error = $"the department's system answered {status}";
-        if (response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || status == 425 || status >= 500)
+        if (DepartmentAnswer.IsWorthRetrying(response))
         {
             LogRetry(message.Id, department, error);
             return SendResult.Retry(error, RetryAfterHeader.Read(response, clock));
@@ -87,41 +81,12 @@ internal sealed partial class DepartmentWebhookSender(
         return SendResult.Failed(error);
     }
 
-    /// <summary>The system's own id for the case, if its answer gives one (<c>id</c> or <c>service_request_id</c>, or an Open311-style list of one).</summary>
-    private static string? ExternalId(byte[] answer)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(answer, new JsonDocumentOptions { MaxDepth = 8 });
-            var root = document.RootElement is { ValueKind: JsonValueKind.Array } list && list.GetArrayLength() > 0 ? list[0] : document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
-            {
-                return null;
-            }
-
-            foreach (var name in new[] { "service_request_id", "id" })
-            {
-                if (root.TryGetProperty(name, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number)
-                {
-                    var text = value.ToString();
-                    return text.Length <= 200 ? text : null;
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not JSON: delivered all the same, without an external id.
-        }
-
-        return null;
-    }
-
     [LoggerMessage(EventId = 4701, Level = LogLevel.Information, Message = "Outbox row {Id}: case delivered to {Department} (external id {ExternalId}).")]
     private partial void LogDelivered(long id, string department, string? externalId);
 
-    [LoggerMessage(EventId = 4702, Level = LogLevel.Warning, Message = "Outbox row {Id}: delivering the case to {Department} will be tried again: {Error}.")]
+    [LoggerMessage(EventId = 4707, Level = LogLevel.Warning, Message = "Outbox row {Id}: delivering the case to {Department} will be tried again: {Error}.")]
     private partial void LogRetry(long id, string department, string error);
 
-    [LoggerMessage(EventId = 4703, Level = LogLevel.Error, Message = "Outbox row {Id}: the case could not be delivered to {Department}: {Error}.")]
+    [LoggerMessage(EventId = 4708, Level = LogLevel.Error, Message = "Outbox row {Id}: the case could not be delivered to {Department}: {Error}.")]
     private partial void LogFailed(long id, string department, string error);
 }

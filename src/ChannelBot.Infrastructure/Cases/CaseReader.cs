@@ -84,6 +84,13 @@ public sealed class CaseReader
         return await db.Cases.CountAsync(c => c.DuplicateOf == ticket, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Reading the department's Open311 system for status (when it has one that is read): the last read, and what went wrong.</summary>
+    public async Task<DepartmentSyncRecord?> DepartmentSyncAsync(string department, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await db.DepartmentSyncs.AsNoTracking().FirstOrDefaultAsync(s => s.Department == department, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Every message sent (or to be sent) to residents about the case, oldest first, with its delivery.</summary>
     public async Task<IReadOnlyList<OutboxMessageRecord>> MessagesAsync(Guid caseId, CancellationToken cancellationToken)
     {

@@ -20,7 +20,11 @@ namespace ChannelBot.Infrastructure.Delivery;
 /// </summary>
 internal static class DepartmentHandOff
 {
-    /// <summary>The rows that deliver <paramref name="filed"/> (with their activities): none when its department receives nothing, or it is a duplicate.</summary>
+    /// <summary>
+    /// The rows that deliver <paramref name="filed"/> (with their activities): one per way its department receives cases
+    /// (its webhook, its Open311 work-order system, its mailbox), none when it has none or the case is a duplicate.
+    /// Every row carries the case's one key.
+    /// </summary>
     public static IReadOnlyList<(OutboxMessageRecord Row, Activity Activity)> For(Case filed, ServiceCatalog catalog, TimeZoneInfo cityTimeZone, DepartmentDeliveryOptions options, DateTimeOffset now)
     {
         if (filed.DuplicateOf is not null)
@@ -28,13 +32,16 @@ internal static class DepartmentHandOff
             return [];
         }
 
-        var rows = new List<(OutboxMessageRecord Row, Activity Activity)>(2);
+        var rows = new List<(OutboxMessageRecord Row, Activity Activity)>(3);
         var ticket = filed.Ticket.ToString();
         if (options.WebhookOf(filed.Department) is not null)
         {
-            var activity = Activity(filed, DepartmentDelivery.WebhookChannel, Payload(filed), recipient: null, now);
-            activity.Text = $"Case delivered to {filed.Department}'s system (webhook)";
-            rows.Add((OutboxRows.Pending(DepartmentDelivery.ConversationKey(filed.Department, ticket), DepartmentDelivery.WebhookChannel, activity, now, filed.Id), activity));
+            rows.Add(System(filed, DepartmentDelivery.WebhookChannel, $"Case delivered to {filed.Department}'s system (webhook)", ticket, now));
+        }
+
+        if (options.Open311Of(filed.Department) is not null)
+        {
+            rows.Add(System(filed, DepartmentDelivery.Open311Channel, $"Case filed in {filed.Department}'s work-order system (Open311)", ticket, now));
         }
 
         if (options.EmailsTo(filed.Department))
@@ -43,6 +50,13 @@ internal static class DepartmentHandOff
         }
 
         return rows;
+    }
+
+    private static (OutboxMessageRecord Row, Activity Activity) System(Case filed, string channel, string text, string ticket, DateTimeOffset now)
+    {
+        var activity = Activity(filed, channel, Payload(filed), recipient: null, now);
+        activity.Text = text;
+        return (OutboxRows.Pending(DepartmentDelivery.ConversationKey(filed.Department, ticket, channel), channel, activity, now, filed.Id), activity);
     }
 
     /// <summary>
@@ -74,7 +88,7 @@ internal static class DepartmentHandOff
         var recipient = string.IsNullOrWhiteSpace(address) ? null : new ChannelAccount(address.Trim(), department!.Name.Get("en"));
         var activity = Activity(filed, DepartmentDelivery.EmailChannel, payload, recipient, now);
         activity.Text = recipient is null ? $"Case emailed to {filed.Department}" : $"Case emailed to {recipient.Name} <{recipient.Id}>";
-        var key = DepartmentDelivery.EmailConversationKey(filed.Department, ticket);
+        var key = DepartmentDelivery.ConversationKey(filed.Department, ticket, DepartmentDelivery.EmailChannel);
         return recipient is null
             ? (OutboxRows.NeverSent(key, DepartmentDelivery.EmailChannel, activity, now, filed.Id, $"department {filed.Department} has no email in dialogs/catalog.yaml; the case was not emailed"), activity)
             : (OutboxRows.Pending(key, DepartmentDelivery.EmailChannel, activity, now, filed.Id), activity);

@@ -25,6 +25,8 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
 
+    public DbSet<DepartmentSyncRecord> DepartmentSyncs => Set<DepartmentSyncRecord>();
+
     public DbSet<DirectLineActivityRecord> DirectLineActivities => Set<DirectLineActivityRecord>();
 
     public DbSet<DirectLineConversationRecord> DirectLineConversations => Set<DirectLineConversationRecord>();
@@ -78,6 +80,7 @@ public abstract class ChannelBotDbContext : DbContext
         modelBuilder.ApplyConfiguration(new CaseConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelOptOutRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ConversationRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new DepartmentSyncRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DirectLineActivityRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DirectLineConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new InboundActivityRecordConfiguration());

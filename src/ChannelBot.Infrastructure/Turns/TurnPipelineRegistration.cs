@@ -36,6 +36,7 @@ public static class TurnPipelineRegistration
         services.AddHostedService(sp => ActivatorUtilities.CreateInstance<InstanceLifetime>(sp, () => AloneOnTheDatabase(sp)));
         services.AddHostedService(sp => sp.GetRequiredService<OutboxCompletionWriter>());
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
+        services.AddHostedService<ChannelBot.Infrastructure.Delivery.DepartmentStatusSync>();
         services.AddHostedService(sp => sp.GetRequiredService<InboxWriter>());
         services.AddHostedService<TurnWorker>();
         return builder;

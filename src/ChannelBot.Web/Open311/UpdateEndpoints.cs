@@ -53,7 +53,7 @@ internal static partial class UpdateEndpoints
         return Open311Writer.Result(Open311Document.List("service_request_updates", "request_update", updates), call.Format);
     }
 
-    public static async Task<IResult> PostAsync(HttpContext context, string format, IOptions<Open311Options> options, Open311Queries queries, CaseEditor editor, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<IResult> PostAsync(HttpContext context, string format, IOptions<Open311Options> options, ExternalStatusUpdates updates, CancellationToken cancellationToken)
     {
         var (call, error) = await Open311Call.StartAsync(context, format, options.Value, post: true);
         if (call is null)
@@ -93,39 +93,14 @@ internal static partial class UpdateEndpoints
             return Open311Errors.NotFound(call.Format, $"Unknown service_request_id '{Open311Call.Cut(id)}'.");
         }
 
-        var key = $"{call.Caller!.Name}:{updateId}";
-        if (await queries.ReceivedUpdateAsync(key, cancellationToken) is not null)
+        var (result, reason) = await updates.ApplyAsync(call.Caller!.Name, updateId, ticket, status, updatedAt, call.Field("description"), cancellationToken);
+        return result switch
         {
-            return Answer(call, updateId);
-        }
-
-        var found = await queries.RequestsAsync(new Open311RequestFilter([ticket], null, null, DateTimeOffset.MinValue, DateTimeOffset.MaxValue, 1), cancellationToken);
-        if (found.Count == 0)
-        {
-            return Open311Errors.NotFound(call.Format, $"Unknown service_request_id '{Open311Call.Cut(id)}'.");
-        }
-
-        var current = found[0];
-        var change = Open311Statuses.Change(status, current.Status);
-        var outcome = "unchanged";
-        if (change is { } wanted && !IsAlready(current, wanted) && (updatedAt is null || updatedAt >= current.UpdatedAt.AddSeconds(-1)))
-        {
-            var note = call.Field("description")?.Trim() is { Length: > 0 } text ? text[..Math.Min(text.Length, 2000)] : null;
-            var result = await editor.ChangeStatusAsync(ticket, new StatusChangeRequest(wanted.Status, wanted.Reason, note, $"{status.ToUpperInvariant()} from {call.Caller.Name} (update {updateId})", null), call.Caller.Name, _ => true, cancellationToken);
-            if (result.Status == CaseChangeStatus.Refused)
-            {
-                return Open311Errors.BadRequest(call.Format, result.Reason ?? "The case cannot take that status now.");
-            }
-
-            outcome = result.Status == CaseChangeStatus.Changed ? wanted.Status : "unchanged";
-        }
-
-        await queries.RecordUpdateAsync(new Open311UpdateRecord { Key = key, Ticket = current.Ticket, Outcome = outcome, ReceivedAt = clock.GetUtcNow() }, cancellationToken);
-        return Answer(call, updateId);
+            ExternalUpdateResult.UnknownCase => Open311Errors.NotFound(call.Format, $"Unknown service_request_id '{Open311Call.Cut(id)}'."),
+            ExternalUpdateResult.Refused => Open311Errors.BadRequest(call.Format, reason!),
+            _ => Answer(call, updateId),
+        };
     }
-
-    private static bool IsAlready(Open311Case current, (string Status, string? Reason) wanted) =>
-        string.Equals(current.Status.ToCode(), wanted.Status, StringComparison.Ordinal);
 
     private static IResult Answer(Open311Call call, string updateId) =>
         Open311Writer.Result(Open311Document.List("service_request_updates", "request_update", [new Open311Item().Add("update_id", updateId)]), call.Format);

@@ -39,7 +39,14 @@ public sealed record CaseDetailDto(
     IReadOnlyList<CaseHistoryDto> History,
     IReadOnlyList<CaseMessageDto> Messages,
     string? UpdatesBy = null,
-    int Followers = 0);
+    int Followers = 0,
+    DepartmentSyncDto? DepartmentSync = null);
+
+/// <summary>
+/// Status read back from the department's Open311 work-order system (when it has one): when it was last read in full,
+/// the last try, and what went wrong then (null when it worked).
+/// </summary>
+public sealed record DepartmentSyncDto(string Department, DateTimeOffset? LastSyncedAt, DateTimeOffset? LastAttemptAt, string? LastError);
 
 /// <summary>
 /// A message about the case: to the resident (what it said, where it went, what became of it), or the case's delivery
@@ -119,7 +126,7 @@ internal static class CaseDtoMapping
         c.DuplicateOf?.ToString(),
         c.Location.Area);
 
-    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now, IReadOnlyList<OutboxMessageRecord> messages, int followers) => new(
+    public static CaseDetailDto ToDetail(this Case c, DateTimeOffset now, IReadOnlyList<OutboxMessageRecord> messages, int followers, DepartmentSyncRecord? sync = null) => new(
         c.ToSummary(now),
         c.Version,
         c.Description,
@@ -148,7 +155,8 @@ internal static class CaseDtoMapping
             m.ProviderMessageId,
             m.Attempts))],
         c.UpdateChannel,
-        followers);
+        followers,
+        sync is null ? null : new DepartmentSyncDto(sync.Department, sync.LastSyncedAt, sync.LastAttemptAt, sync.LastError));
 
     public static string? ReasonCode(CaseClosureReason? reason) => reason switch
     {

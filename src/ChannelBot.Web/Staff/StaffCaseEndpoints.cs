@@ -97,7 +97,7 @@ public static class StaffCaseEndpoints
         }
 
         return MaySee(user, found)
-            ? TypedResults.Ok(found.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(found.Id, cancellationToken), await reader.FollowersAsync(found.Ticket, cancellationToken)))
+            ? TypedResults.Ok(await DetailAsync(found, reader, clock, cancellationToken))
             : TypedResults.Forbid();
     }
 
@@ -242,7 +242,7 @@ public static class StaffCaseEndpoints
         CaseChangeOutcome outcome, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken) =>
         outcome.Status switch
         {
-            CaseChangeStatus.Changed => TypedResults.Ok(outcome.Case!.ToDetail(clock.GetUtcNow(), await reader.MessagesAsync(outcome.Case!.Id, cancellationToken), await reader.FollowersAsync(outcome.Case!.Ticket, cancellationToken))),
+            CaseChangeStatus.Changed => TypedResults.Ok(await DetailAsync(outcome.Case!, reader, clock, cancellationToken)),
             CaseChangeStatus.NotFound => TypedResults.NotFound(),
             CaseChangeStatus.Forbidden => TypedResults.Forbid(),
             CaseChangeStatus.Conflict => TypedResults.Problem(outcome.Reason, statusCode: StatusCodes.Status409Conflict),
@@ -257,6 +257,14 @@ public static class StaffCaseEndpoints
         user.IsInRole(StaffRoles.Department)
             ? user.FindFirstValue(StaffRoles.DepartmentClaim) is { Length: > 0 } department ? department : NoDepartment
             : null;
+
+    /// <summary>The case as staff see it: with its messages and deliveries, its followers, and the status reading of its department's system.</summary>
+    private static async Task<CaseDetailDto> DetailAsync(Case found, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken) =>
+        found.ToDetail(
+            clock.GetUtcNow(),
+            await reader.MessagesAsync(found.Id, cancellationToken),
+            await reader.FollowersAsync(found.Ticket, cancellationToken),
+            await reader.DepartmentSyncAsync(found.Department, cancellationToken));
 
     private static bool MaySee(ClaimsPrincipal user, Case found) =>
         OwnDepartment(user) is not { } own || string.Equals(found.Department, own, StringComparison.Ordinal);

@@ -23,6 +23,22 @@ public sealed class DepartmentDeliveryOptionsValidatorTests
         Assert.Equal(valid, result.Succeeded);
     }
 
+    [Theory]
+    [InlineData("https://workorders.example.gov/open311/v2/", "their-key", true)]
+    [InlineData("http://localhost:8080/open311/v2/", "their-key", true)]
+    [InlineData("https://workorders.example.gov/open311/v2", "their-key", false)]
+    [InlineData("http://workorders.example.gov/open311/v2/", "their-key", false)]
+    [InlineData("https://workorders.example.gov/open311/v2/", " ", false)]
+    public void A_department_s_Open311_system_needs_an_https_base_ending_in_a_slash_and_a_key(string endpoint, string key, bool valid)
+    {
+        var options = new DepartmentDeliveryOptions();
+        options.Open311["DPW-STREETS"] = new DepartmentOpen311 { Endpoint = new Uri(endpoint), ApiKey = key };
+
+        var result = new DepartmentDeliveryOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+    }
+
     [Fact]
     public void A_signature_changes_with_the_body_the_time_and_the_secret()
     {

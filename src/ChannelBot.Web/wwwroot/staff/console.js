@@ -339,6 +339,7 @@
       ["Status", label(c.status) + (c.closureReason ? " (" + label(c.closureReason) + ")" : "")],
       ["Category", c.serviceName + " (" + c.serviceCode + ")"],
       ["Department", c.department],
+      ["Status from its system", syncText(detail.departmentSync)],
       ["Assigned to", c.assignee || "nobody"],
       ["Duplicate of", c.duplicateOf],
       ["Filed", when(c.createdAt) + " (" + age(c.createdAt) + " ago)"],
@@ -446,6 +447,13 @@
       box.appendChild(element("span", "Attachment " + who + ": " + (a.name || a.contentType || "unknown type") + " (not kept)", "muted"));
     }
     return box;
+  }
+
+  // The department's Open311 work-order system, read for status: when, and what went wrong the last time.
+  function syncText(sync) {
+    if (!sync) { return null; }
+    var read = sync.lastSyncedAt ? "read " + when(sync.lastSyncedAt) : "not read yet";
+    return sync.lastError ? read + " — last try " + when(sync.lastAttemptAt) + " failed: " + sync.lastError : read;
   }
 
   function renderLocation(c) {

@@ -359,6 +359,37 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.DepartmentSyncRecord", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Applied")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("LastAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("LastSyncedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Department");
+
+                    b.ToTable("DepartmentSyncs", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.InboundActivityRecord", b =>
                 {
                     b.Property<long>("Id")

@@ -352,6 +352,37 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("Conversations", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.DepartmentSyncRecord", b =>
+                {
+                    b.Property<string>("Department")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Applied")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LastSyncedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("LeaseUntil")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Department");
+
+                    b.ToTable("DepartmentSyncs", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.InboundActivityRecord", b =>
                 {
                     b.Property<long>("Id")

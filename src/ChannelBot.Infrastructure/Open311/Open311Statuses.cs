@@ -1,13 +1,13 @@
 using ChannelBot.Domain.Cases;
 
-namespace ChannelBot.Web.Open311;
+namespace ChannelBot.Infrastructure.Open311;
 
 /// <summary>
 /// Our statuses in Open311's words, and mySociety's extended statuses in ours, in one table. Plain GeoReport v2 knows
 /// only open and closed; the extended statuses (FixMyStreet) say more. A plain "open" from another system never
 /// reopens or moves a case (FixMyStreet does the same), and a plain "closed" is never taken for "fixed".
 /// </summary>
-internal static class Open311Statuses
+public static class Open311Statuses
 {
     public static string Plain(CaseStatus status) => status is CaseStatus.Fixed or CaseStatus.Closed ? "closed" : "open";
 

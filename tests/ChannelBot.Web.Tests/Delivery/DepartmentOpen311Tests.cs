@@ -1,0 +1,226 @@
+using ChannelBot.Web.Staff;
+using ChannelBot.Web.Tests.Open311;
+using ChannelBot.Web.Tests.Support;
+using ChannelBot.Web.Tests.Twilio;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace ChannelBot.Web.Tests.Delivery;
+
+/// <summary>
+/// A department whose crews work in an Open311 work-order system: the resident's case is filed there once (GeoReport v2
+/// <c>POST requests</c>, its codes, the place, the answers, nothing personal), its id is kept on the case, and when the
+/// crew's system posts FIXED back the resident who texted hears it; a refusal is shown on the case, not retried.
+/// </summary>
+public sealed class DepartmentOpen311Tests
+{
+    private const string Streets = "DPW-STREETS";
+    private const string TheirKey = "work-orders-key-for-channelbot";
+
+    [Fact]
+    public async Task A_texted_case_is_filed_once_in_the_work_order_system_which_posts_FIXED_back_to_the_resident()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""[{"service_request_id":"WO-1001","service_notice":"Queued for crew 4"}]"""));
+        await using var app = ChannelBotApp.Start(storage, Settings(workOrders, twilio.Settings));
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550191");
+
+        var ticket = await SmsScript.ReportPotholeAsync(phone);
+        var detail = await DeliveredAsync(http, ticket);
+
+        var filed = Assert.Single(Filings(workOrders));
+        var form = System.Web.HttpUtility.ParseQueryString(filed.Body!);
+        Assert.Equal(TheirKey, form["api_key"]);
+        Assert.Equal("streets.example", form["jurisdiction_id"]);
+        Assert.Equal("POTHOLE-REPAIR", form["service_code"]);
+        Assert.False(string.IsNullOrEmpty(form["lat"]) || string.IsNullOrEmpty(form["long"]), filed.Body);
+        Assert.Contains(ticket, form["description"], StringComparison.Ordinal);
+        Assert.Contains(form.AllKeys, k => k?.StartsWith("attribute[", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain("5555550191", filed.Body, StringComparison.Ordinal);
+        Assert.StartsWith("case.filed:", filed.Headers!["Idempotency-Key"].Single(), StringComparison.Ordinal);
+        Assert.Equal("WO-1001", Assert.Single(detail.Messages, m => m.ChannelId == "department-open311").ProviderId);
+
+        // The crew's system reports back through ChannelBot's own Open311 server, with the ticket it was given.
+        var before = twilio.ReceivedBy(phone.Number).Count;
+        var (status, _) = await new Open311Client(http, Open311ServerTests.Key).PostAsync("/servicerequestupdates.json",
+        [
+            new("service_request_id", ticket), new("update_id", "WO-1001-1"), new("status", "FIXED"),
+            new("updated_datetime", "2099-01-01T10:00:00Z"), new("description", "Patched by crew 4"),
+        ]);
+        var fixedText = await phone.WaitForTextAsync(before + 1);
+
+        Assert.Equal(200, status);
+        Assert.Contains("fixed", fixedText, StringComparison.Ordinal);
+        Assert.Equal("fixed", (await StaffApi.GetCaseAsync(http, ticket)).Case.Status);
+        Assert.Single(Filings(workOrders));
+    }
+
+    [Fact]
+    public async Task A_case_the_work_order_system_refuses_shows_its_words_on_the_case_and_is_not_sent_again()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(400).WithHeader("Content-Type", "application/json").WithBody("""[{"code":400,"description":"service_code POTHOLE-REPAIR is retired"}]"""));
+        await using var app = ChannelBotApp.Start(storage, Settings(workOrders));
+        using var http = app.CreateHttpClient();
+
+        var ticket = await new Open311Client(http, Open311ServerTests.Key).FilePotholeAsync();
+
+        CaseDetailDto? detail = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return detail.Messages.Any(m => m.ChannelId == "department-open311" && m.Status == "failed");
+        });
+        var delivery = Assert.Single(detail!.Messages, m => m.ChannelId == "department-open311");
+        Assert.Contains("service_code POTHOLE-REPAIR is retired", delivery.Error, StringComparison.Ordinal);
+        Assert.Equal(1, delivery.Attempts);
+        Assert.Single(Filings(workOrders));
+    }
+
+    [Fact]
+    public async Task A_work_order_system_that_is_down_gets_the_case_once_it_answers_again_with_the_same_key_and_its_token_becomes_its_id()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost()).InScenario("down").WillSetStateTo("still down")
+            .RespondWith(Response.Create().WithStatusCode(503));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost()).InScenario("down").WhenStateIs("still down").WillSetStateTo("up")
+            .RespondWith(Response.Create().WithStatusCode(502));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost()).InScenario("down").WhenStateIs("up")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9"}]"""));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/tokens/T-9.json").UsingGet()).InScenario("filing").WillSetStateTo("filed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9"}]"""));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/tokens/T-9.json").UsingGet()).InScenario("filing").WhenStateIs("filed")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9","service_request_id":"WO-4004"}]"""));
+        var settings = Settings(workOrders);
+        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+
+        var ticket = await new Open311Client(http, Open311ServerTests.Key).FilePotholeAsync();
+        var detail = await DeliveredAsync(http, ticket);
+
+        Assert.Equal(3, Filings(workOrders).Count);
+        Assert.Single(Filings(workOrders).Select(r => r.Headers!["Idempotency-Key"].Single()).Distinct());
+
+        // It answered a token: the next reads ask what the token became, and keep the request's id once there is one.
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return Assert.Single(detail.Messages, m => m.ChannelId == "department-open311").ProviderId == "WO-4004";
+        });
+        Assert.True(workOrders.LogEntries.Count(e => e.RequestMessage.Path.EndsWith("/tokens/T-9.json", StringComparison.Ordinal)) >= 2);
+    }
+
+    [Fact]
+    public async Task Status_read_from_the_work_order_system_reaches_the_resident_once_however_often_it_is_read_and_in_whatever_order()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"service_request_id":"WO-2002"}]"""));
+        // Listed newest first, with a change from before the case was filed and one for a request that is not ours.
+        workOrders.Given(Request.Create().WithPath("/open311/v2/servicerequestupdates.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""
+                {"service_request_updates": [
+                  {"update_id": "U2", "service_request_id": "WO-2002", "status": "FIXED", "updated_datetime": "2099-01-01T11:00:00Z", "description": "Patched by crew 4"},
+                  {"update_id": "U1", "service_request_id": "WO-2002", "status": "IN_PROGRESS", "updated_datetime": "2099-01-01T10:00:00Z", "description": "Crew on site"},
+                  {"update_id": "U0", "service_request_id": "WO-2002", "status": "NOT_COUNCILS_RESPONSIBILITY", "updated_datetime": "2001-01-01T00:00:00Z", "description": "stale"},
+                  {"update_id": "U9", "service_request_id": "WO-9999", "status": "FIXED", "updated_datetime": "2099-01-01T09:00:00Z", "description": "someone else's"}
+                ]}
+                """));
+        var settings = Settings(workOrders, twilio.Settings);
+        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550192");
+
+        var ticket = await SmsScript.ReportPotholeAsync(phone);
+        CaseDetailDto? detail = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return detail.Case.Status == "fixed";
+        });
+        var reads = Reads(workOrders);
+        await Eventually.HoldsAsync(() => Reads(workOrders) >= reads + 2);
+        detail = await StaffApi.GetCaseAsync(http, ticket);
+
+        var byTheSystem = detail.History.Where(h => h.By == $"{Streets} work orders").ToList();
+        Assert.Equal(["in_progress", "fixed"], byTheSystem.Select(h => h.To));
+        Assert.Equal("Patched by crew 4", byTheSystem[^1].PublicNote);
+        Assert.Single(detail.Messages, m => m.Text?.Contains("marked it fixed", StringComparison.Ordinal) == true);
+        Assert.Single(twilio.ReceivedBy(phone.Number), text => text.Contains("marked it fixed", StringComparison.Ordinal));
+        Assert.NotNull(detail.DepartmentSync?.LastSyncedAt);
+        Assert.Null(detail.DepartmentSync!.LastError);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(workOrders.LogEntries.Last(e => e.RequestMessage.Method == "GET").RequestMessage.Url).Query);
+        Assert.Equal(TheirKey, query["api_key"]);
+        Assert.Equal("streets.example", query["jurisdiction_id"]);
+        Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", query["start_date"]);
+    }
+
+    [Fact]
+    public async Task A_work_order_system_that_cannot_be_read_is_shown_on_its_cases()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"service_request_id":"WO-3003"}]"""));
+        workOrders.Given(Request.Create().WithPath("/open311/v2/servicerequestupdates.json").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(403).WithBody("""[{"code":403,"description":"api_key revoked"}]"""));
+        var settings = Settings(workOrders);
+        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        await using var app = ChannelBotApp.Start(storage, settings);
+        using var http = app.CreateHttpClient();
+
+        var ticket = await new Open311Client(http, Open311ServerTests.Key).FilePotholeAsync();
+
+        CaseDetailDto? detail = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return detail.DepartmentSync?.LastError is not null;
+        });
+        Assert.Contains("403: api_key revoked", detail!.DepartmentSync!.LastError, StringComparison.Ordinal);
+        Assert.Null(detail.DepartmentSync.LastSyncedAt);
+        Assert.Equal("received", detail.Case.Status);
+    }
+
+    private static List<WireMock.IRequestMessage> Filings(WireMockServer workOrders) =>
+        [.. workOrders.LogEntries.Select(e => e.RequestMessage).Where(r => r.Method == "POST")];
+
+    private static int Reads(WireMockServer workOrders) => workOrders.LogEntries.Count(e => e.RequestMessage.Method == "GET");
+
+    private static async Task<CaseDetailDto> DeliveredAsync(HttpClient http, string ticket)
+    {
+        CaseDetailDto? detail = null;
+        await Eventually.HoldsAsync(async () =>
+        {
+            detail = await StaffApi.GetCaseAsync(http, ticket);
+            return detail.Messages.Any(m => m.ChannelId == "department-open311" && m.Status == "sent");
+        });
+        return detail!;
+    }
+
+    private static Dictionary<string, string?> Settings(WireMockServer workOrders, Dictionary<string, string?>? start = null)
+    {
+        var settings = Open311ServerTests.Settings(start);
+        var at = $"Departments:Open311:{Streets}";
+        settings[$"{at}:Endpoint"] = workOrders.Url + "/open311/v2/";
+        settings[$"{at}:ApiKey"] = TheirKey;
+        settings[$"{at}:JurisdictionId"] = "streets.example";
+        settings[$"{at}:ServiceCodes:PTHOLE"] = "POTHOLE-REPAIR";
+        settings["Outbox:FirstRetryDelay"] = "00:00:00.050";
+        settings["Outbox:MaxRetryDelay"] = "00:00:00.500";
+        settings["Outbox:MaxAttempts"] = "10";
+        return settings;
+    }
+}
