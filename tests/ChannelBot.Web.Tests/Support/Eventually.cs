@@ -1,17 +1,20 @@
 namespace ChannelBot.Web.Tests.Support;
 
-/// <summary>Waits (polling, at most 30 s) for something the app does in the background.</summary>
+/// <summary>Waits (polling, at most 30 s unless told) for something the app does in the background.</summary>
 public static class Eventually
 {
-    public static Task HoldsAsync(Func<bool> condition) => HoldsAsync(() => Task.FromResult(condition()));
+    private static readonly TimeSpan DefaultWait = TimeSpan.FromSeconds(30);
 
-    public static async Task HoldsAsync(Func<Task<bool>> condition)
+    public static Task HoldsAsync(Func<bool> condition, TimeSpan? within = null) => HoldsAsync(() => Task.FromResult(condition()), within);
+
+    public static async Task HoldsAsync(Func<Task<bool>> condition, TimeSpan? within = null)
     {
         ArgumentNullException.ThrowIfNull(condition);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        var wait = within ?? DefaultWait;
+        var deadline = DateTime.UtcNow + wait;
         while (!await condition())
         {
-            Assert.True(DateTime.UtcNow < deadline, "The condition did not hold within 30 s.");
+            Assert.True(DateTime.UtcNow < deadline, $"The condition did not hold within {wait.TotalSeconds:F0} s.");
             await Task.Delay(25);
         }
     }
