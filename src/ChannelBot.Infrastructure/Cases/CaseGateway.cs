@@ -48,10 +48,10 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
         }
 
-        if (receipts.For(definitions, created, submission.SubmittedAt) is { } email)
+        foreach (var receipt in receipts.For(definitions, created, submission.SubmittedAt))
         {
-            db.OutboxMessages.Add(email.Row);
-            _receipts.Add(email);
+            db.OutboxMessages.Add(receipt.Row);
+            _receipts.Add(receipt);
         }
 
         if (DepartmentHandOff.For(created, departments, submission.SubmittedAt) is { } delivery)
@@ -60,9 +60,9 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             _receipts.Add(delivery);
         }
 
-        var receipt = new CaseReceipt(ticket.ToString());
-        _created[receipt.Ticket] = created.Id;
-        return receipt;
+        var filed = new CaseReceipt(ticket.ToString());
+        _created[filed.Ticket] = created.Id;
+        return filed;
     }
 
     public async Task<CaseLookup> LookUpAsync(string ticket, string askerChannelId, string? askerUserId, CancellationToken cancellationToken)
