@@ -66,10 +66,10 @@ internal static class PhoneIntakeForm
         var updatesBy = (form.UpdatesBy ?? string.Empty).Trim().ToLowerInvariant();
         switch (updatesBy)
         {
-            case NotificationChannels.Sms when phone is null:
+            case NotificationChannels.Sms when string.IsNullOrWhiteSpace(form.CallerPhone):
                 Fail("callerPhone", "Give the caller's mobile number to send updates by SMS.");
                 break;
-            case NotificationChannels.Email when email is null:
+            case NotificationChannels.Email when string.IsNullOrWhiteSpace(form.CallerEmail):
                 Fail("callerEmail", "Give the caller's email address to send updates by email.");
                 break;
             case NotificationChannels.Sms or NotificationChannels.Email when !form.ConsentGiven:

@@ -121,6 +121,12 @@ public static partial class StaffIntakeEndpoints
             && intake.Location.Latitude is { } lat && intake.Location.Longitude is { } lon && service.Duplicates.RadiusMetres > 0)
         {
             var nearby = await filer.NearbyAsync(new FindNearbyCases(service.Code, lat, lon, service.Duplicates.RadiusMetres, now - TimeSpan.FromDays(service.Duplicates.Days)), cancellationToken);
+            if (nearby.Count > 0 && await filer.FiledFromAsync(channel, conversation, cancellationToken) is { } filedMeanwhile)
+            {
+                // The same submission, sent twice at once, filed while this one looked: the case found nearby is its own.
+                return TypedResults.Ok(await AnswerAsync(filedMeanwhile, engine.Definitions, reader, clock, alreadyFiled: true, cancellationToken));
+            }
+
             if (nearby.Count > 0)
             {
                 return TypedResults.Problem(
