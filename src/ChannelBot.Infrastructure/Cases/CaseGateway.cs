@@ -21,7 +21,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// when it has them, are added to the same context: they commit with the case or not at all, so a case gets one of
 /// each however often its filing is retried.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments, bool outsideConversation = false) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
 
@@ -48,7 +48,7 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
         }
 
-        foreach (var receipt in receipts.For(definitions, created, submission.SubmittedAt))
+        foreach (var receipt in receipts.For(definitions, created, submission.SubmittedAt, outsideConversation))
         {
             db.OutboxMessages.Add(receipt.Row);
             _receipts.Add(receipt);

@@ -14,9 +14,9 @@ namespace ChannelBot.Infrastructure.Cases;
 /// intake that consent is what the addresses were given for):
 /// <list type="bullet">
 /// <item>by email, to the email address they gave;</item>
-/// <item>by SMS, to the phone they gave, when they chose SMS for updates and their report came from somewhere the
-/// city cannot write back to (a phone call to an operator, a walk-in, another system through Open311): a resident who
-/// texted or chatted was already told in their own conversation.</item>
+/// <item>by SMS, to the phone they gave, when they chose SMS for updates and their report was filed outside a
+/// conversation with the bot (a phone call to an operator, a walk-in, another system through Open311): a resident who
+/// texted or chatted was already told the ticket in their own conversation.</item>
 /// </list>
 /// Each is an outbox row like every other message, added to the context that files the case, so it commits (or rolls
 /// back) with the case: one receipt per case and address, whatever is retried. The sender's opt-out check still has the
@@ -27,7 +27,8 @@ internal sealed class CaseReceipts(IEnumerable<INotificationChannel> updateChann
     private readonly INotificationChannel? _email = updateChannels.FirstOrDefault(c => c.ChannelId == NotificationChannels.Email);
 
     /// <summary>The receipt rows and their activities for <paramref name="created"/>; empty when none is to be sent.</summary>
-    public IReadOnlyList<(OutboxMessageRecord Row, Activity Activity)> For(DialogDefinitions definitions, Case created, DateTimeOffset now)
+    /// <param name="outsideConversation">The report was filed outside a conversation with the bot (Open311, a call taker).</param>
+    public IReadOnlyList<(OutboxMessageRecord Row, Activity Activity)> For(DialogDefinitions definitions, Case created, DateTimeOffset now, bool outsideConversation)
     {
         ArgumentNullException.ThrowIfNull(definitions);
         ArgumentNullException.ThrowIfNull(created);
@@ -46,9 +47,9 @@ internal sealed class CaseReceipts(IEnumerable<INotificationChannel> updateChann
             rows.Add((OutboxRows.Pending(ConversationKey.For(NotificationChannels.Email, address), NotificationChannels.Email, activity, now, created.Id), activity));
         }
 
-        if (created.UpdateChannel == NotificationChannels.Sms
+        if (outsideConversation
+            && created.UpdateChannel == NotificationChannels.Sms
             && created.Reporter.Phone is { Length: > 0 } phone
-            && !definitions.ChannelProfileFor(created.ChannelId).ReachBack
             && senders.For(NotificationChannels.Sms) is not null)
         {
             var activity = Direct(NotificationChannels.Sms, phone, created, now);

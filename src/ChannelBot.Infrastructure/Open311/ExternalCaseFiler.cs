@@ -50,7 +50,7 @@ public sealed class ExternalCaseFiler
         var conversationKey = ConversationKey.For(submission.ChannelId, submission.ConversationReference.Conversation?.Id ?? string.Empty);
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var gateway = _gateways.Create(db);
+        var gateway = _gateways.Create(db, outsideConversation: true);
         var receipt = await gateway.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
         if (await FiledFromAsync(db, conversationKey, cancellationToken).ConfigureAwait(false) is { } earlier)
         {
