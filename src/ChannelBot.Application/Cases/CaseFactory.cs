@@ -40,6 +40,8 @@ public static class CaseFactory
             dueAt,
             submission.SubmittedAt,
             submission.UpdateChannel,
-            submission.DescriptionPublic));
+            submission.DescriptionPublic,
+            submission.FiledBy,
+            submission.IntakeNote));
     }
 }

@@ -5,7 +5,8 @@ using ChannelBot.Dialogs.Runtime.Rendering;
 namespace ChannelBot.Dialogs.Notifications;
 
 /// <summary>
-/// The receipt emailed when a report is filed (<c>receipt.email.subject</c> and <c>receipt.email.body</c>): the ticket,
+/// The receipt emailed when a report is filed (<c>receipt.email.subject</c> and <c>receipt.email.body</c>), or texted
+/// (<c>receipt.sms</c>): the ticket,
 /// the kind of request, the place as the resident gave it, what happens next and how to check on it, in the report's
 /// language. Pure: whether and where it goes is the caller's.
 /// </summary>
@@ -16,6 +17,10 @@ public static class CaseReceiptText
 
     public static string Body(DialogDefinitions definitions, CaseReceiptNotice notice) =>
         Fill(definitions, notice, "receipt.email.body");
+
+    /// <summary>The receipt texted to a caller who chose SMS for updates (<c>receipt.sms</c>): one segment in English.</summary>
+    public static string Sms(DialogDefinitions definitions, CaseReceiptNotice notice) =>
+        Fill(definitions, notice, "receipt.sms");
 
     private static string Fill(DialogDefinitions definitions, CaseReceiptNotice notice, string key)
     {

@@ -5,6 +5,8 @@ namespace ChannelBot.Dialogs.Runtime;
 
 /// <summary>A finished intake: everything a new case is made of, as the resident confirmed it.</summary>
 /// <param name="DescriptionPublic">The resident agreed to show the description on the public list of requests.</param>
+/// <param name="FiledBy">The staff member who took the report (a phone call, a walk-in); null: the resident filed it.</param>
+/// <param name="IntakeNote">A note for staff on the case's first history entry (how it was taken, what the caller agreed to).</param>
 /// <param name="Follow">The open case the resident chose to follow instead of filing a new one (their report is filed as its duplicate).</param>
 public sealed record IntakeSubmission(
     string ServiceCode,
@@ -27,4 +29,6 @@ public sealed record IntakeSubmission(
     DateTimeOffset SubmittedAt,
     string? UpdateChannel = null,
     bool DescriptionPublic = false,
-    string? Follow = null);
+    string? Follow = null,
+    string? FiledBy = null,
+    string? IntakeNote = null);

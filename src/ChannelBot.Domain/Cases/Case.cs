@@ -146,7 +146,7 @@ public sealed partial class Case
             @case._photos.Add(new CasePhoto(Guid.CreateVersion7(submission.Now), @case._photos.Count + 1, photo.SourceUrl, photo.ContentType, photo.FileName));
         }
 
-        @case._history.Add(new CaseStatusChange(1, null, CaseStatus.Received, submission.Now, CaseActors.Resident, null, null));
+        @case._history.Add(new CaseStatusChange(1, null, CaseStatus.Received, submission.Now, string.IsNullOrWhiteSpace(submission.FiledBy) ? CaseActors.Resident : submission.FiledBy.Trim(), null, string.IsNullOrWhiteSpace(submission.IntakeNote) ? null : submission.IntakeNote.Trim()));
         return @case;
     }
 

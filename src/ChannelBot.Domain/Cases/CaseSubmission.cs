@@ -11,6 +11,8 @@ namespace ChannelBot.Domain.Cases;
 /// <param name="Now">When the case was filed.</param>
 /// <param name="UpdateChannel">The channel a web chat reporter chose for updates (<c>sms</c>, <c>whatsapp</c>, <c>email</c>); null for their own channel.</param>
 /// <param name="DescriptionPublic">The resident agreed that the description may be shown on the public list of requests.</param>
+/// <param name="FiledBy">Who filed it, on the first entry of its history: the resident (default), or the staff member who took it by phone or at a counter.</param>
+/// <param name="IntakeNote">A note for staff on that first entry (how the report was taken, what the caller agreed to).</param>
 public sealed record CaseSubmission(
     TicketNumber Ticket,
     string ServiceCode,
@@ -29,4 +31,6 @@ public sealed record CaseSubmission(
     DateTimeOffset? DueAt,
     DateTimeOffset Now,
     string? UpdateChannel = null,
-    bool DescriptionPublic = false);
+    bool DescriptionPublic = false,
+    string? FiledBy = null,
+    string? IntakeNote = null);

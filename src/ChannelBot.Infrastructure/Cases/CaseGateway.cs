@@ -21,7 +21,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// when it has them, are added to the same context: they commit with the case or not at all, so a case gets one of
 /// each however often its filing is retried.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments) : ICaseGateway
+internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments, bool outsideConversation = false) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
 
@@ -48,10 +48,10 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             created.MarkDuplicateOf(original, CaseActors.Resident, submission.SubmittedAt, internalNote: "followed at intake instead of a new report");
         }
 
-        if (receipts.For(definitions, created, submission.SubmittedAt) is { } email)
+        foreach (var receipt in receipts.For(definitions, created, submission.SubmittedAt, outsideConversation))
         {
-            db.OutboxMessages.Add(email.Row);
-            _receipts.Add(email);
+            db.OutboxMessages.Add(receipt.Row);
+            _receipts.Add(receipt);
         }
 
         foreach (var delivery in DepartmentHandOff.For(created, definitions.Catalog, cityTimeZone, departments, submission.SubmittedAt))
@@ -63,9 +63,9 @@ internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator 
             }
         }
 
-        var receipt = new CaseReceipt(ticket.ToString());
-        _created[receipt.Ticket] = created.Id;
-        return receipt;
+        var filed = new CaseReceipt(ticket.ToString());
+        _created[filed.Ticket] = created.Id;
+        return filed;
     }
 
     public async Task<CaseLookup> LookUpAsync(string ticket, string askerChannelId, string? askerUserId, CancellationToken cancellationToken)

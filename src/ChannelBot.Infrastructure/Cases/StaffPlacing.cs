@@ -11,8 +11,9 @@ namespace ChannelBot.Infrastructure.Cases;
 /// words resolved on the city's map (refused when they name several places or none, filed as typed when the city
 /// has no map). A refusal is a <see cref="DomainException"/> with what to give instead.
 /// </summary>
-internal static class StaffPlacing
+public static class StaffPlacing
 {
+    /// <summary>The case's place from <paramref name="typed"/> words or a <paramref name="point"/>; a <see cref="DomainException"/> says what to give instead.</summary>
     public static CaseLocation Locate(CityGeography geography, string? typed, GeoPosition? point)
     {
         if (point is { } at)

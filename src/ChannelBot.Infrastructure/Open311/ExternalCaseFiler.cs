@@ -1,3 +1,4 @@
+using ChannelBot.Application.Conversations;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Outbox;
@@ -7,9 +8,9 @@ using Microsoft.EntityFrameworkCore;
 namespace ChannelBot.Infrastructure.Open311;
 
 /// <summary>
-/// Files a case that did not come from a conversation (a city app or FixMyStreet through Open311): the same
-/// submission, ticket counter, routing, follow-an-open-case rules and email receipt as a resident's intake, in one
-/// transaction.
+/// Files a case that did not come from a conversation (a city app or FixMyStreet through Open311, a call taker at the
+/// staff console): the same submission, ticket counter, routing, follow-an-open-case rules, receipts and department
+/// hand-off as a resident's intake, in one transaction.
 /// </summary>
 public sealed class ExternalCaseFiler
 {
@@ -32,17 +33,54 @@ public sealed class ExternalCaseFiler
     }
 
     /// <returns>The new case's ticket number.</returns>
-    public async Task<string> FileAsync(IntakeSubmission submission, CancellationToken cancellationToken)
+    public async Task<string> FileAsync(IntakeSubmission submission, CancellationToken cancellationToken) =>
+        (await FileOnceAsync(submission, cancellationToken).ConfigureAwait(false)).Ticket;
+
+    /// <summary>
+    /// Files the case unless one was already filed from the same conversation (the submission's channel and
+    /// conversation id, which a caller makes unique per report: a retried or double-clicked submission carries the
+    /// same one). The check is made inside the filing transaction after the ticket counter is taken, which queues
+    /// concurrent filings (PostgreSQL locks the counter row, SQLite holds its one write lock), so two submissions of
+    /// one report file one case; the loser rolls back and spends no number.
+    /// </summary>
+    /// <returns>The ticket, and whether it is of a case filed earlier rather than now.</returns>
+    public async Task<(string Ticket, bool AlreadyFiled)> FileOnceAsync(IntakeSubmission submission, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(submission);
+        var conversationKey = ConversationKey.For(submission.ChannelId, submission.ConversationReference.Conversation?.Id ?? string.Empty);
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        var gateway = _gateways.Create(db);
+        var gateway = _gateways.Create(db, outsideConversation: true);
         var receipt = await gateway.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
+        if (await FiledFromAsync(db, conversationKey, cancellationToken).ConfigureAwait(false) is { } earlier)
+        {
+            // Rolled back by the disposal: no case, no receipt, no number spent.
+            return (earlier, true);
+        }
+
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
-        // The email receipt committed with the case; the dispatcher's sweep would find it too.
+        // The receipts and the department hand-off committed with the case; the dispatcher's sweep would find them too.
         _outbox?.Dispatch(gateway.Receipts.Select(r => r.Row));
-        return receipt.Ticket;
+        return (receipt.Ticket, false);
+    }
+
+    /// <summary>The ticket of the case filed from <paramref name="channelId"/>'s conversation <paramref name="conversationId"/>, if one was.</summary>
+    public async Task<string?> FiledFromAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        return await FiledFromAsync(db, ConversationKey.For(channelId, conversationId), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>What is committed (the case being added in this context is not): the first case filed from the conversation.</summary>
+    private static async Task<string?> FiledFromAsync(ChannelBotDbContext db, string conversationKey, CancellationToken cancellationToken)
+    {
+        var found = await db.Cases.AsNoTracking()
+            .Where(c => c.ConversationKey == conversationKey)
+            .OrderBy(c => c.CreatedAt)
+            .Select(c => c.Ticket)
+            .FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+        return found?.ToString();
     }
 }

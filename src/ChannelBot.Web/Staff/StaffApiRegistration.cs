@@ -73,6 +73,7 @@ public static class StaffApiRegistration
         app.MapStaffSessions();
         app.MapStaffAccounts();
         app.MapSetAsideMessages();
+        app.MapStaffIntake();
         app.MapStaffAnalytics();
         app.MapStaffConsole();
         return app;

@@ -23,6 +23,17 @@ public class CaseSubmitTests
     }
 
     [Fact]
+    public void A_case_a_call_taker_files_names_them_and_their_note_on_its_first_entry()
+    {
+        var @case = Case.Submit(Submissions.Pothole() with { FiledBy = " Olga Operator ", IntakeNote = "Taken by phone; the caller agreed to SMS updates." });
+
+        var first = Assert.Single(@case.History);
+        Assert.Equal("Olga Operator", first.By);
+        Assert.Equal("Taken by phone; the caller agreed to SMS updates.", first.InternalNote);
+        Assert.Null(first.PublicNote);
+    }
+
+    [Fact]
     public void A_submitted_case_keeps_everything_the_resident_confirmed()
     {
         var submission = Submissions.Pothole();

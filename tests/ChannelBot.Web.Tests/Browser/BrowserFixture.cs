@@ -39,14 +39,16 @@ public class BrowserFixture : IAsyncLifetime
         }
 
         _storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
-        App = ChannelBotApp.Start(_storage, new Dictionary<string, string?>
+        var settings = new Dictionary<string, string?>
         {
             ["DirectLine:TokenSigningKey"] = "YnJvd3Nlci10ZXN0LXNpZ25pbmcta2V5LWZvci1kaXJlY3QtbGluZS0wMTIzNDU2Nzg5",
             ["DirectLine:UploadPath"] = Path.Combine(_files.FullName, "uploads"),
             ["DirectLine:SessionBurst"] = "1000",
             ["DirectLine:AllowedOrigins:0"] = CityWebsite,
             ["Photos:Path"] = Path.Combine(_files.FullName, "photos"),
-        }.WithLoopbackMedia("emulator"), environment: Environment);
+        }.WithLoopbackMedia("emulator");
+        Configure(settings);
+        App = ChannelBotApp.Start(_storage, settings, environment: Environment);
 
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         _playwright = await Playwright.CreateAsync();
@@ -65,6 +67,11 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
+    /// <summary>What a derived fixture adds to the app's settings (a map, a fake provider) before it starts.</summary>
+    protected virtual void Configure(Dictionary<string, string?> settings)
+    {
+    }
+
     /// <summary>
     /// A new browser context (a fresh profile) whose pages live at the app's time: the app runs on a pinned clock, so
     /// the page's clock is set to it (and then flows), and what the page reckons from tokens and dates agrees with the
@@ -80,7 +87,7 @@ public class BrowserFixture : IAsyncLifetime
     /// <summary>The app's time now (what its pages' clocks are set to).</summary>
     public DateTimeOffset Now => App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null)
         {

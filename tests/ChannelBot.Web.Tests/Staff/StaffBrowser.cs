@@ -79,5 +79,18 @@ public sealed class StaffBrowser : IDisposable
         return _http.SendAsync(request);
     }
 
+    /// <summary>Files a caller's report at <c>POST /api/staff/cases</c> with <paramref name="idempotencyKey"/>, with or without the CSRF token.</summary>
+    public async Task<HttpResponseMessage> SendWithKeyAsync(PhoneIntakeDto form, string idempotencyKey, bool csrf)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/staff/cases") { Content = JsonContent.Create(form) };
+        request.Headers.Add(StaffIntakeEndpoints.IdempotencyHeader, idempotencyKey);
+        if (csrf && CsrfToken is not null)
+        {
+            request.Headers.Add(StaffSessionCookie.CsrfHeader, CsrfToken);
+        }
+
+        return await _http.SendAsync(request);
+    }
+
     public void Dispose() => _http.Dispose();
 }

@@ -157,12 +157,12 @@ internal sealed class AttributeStep : StepHandler
 
         var offset = turn.Resources.CityTimeZone.GetUtcOffset(local.Value);
         var instant = new DateTimeOffset(DateTime.SpecifyKind(local.Value, DateTimeKind.Unspecified), offset);
-        return new AttributeAnswer([instant.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture)], turn.Text);
+        return new AttributeAnswer([instant.ToString(AttributeAnswers.DateTimeFormat, CultureInfo.InvariantCulture)], turn.Text);
     }
 
     private static AttributeAnswer? ReadText(Turn turn, ServiceAttribute attribute)
     {
-        var max = attribute.MaxLength ?? (attribute.Datatype == AttributeDatatype.Text ? MessageText.MaxLength : 200);
+        var max = AttributeAnswers.MaxLengthOf(attribute);
         if (turn.Text.Length == 0 || turn.Text.Length > max || (!attribute.Required && IsSkip(turn)))
         {
             return null;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Runtime.Steps;
 using ChannelBot.Dialogs.State;
@@ -50,16 +49,5 @@ internal static class DraftRevalidator
         return dropped;
     }
 
-    private static bool Fits(ServiceAttribute attribute, AttributeAnswer answer) => attribute.Datatype switch
-    {
-        AttributeDatatype.Singlevaluelist => answer.Values.Count == 1 && attribute.Values.Any(v => v.Key == answer.Values[0]),
-        AttributeDatatype.Multivaluelist => answer.Values.Count > 0 && answer.Values.All(key => attribute.Values.Any(v => v.Key == key)),
-        AttributeDatatype.Number => answer.Values.Count == 1
-            && double.TryParse(answer.Values[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var number)
-            && (attribute.Min is not { } min || number >= min)
-            && (attribute.Max is not { } max || number <= max),
-        AttributeDatatype.Datetime => answer.Values.Count == 1
-            && DateTimeOffset.TryParse(answer.Values[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-        _ => answer.Values.Count == 1 && (attribute.MaxLength is not { } length || answer.Values[0].Length <= length),
-    };
+    private static bool Fits(ServiceAttribute attribute, AttributeAnswer answer) => AttributeAnswers.Fits(attribute, answer.Values);
 }

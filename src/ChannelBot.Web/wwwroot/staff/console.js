@@ -3,7 +3,8 @@
 // is kept in memory only and sent in X-CSRF-Token with every change (after a reload, GET /api/staff/session gives it
 // again). Everything the API returns is written with textContent, never as markup. Supervisors (admins, operators) also
 // get the analytics view: each table of /api/staff/analytics as a Chart.js chart, the same figures as a data table
-// (what a screen reader or keyboard user reads) and a link to its CSV.
+// (what a screen reader or keyboard user reads) and a link to its CSV, and the form that files a caller's report
+// (intake.js).
 (function () {
   "use strict";
 
@@ -63,9 +64,10 @@
 
   // ---- the API ----------------------------------------------------------------------------------------------
 
-  function ApiError(status, title, detail) {
+  function ApiError(status, title, detail, problem) {
     this.status = status;
     this.message = (title || ("HTTP " + status)) + (detail ? ": " + detail : "");
+    this.problem = problem || null;   // the problem document as sent (field errors, possible duplicates)
   }
 
   function problemText(status) {
@@ -78,8 +80,9 @@
     }
   }
 
-  async function api(method, path, body) {
+  async function api(method, path, body, extraHeaders) {
     var headers = { "Accept": "application/json, application/problem+json" };
+    Object.keys(extraHeaders || {}).forEach(function (name) { headers[name] = extraHeaders[name]; });
     if (body !== undefined) { headers["Content-Type"] = "application/json"; }
     if (method !== "GET" && state.csrf) { headers["X-CSRF-Token"] = state.csrf; }
     var response = await fetch(base + path, {
@@ -98,7 +101,7 @@
       // A bare problem document ("Forbidden", no detail) gets the console's own explanation.
       var explained = problemText(response.status);
       var title = data && data.title ? data.title : explained;
-      throw new ApiError(response.status, title, data && data.detail ? data.detail : (title === explained ? null : explained));
+      throw new ApiError(response.status, title, data && data.detail ? data.detail : (title === explained ? null : explained), data);
     }
     return data;
   }
@@ -118,13 +121,14 @@
 
   // ---- views ------------------------------------------------------------------------------------------------
 
-  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case", "view-analytics"];
+  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case", "view-analytics", "view-intake"];
 
   function show(id) {
     views.forEach(function (view) { $(view).hidden = view !== id; });
-    var analytics = id === "view-analytics";
-    if (analytics) { $("nav-analytics").setAttribute("aria-current", "page"); } else { $("nav-analytics").removeAttribute("aria-current"); }
-    if (!analytics) { $("nav-cases").setAttribute("aria-current", "page"); } else { $("nav-cases").removeAttribute("aria-current"); }
+    var section = id === "view-analytics" ? "nav-analytics" : id === "view-intake" ? "nav-intake" : "nav-cases";
+    ["nav-cases", "nav-intake", "nav-analytics"].forEach(function (button) {
+      if (button === section) { $(button).setAttribute("aria-current", "page"); } else { $(button).removeAttribute("aria-current"); }
+    });
     var heading = $(id).querySelector("h2");
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }
@@ -146,7 +150,8 @@
     var department = account.role === "department";
     $("filter-department-field").hidden = department;
     $("case-actions").hidden = account.role === "reader";
-    // The figures cover every department: supervisors only (the API answers 403 to anyone else).
+    // The figures cover every department, and taking a caller's report is the operators' job: supervisors only (the
+    // API answers 403 to anyone else).
     $("nav").hidden = !(account.role === "admin" || account.role === "operator") || account.mustChangePassword;
   }
 
@@ -813,6 +818,12 @@
     wrap.appendChild(node);
     return wrap;
   }
+
+  // What the call-taker form (intake.js) shares with the rest of the console.
+  window.staffConsole = {
+    settings: settings, state: state, api: api, ApiError: ApiError, failed: failed, show: show, element: element, clear: clear,
+    showError: showError, showNotice: showNotice, clearMessages: clearMessages, openCase: openCase,
+  };
 
   // ---- start: a reloaded page asks for its session (and CSRF token) again ----------------------------------
 
