@@ -1,6 +1,9 @@
 namespace ChannelBot.Dialogs.Runtime.Steps;
 
-/// <summary>The name staff may use. Skippable unless the flow makes it required: reports may be anonymous.</summary>
+/// <summary>
+/// The name staff may use. Skippable unless the flow makes it required: reports may be anonymous. It follows the photos,
+/// so "done" or "that's all" here ends the photos the resident sent, and is taken as no name.
+/// </summary>
 internal sealed class NameStep : StepHandler
 {
     private const int DefaultMaxLength = 100;
@@ -10,7 +13,8 @@ internal sealed class NameStep : StepHandler
 
     public override StepOutcome Handle(Turn turn, IntakeContext intake, StepRef step)
     {
-        if (!step.Flow.Required && IsSkip(turn))
+        // "done", "that's all": a resident finishing the photos they sent, not a name.
+        if (!step.Flow.Required && (IsSkip(turn) || turn.Is(turn.Phrases.Done)))
         {
             intake.Draft.Name = null;
             return StepOutcome.Answered;
