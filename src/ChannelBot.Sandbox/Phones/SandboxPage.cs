@@ -122,8 +122,8 @@ public sealed class SandboxPage(SandboxTwilioWebhook twilio, SandboxMessengerWeb
             <p class="device__about">{html.Encode(about)}</p>
             <label class="phone__identity">{html.Encode(identity)} <input class="phone__address" name="address" autocomplete="off" spellcheck="false"></label>
             <p class="phone__off" hidden></p>
-            <ol class="phone__screen" aria-live="polite" aria-label="{html.Encode(title)} conversation"></ol>
-            <div class="phone__quick-replies" aria-label="Quick replies"></div>
+            <ol class="phone__screen" tabindex="0" aria-live="polite" aria-label="{html.Encode(title)} conversation"></ol>
+            <div class="phone__quick-replies" role="group" aria-label="Quick replies"></div>
             <form class="phone__compose">
             <input class="phone__text" name="text" placeholder="Type a message" aria-label="{html.Encode(title)} message" autocomplete="off">
             <button class="phone__send" type="submit">Send</button>
