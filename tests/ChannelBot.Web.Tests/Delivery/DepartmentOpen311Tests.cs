@@ -1,3 +1,4 @@
+using ChannelBot.Application.Delivery;
 using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Open311;
 using ChannelBot.Web.Tests.Support;
@@ -99,8 +100,7 @@ public sealed class DepartmentOpen311Tests
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9"}]"""));
         workOrders.Given(Request.Create().WithPath("/open311/v2/tokens/T-9.json").UsingGet()).InScenario("filing").WhenStateIs("filed")
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"token":"T-9","service_request_id":"WO-4004"}]"""));
-        var settings = Settings(workOrders);
-        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        var settings = Settings(workOrders, updates: DepartmentOpen311.UpdatesByServiceRequestUpdates);
         await using var app = ChannelBotApp.Start(storage, settings);
         using var http = app.CreateHttpClient();
 
@@ -137,8 +137,7 @@ public sealed class DepartmentOpen311Tests
                   {"update_id": "U9", "service_request_id": "WO-9999", "status": "FIXED", "updated_datetime": "2099-01-01T09:00:00Z", "description": "someone else's"}
                 ]}
                 """));
-        var settings = Settings(workOrders, twilio.Settings);
-        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        var settings = Settings(workOrders, twilio.Settings, DepartmentOpen311.UpdatesByServiceRequestUpdates);
         await using var app = ChannelBotApp.Start(storage, settings);
         using var http = app.CreateHttpClient();
         var phone = new SmsPhone(http, twilio, "+15555550192");
@@ -176,8 +175,7 @@ public sealed class DepartmentOpen311Tests
             .RespondWith(Response.Create().WithStatusCode(200).WithBody("""[{"service_request_id":"WO-3003"}]"""));
         workOrders.Given(Request.Create().WithPath("/open311/v2/servicerequestupdates.json").UsingGet())
             .RespondWith(Response.Create().WithStatusCode(403).WithBody("""[{"code":403,"description":"api_key revoked"}]"""));
-        var settings = Settings(workOrders);
-        settings[$"Departments:Open311:{Streets}:PollInterval"] = "00:00:01";
+        var settings = Settings(workOrders, updates: DepartmentOpen311.UpdatesByServiceRequestUpdates);
         await using var app = ChannelBotApp.Start(storage, settings);
         using var http = app.CreateHttpClient();
 
@@ -210,10 +208,16 @@ public sealed class DepartmentOpen311Tests
         return detail!;
     }
 
-    private static Dictionary<string, string?> Settings(WireMockServer workOrders, Dictionary<string, string?>? start = null)
+    /// <summary>
+    /// The department's Open311 system at <paramref name="workOrders"/>, read for status every second the way
+    /// <paramref name="updates"/> says (not at all unless a test is about reading), and the outbox's tries and delays.
+    /// </summary>
+    private static Dictionary<string, string?> Settings(WireMockServer workOrders, Dictionary<string, string?>? start = null, string updates = DepartmentOpen311.UpdatesNone)
     {
         var settings = Open311ServerTests.Settings(start);
         var at = $"Departments:Open311:{Streets}";
+        settings[$"{at}:Updates"] = updates;
+        settings[$"{at}:PollInterval"] = "00:00:01";
         settings[$"{at}:Endpoint"] = workOrders.Url + "/open311/v2/";
         settings[$"{at}:ApiKey"] = TheirKey;
         settings[$"{at}:JurisdictionId"] = "streets.example";
