@@ -88,6 +88,10 @@ internal sealed partial class RetentionSweeper(
         while (true)
         {
             await using var db = await databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+
+            // One transaction per batch: an anonymised case no longer names its conversation, so its messages must go
+            // in the same commit (a crash in between would keep them forever, and a reader would see them meanwhile).
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             var cases = await db.Cases
                 .Where(c => c.Status == CaseStatus.Closed && c.UpdatedAt < closedBefore
                     && (c.Reporter.Name != null || c.Reporter.Phone != null || c.Reporter.Email != null || c.Reporter.ChannelUserId != string.Empty
@@ -99,6 +103,8 @@ internal sealed partial class RetentionSweeper(
             var conversations = new List<(Guid Id, string Key, DateTimeOffset ClosedAt)>(cases.Count);
             foreach (var @case in cases)
             {
+                // Before the commit, so no reader ever sees an anonymised case whose photos still exist; a failed
+                // commit leaves the case pointing at them and the next sweep deletes again (a missing file is fine).
                 foreach (var photo in @case.Photos.Where(p => p.StoredPath is not null))
                 {
                     photos.Delete(photo.StoredPath!);
@@ -113,6 +119,8 @@ internal sealed partial class RetentionSweeper(
             {
                 await RemoveConversationAsync(db, id, key, closedAt, cancellationToken).ConfigureAwait(false);
             }
+
+            await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
 
             total += cases.Count;
             if (cases.Count < CaseBatch)
