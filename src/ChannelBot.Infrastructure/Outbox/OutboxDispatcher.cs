@@ -29,6 +29,11 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     // handing them over again would send them twice (measured: 28 doubles in a 10,000-message drain).
     private readonly HashSet<long> _finishedDuringSweep = [];
 
+    // Rows the sweep handed over before their writer did (the writer is between its commit and its hand-over): once
+    // finished they are remembered for a while, so the writer's late hand-over cannot send them a second time.
+    private readonly HashSet<long> _swept = [];
+    private readonly Dictionary<long, DateTimeOffset> _sweptAndFinished = [];
+
     // Rows taken over from an instance that is gone: it may have sent them before it went (the provider is asked first).
     private readonly HashSet<long> _takenOver = [];
     private readonly object _gate = new();
@@ -124,13 +129,21 @@ internal sealed partial class OutboxDispatcher : BackgroundService
     /// <summary>How long stopping waits for sends already talking to their provider.</summary>
     private static readonly TimeSpan InFlightDrainTimeout = TimeSpan.FromSeconds(5);
 
-    private void Dispatch(OutboxItem item)
+    /// <summary>How long a row the sweep sent first is remembered against its writer's hand-over (which follows its commit at once).</summary>
+    private static readonly TimeSpan LateHandOver = TimeSpan.FromMinutes(10);
+
+    private void Dispatch(OutboxItem item, bool bySweep = false)
     {
         lock (_gate)
         {
-            if (!_known.Add(item.Id))
+            if (_sweptAndFinished.ContainsKey(item.Id) || !_known.Add(item.Id))
             {
                 return;
+            }
+
+            if (bySweep)
+            {
+                _swept.Add(item.Id);
             }
 
             item.OutcomeUnknown = _takenOver.Remove(item.Id);
@@ -141,12 +154,17 @@ internal sealed partial class OutboxDispatcher : BackgroundService
 
     private void Forget(IReadOnlyList<long> ids)
     {
+        var now = _clock.GetUtcNow();
         lock (_gate)
         {
             foreach (var id in ids)
             {
                 _known.Remove(id);
                 _finishedDuringSweep.Add(id);
+                if (_swept.Remove(id))
+                {
+                    _sweptAndFinished[id] = now;
+                }
             }
         }
     }
@@ -259,6 +277,14 @@ internal sealed partial class OutboxDispatcher : BackgroundService
         }
 
         var now = _clock.GetUtcNow();
+        lock (_gate)
+        {
+            foreach (var (id, finished) in _sweptAndFinished.Where(p => p.Value < now - LateHandOver).ToList())
+            {
+                _sweptAndFinished.Remove(id);
+            }
+        }
+
         var owner = _ownership.Id;
         var after = 0L;
         await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
@@ -283,7 +309,11 @@ internal sealed partial class OutboxDispatcher : BackgroundService
                 fresh = [.. due.Where(row => !_finishedDuringSweep.Contains(row.Id))];
             }
 
-            Dispatch(fresh);
+            foreach (var row in fresh)
+            {
+                Dispatch(new OutboxItem(row.Id, row.ChannelId, row.ConversationKey, row.ActivityJson, row.Attempts), bySweep: true);
+            }
+
             if (due.Count < Page)
             {
                 return;

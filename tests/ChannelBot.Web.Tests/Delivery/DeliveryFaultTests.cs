@@ -59,8 +59,7 @@ public sealed class DeliveryFaultTests
         await Eventually.HoldsAsync(async () => await storage.PendingOutboxAsync() == 0);
 
         Assert.Equal(Cases, tickets.Distinct().Count());
-        Assert.All(byWebhook.Values, count => Assert.Equal(1, count));
-        Assert.All(byWorkOrders.Values, count => Assert.Equal(1, count));
+        Assert.True(byWebhook.Values.All(count => count == 1) && byWorkOrders.Values.All(count => count == 1), await TwiceAsync(storage, byWebhook, byWorkOrders));
         Assert.True(webhook.LogEntries.Count() > Cases && workOrders.LogEntries.Count() > Cases, "No call failed: the retries were not exercised.");
         await using var db = storage.Open();
         var deliveries = await db.OutboxMessages.AsNoTracking()
@@ -71,6 +70,26 @@ public sealed class DeliveryFaultTests
         Assert.All(deliveries.Where(d => d.ChannelId == DepartmentDelivery.Open311Channel), d => Assert.StartsWith("WO-", d.ProviderMessageId, StringComparison.Ordinal));
         Assert.Contains(deliveries, d => d.Attempts > 1);
         Assert.Equal(Cases, deliveries.Select(d => d.CaseId).Distinct().Count());
+    }
+
+    /// <summary>What the outbox holds for each delivery received more than once (for the failure message).</summary>
+    private static async Task<string> TwiceAsync(TestStorage storage, ConcurrentDictionary<string, int> byWebhook, ConcurrentDictionary<string, int> byWorkOrders)
+    {
+        var twice = byWebhook.Where(p => p.Value > 1).Select(p => $"webhook {p.Key} x{p.Value}")
+            .Concat(byWorkOrders.Where(p => p.Value > 1).Select(p => $"work orders {p.Key} x{p.Value}")).ToList();
+        if (twice.Count == 0)
+        {
+            return string.Empty;
+        }
+
+        await using var db = storage.Open();
+        var rows = await db.OutboxMessages.AsNoTracking().Where(m => m.CaseId != null).ToListAsync();
+        var details = twice.Select(t =>
+        {
+            var caseId = Guid.ParseExact(t.Split(' ')[^2].Split(':')[^1], "N");
+            return t + ": " + string.Join("; ", rows.Where(r => r.CaseId == caseId).Select(r => $"row {r.Id} {r.ChannelId} {r.Status} tries {r.Attempts} owner {r.OwnerId} error {r.LastError}"));
+        });
+        return "Received more than once: " + string.Join(" | ", details);
     }
 
     /// <summary>30 % of calls fail (500, 503, 429, 502, 504); the others are accepted and counted by key.</summary>
