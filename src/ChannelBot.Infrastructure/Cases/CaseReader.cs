@@ -12,6 +12,11 @@ public sealed class CaseReader
 {
     public const int MaxPageSize = 200;
 
+    /// <summary>How far back along a conversation its case's stretch is looked for (later cases' messages come first).</summary>
+    private const int MaxConversationWalk = 20_000;
+
+    private const int ConversationReadChunk = 250;
+
     private readonly IDbContextFactory<ChannelBotDbContext> _databases;
 
     internal CaseReader(IDbContextFactory<ChannelBotDbContext> databases) => _databases = databases;
@@ -143,17 +148,39 @@ public sealed class CaseReader
             .FirstOrDefaultAsync(cancellationToken)
             .ConfigureAwait(false);
 
-        var inbound = db.InboundActivities.AsNoTracking()
-            .Where(i => i.ConversationKey == key && (previous == null || i.ReceivedAt > previous) && (next == null || i.ReceivedAt < next));
-        var outbound = db.OutboxMessages.AsNoTracking()
-            .Where(o => o.ChannelId != DepartmentDelivery.WebhookChannel
-                && (o.CaseId == id
-                    || (o.CaseId == null && o.ConversationKey == key && (previous == null || o.CreatedAt > previous) && (next == null || o.CreatedAt < next))));
+        // The conversation's activities newest first, those of this case's stretch of it (after the case before it in
+        // the conversation, before the one after): the latest limit + 1, so the latest limit messages of both sides
+        // together are among them and their replies, and one more tells whether older ones were left out.
+        var chain = await ConversationChain.IdsAsync(db, key, MaxConversationWalk, cancellationToken).ConfigureAwait(false);
+        var received = new List<InboundActivityRecord>(Math.Min(limit + 1, chain.Count));
+        foreach (var chunk in chain.Chunk(ConversationReadChunk))
+        {
+            var rows = await db.InboundActivities.AsNoTracking().Where(i => chunk.Contains(i.Id)).ToListAsync(cancellationToken).ConfigureAwait(false);
+            rows.Sort((a, b) => b.Id.CompareTo(a.Id));
+            var older = false;
+            foreach (var row in rows)
+            {
+                older |= previous is { } before && row.ReceivedAt <= before;
+                if (!older && (next is not { } after || row.ReceivedAt < after) && received.Count <= limit)
+                {
+                    received.Add(row);
+                }
+            }
 
-        // The latest limit + 1 of each side: the latest limit of both together are among them, and one more tells
-        // whether older ones were left out.
-        var received = await inbound.OrderByDescending(i => i.Id).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
-        var written = await outbound.OrderByDescending(o => o.Id).Take(limit + 1).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (older || received.Count > limit)
+            {
+                break;
+            }
+        }
+
+        var replied = received.Select(r => r.Id).ToList();
+        var written = await db.OutboxMessages.AsNoTracking()
+            .Where(o => o.ChannelId != DepartmentDelivery.WebhookChannel && o.ChannelId != DepartmentDelivery.EmailChannel && o.ChannelId != DepartmentDelivery.Open311Channel
+                && (o.CaseId == id || (o.CaseId == null && o.InboundId != null && replied.Contains(o.InboundId.Value))))
+            .OrderByDescending(o => o.Id)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
 
         var messages = new List<(CaseConversationMessage Message, int Side, long Id)>(received.Count + written.Count);
         foreach (var row in received)

@@ -26,6 +26,9 @@ public sealed class ConversationRecord
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>The inbound activity of the last committed turn: the newest link of the chain of <see cref="InboundActivityRecord.PreviousId"/>.</summary>
+    public long? LastInboundId { get; set; }
+
     /// <summary>The serialized conversation reference used to message the resident later.</summary>
     public string? ReferenceJson { get; set; }
 }

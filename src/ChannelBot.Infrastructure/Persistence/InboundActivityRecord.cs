@@ -20,6 +20,14 @@ public sealed class InboundActivityRecord
 
     public DateTimeOffset ReceivedAt { get; set; }
 
+    /// <summary>
+    /// The conversation's activity whose turn was committed just before this one's (set by this one's turn; null for
+    /// the first, or for one set aside without a turn). A case's conversation is read by following these links back
+    /// from <see cref="ConversationRecord.LastInboundId"/>: no index groups every row by its conversation's key, which
+    /// cost every turn a random index write (docs/benchmarks.md, "The conversation on the case").
+    /// </summary>
+    public long? PreviousId { get; set; }
+
     /// <summary>When its turn was committed, or when it was given up; null while it waits.</summary>
     public DateTimeOffset? ProcessedAt { get; set; }
 

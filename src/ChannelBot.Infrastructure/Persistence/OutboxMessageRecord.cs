@@ -44,6 +44,9 @@ public sealed class OutboxMessageRecord
     /// <summary>The case the message is about, if any.</summary>
     public Guid? CaseId { get; set; }
 
+    /// <summary>The inbound activity whose turn wrote this reply; null for messages no turn wrote (notifications, receipts).</summary>
+    public long? InboundId { get; set; }
+
     /// <summary>
     /// The instance sending it (ChannelBot.Infrastructure.Instances): the one that wrote it, or the one that took it
     /// over from an instance that stopped or died. Only the owner sends a pending row.

@@ -27,6 +27,8 @@ internal sealed partial class RetentionSweeper(
 {
     private const int CaseBatch = 100;
     private const string By = "retention";
+    private const int MaxConversationWalk = 1_000_000;
+    private const int DeleteChunk = 500;
 
     private readonly RetentionOptions _options = options.Value;
 
@@ -143,8 +145,15 @@ internal sealed partial class RetentionSweeper(
             return;
         }
 
-        await db.InboundActivities.Where(i => i.ConversationKey == key && i.ProcessedAt != null && i.ReceivedAt <= closedAt).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
-        await db.OutboxMessages.Where(o => o.ConversationKey == key && o.Status != OutboxStatus.Pending && o.CreatedAt <= closedAt).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        // The conversation's activities (found along its chain: no index by conversation key) and the replies to them.
+        var chain = await ConversationChain.IdsAsync(db, key, MaxConversationWalk, cancellationToken).ConfigureAwait(false);
+        foreach (var chunk in chain.Chunk(DeleteChunk))
+        {
+            await db.OutboxMessages.Where(o => o.InboundId != null && chunk.Contains(o.InboundId.Value) && o.Status != OutboxStatus.Pending && o.CreatedAt <= closedAt)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+            await db.InboundActivities.Where(i => chunk.Contains(i.Id) && i.ProcessedAt != null && i.ReceivedAt <= closedAt)
+                .ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+        }
     }
 
     [LoggerMessage(EventId = 2601, Level = LogLevel.Information, Message = "Retention: {Deleted} old messages and conversations deleted, {Anonymised} closed cases' personal data removed.")]

@@ -18,7 +18,9 @@ internal sealed class Outgoing(int capacity)
         {
             reply.Timestamp ??= now;
             Activities.Add(reply);
-            Rows.Add(OutboxRows.Pending(item.ConversationKey, reply.ChannelId ?? item.Activity.ChannelId ?? string.Empty, reply, now, caseId));
+            var row = OutboxRows.Pending(item.ConversationKey, reply.ChannelId ?? item.Activity.ChannelId ?? string.Empty, reply, now, caseId);
+            row.InboundId = item.Id;
+            Rows.Add(row);
         }
     }
 

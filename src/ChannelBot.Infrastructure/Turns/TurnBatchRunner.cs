@@ -90,7 +90,7 @@ internal sealed class TurnBatchRunner(
         var outbox = await CommitAsync(db, engine, turns, now, cancellationToken).ConfigureAwait(false);
         foreach (var turn in turns)
         {
-            conversations.Set(turn.Work.ConversationKey, new CachedConversation(turn.StateJson!, (turn.Before?.Version ?? 0) + 1, turn.ReferenceJson ?? turn.Before?.ReferenceJson, turn.Result.State));
+            conversations.Set(turn.Work.ConversationKey, new CachedConversation(turn.StateJson!, (turn.Before?.Version ?? 0) + 1, turn.ReferenceJson ?? turn.Before?.ReferenceJson, turn.Work.Id, turn.Result.State));
         }
 
         if (turns.Exists(t => t.Result.CreatedCase is not null))
@@ -165,12 +165,12 @@ internal sealed class TurnBatchRunner(
             var rows = await db.Conversations
                 .AsNoTracking()
                 .Where(c => missing.Contains(c.Key))
-                .Select(c => new { c.Key, c.StateJson, c.Version, c.ReferenceJson })
+                .Select(c => new { c.Key, c.StateJson, c.Version, c.ReferenceJson, c.LastInboundId })
                 .ToListAsync(cancellationToken)
                 .ConfigureAwait(false);
             foreach (var row in rows)
             {
-                found[row.Key] = new CachedConversation(row.StateJson, row.Version, row.ReferenceJson);
+                found[row.Key] = new CachedConversation(row.StateJson, row.Version, row.ReferenceJson, row.LastInboundId);
             }
         }
 

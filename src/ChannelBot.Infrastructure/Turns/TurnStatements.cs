@@ -18,7 +18,7 @@ internal static class TurnStatements
         var update = StoreCommand.On(db);
         await using (update.ConfigureAwait(false))
         {
-            update.Sql("WITH v(k, ver, s, li, r) AS (VALUES ");
+            update.Sql("WITH v(k, ver, s, li, r, last) AS (VALUES ");
             foreach (var turn in turns)
             {
                 if (turn.Before is not { } before)
@@ -31,7 +31,8 @@ internal static class TurnStatements
                     .Value<ConversationRecord>(nameof(ConversationRecord.Version), before.Version).Sql(", ")
                     .Value<ConversationRecord>(nameof(ConversationRecord.StateJson), turn.StateJson).Sql(", ")
                     .Value<ConversationRecord>(nameof(ConversationRecord.LastInboundAt), turn.IsMessage ? now : null).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.ReferenceJson), turn.ReferenceJson).Sql(")");
+                    .Value<ConversationRecord>(nameof(ConversationRecord.ReferenceJson), turn.ReferenceJson).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.LastInboundId), turn.Work.Id).Sql(")");
             }
 
             if (count == 0)
@@ -41,7 +42,7 @@ internal static class TurnStatements
 
             update.Sql(""") UPDATE "Conversations" SET "StateJson" = v.s, "Version" = v.ver + 1, "UpdatedAt" = """)
                 .Value<ConversationRecord>(nameof(ConversationRecord.UpdatedAt), now)
-                .Sql(""", "LastInboundAt" = COALESCE(v.li, "LastInboundAt"), "ReferenceJson" = COALESCE(v.r, "ReferenceJson") FROM v WHERE "Key" = v.k AND "Version" = v.ver RETURNING "Key" """);
+                .Sql(""", "LastInboundAt" = COALESCE(v.li, "LastInboundAt"), "ReferenceJson" = COALESCE(v.r, "ReferenceJson"), "LastInboundId" = v.last FROM v WHERE "Key" = v.k AND "Version" = v.ver RETURNING "Key" """);
             var updated = await update.QueryAsync(r => r.GetString(0), cancellationToken).ConfigureAwait(false);
             if (updated.Count != count)
             {
@@ -65,7 +66,7 @@ internal static class TurnStatements
         var insert = StoreCommand.On(db);
         await using (insert.ConfigureAwait(false))
         {
-            insert.Sql("""INSERT INTO "OutboxMessages" ("ConversationKey", "ChannelId", "ActivityJson", "CreatedAt", "Status", "Attempts", "NextAttemptAt", "CaseId", "DeliveryRank", "OwnerId") VALUES """);
+            insert.Sql("""INSERT INTO "OutboxMessages" ("ConversationKey", "ChannelId", "ActivityJson", "CreatedAt", "Status", "Attempts", "NextAttemptAt", "CaseId", "DeliveryRank", "OwnerId", "InboundId") VALUES """);
             for (var i = 0; i < outbox.Count; i++)
             {
                 var row = outbox[i];
@@ -78,7 +79,8 @@ internal static class TurnStatements
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.Status), row.Status).Sql(", 0, ")
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.NextAttemptAt), row.NextAttemptAt).Sql(", ")
                     .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.CaseId), row.CaseId).Sql(", 0, ")
-                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), owner).Sql(")");
+                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.OwnerId), owner).Sql(", ")
+                    .Value<OutboxMessageRecord>(nameof(OutboxMessageRecord.InboundId), row.InboundId).Sql(")");
             }
 
             insert.Sql(""" RETURNING "Id" """);
@@ -115,7 +117,7 @@ internal static class TurnStatements
 
                 if (count++ == 0)
                 {
-                    command.Sql("""INSERT INTO "Conversations" ("Key", "ChannelId", "ConversationId", "StateJson", "Version", "UpdatedAt", "LastInboundAt", "ReferenceJson") VALUES (""");
+                    command.Sql("""INSERT INTO "Conversations" ("Key", "ChannelId", "ConversationId", "StateJson", "Version", "UpdatedAt", "LastInboundAt", "ReferenceJson", "LastInboundId") VALUES (""");
                 }
                 else
                 {
@@ -130,7 +132,8 @@ internal static class TurnStatements
                     .Value<ConversationRecord>(nameof(ConversationRecord.StateJson), turn.StateJson).Sql(", 1, ")
                     .Value<ConversationRecord>(nameof(ConversationRecord.UpdatedAt), now).Sql(", ")
                     .Value<ConversationRecord>(nameof(ConversationRecord.LastInboundAt), turn.IsMessage ? now : null).Sql(", ")
-                    .Value<ConversationRecord>(nameof(ConversationRecord.ReferenceJson), turn.ReferenceJson).Sql(")");
+                    .Value<ConversationRecord>(nameof(ConversationRecord.ReferenceJson), turn.ReferenceJson).Sql(", ")
+                    .Value<ConversationRecord>(nameof(ConversationRecord.LastInboundId), turn.Work.Id).Sql(")");
             }
 
             if (count > 0)
@@ -138,15 +141,18 @@ internal static class TurnStatements
                 command.Sql("; ");
             }
 
-            command.Sql("""UPDATE "InboundActivities" SET "ProcessedAt" = """)
-                .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ProcessedAt), now)
-                .Sql(""" WHERE "Id" IN (""");
+            // Each activity processed and linked to its conversation's previous one (the chain staff read a case's conversation by).
+            command.Sql("WITH p(aid, prev) AS (VALUES ");
             for (var i = 0; i < turns.Count; i++)
             {
-                command.Sql(i == 0 ? string.Empty : ", ").Value<InboundActivityRecord>(nameof(InboundActivityRecord.Id), turns[i].Work.Id);
+                command.Sql(i == 0 ? "(" : ", (")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.Id), turns[i].Work.Id).Sql(", ")
+                    .Value<InboundActivityRecord>(nameof(InboundActivityRecord.PreviousId), turns[i].Before?.LastInboundId).Sql(")");
             }
 
-            command.Sql(")");
+            command.Sql(""") UPDATE "InboundActivities" SET "ProcessedAt" = """)
+                .Value<InboundActivityRecord>(nameof(InboundActivityRecord.ProcessedAt), now)
+                .Sql(""", "PreviousId" = p.prev FROM p WHERE "Id" = p.aid""");
             await command.ExecuteAsync(cancellationToken).ConfigureAwait(false);
         }
     }

@@ -115,15 +115,17 @@ public sealed class CaseConversationTests : IDisposable
         var phone = new SmsPhone(http, twilio, "+15555550418");
         var ticket = await SmsScript.ReportPotholeAsync(phone);
 
-        // 600 more texts after the report, stored as the inbox stores them (running 600 turns would only take longer).
+        // 600 more texts after the report, stored and linked into the conversation as the inbox and the turns store
+        // them (running 600 turns would only take longer).
         await using (var db = storage.Open())
         {
             var filed = await db.Cases.AsNoTracking().SingleAsync(c => c.Ticket == TicketNumber.Parse(ticket));
+            var flood = new List<InboundActivityRecord>(600);
             for (var i = 0; i < 600; i++)
             {
                 var at = filed.CreatedAt.AddMinutes(1 + i);
                 var activity = new Activity { Type = ActivityTypes.Message, Id = $"SMflood{i:D4}", ChannelId = ChannelIds.Sms, Text = $"flood {i:D3}", Timestamp = at };
-                db.InboundActivities.Add(new InboundActivityRecord
+                flood.Add(new InboundActivityRecord
                 {
                     ChannelId = ChannelIds.Sms,
                     ActivityId = activity.Id,
@@ -132,6 +134,15 @@ public sealed class CaseConversationTests : IDisposable
                     ReceivedAt = at,
                     ProcessedAt = at,
                 });
+            }
+
+            db.InboundActivities.AddRange(flood);
+            await db.SaveChangesAsync();
+            var stored = await db.Conversations.SingleAsync(c => c.Key == filed.ConversationKey);
+            foreach (var row in flood)
+            {
+                row.PreviousId = stored.LastInboundId;
+                stored.LastInboundId = row.Id;
             }
 
             await db.SaveChangesAsync();

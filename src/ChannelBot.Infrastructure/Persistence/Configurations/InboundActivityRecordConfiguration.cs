@@ -23,8 +23,5 @@ internal sealed class InboundActivityRecordConfiguration : IEntityTypeConfigurat
         // (across channels in one batch) can use the same index.
         builder.HasIndex(i => new { i.ActivityId, i.ChannelId }).IsUnique();
         builder.HasIndex(i => i.Id, UnprocessedIndex).HasFilter("\"ProcessedAt\" IS NULL");
-
-        // A case's conversation (staff read it, newest first) and retention's removal of it.
-        builder.HasIndex(i => new { i.ConversationKey, i.Id });
     }
 }

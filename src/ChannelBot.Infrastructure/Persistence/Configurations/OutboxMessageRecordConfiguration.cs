@@ -22,8 +22,9 @@ internal sealed class OutboxMessageRecordConfiguration : IEntityTypeConfiguratio
         builder.HasIndex(o => new { o.Status, o.NextAttemptAt });
         builder.HasIndex(o => o.CaseId);
 
-        // A case's conversation (staff read it, newest first) and retention's removal of it.
-        builder.HasIndex(o => new { o.ConversationKey, o.Id });
+        // A case's conversation: the replies of the turns found by following the inbound activities' links. Ids of
+        // inbound activities only grow, so this index is written at its end (unlike one by conversation key).
+        builder.HasIndex(o => o.InboundId);
 
         // Delivery-status callbacks find their message by the provider's id.
         builder.HasIndex(o => new { o.ChannelId, o.ProviderMessageId });

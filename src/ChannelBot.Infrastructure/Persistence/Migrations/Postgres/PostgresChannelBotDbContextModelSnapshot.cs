@@ -338,6 +338,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LastInboundAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("LastInboundId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("ReferenceJson")
                         .HasColumnType("text");
 
@@ -430,6 +433,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<long?>("PreviousId")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTimeOffset?>("ProcessedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -443,8 +449,6 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("ActivityId", "ChannelId")
                         .IsUnique();
-
-                    b.HasIndex("ConversationKey", "Id");
 
                     b.HasIndex(new[] { "Id" }, "IX_InboundActivities_Unprocessed")
                         .HasFilter("\"ProcessedAt\" IS NULL");
@@ -514,6 +518,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.Property<DateTimeOffset?>("DeliveryUpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<long?>("InboundId")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("LastError")
                         .HasColumnType("text");
 
@@ -540,9 +547,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("ChannelId", "ProviderMessageId");
+                    b.HasIndex("InboundId");
 
-                    b.HasIndex("ConversationKey", "Id");
+                    b.HasIndex("ChannelId", "ProviderMessageId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 

@@ -331,6 +331,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("LastInboundAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("LastInboundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReferenceJson")
                         .HasColumnType("TEXT");
 
@@ -421,6 +424,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("PreviousId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("ProcessedAt")
                         .HasColumnType("INTEGER");
 
@@ -434,8 +440,6 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("ActivityId", "ChannelId")
                         .IsUnique();
-
-                    b.HasIndex("ConversationKey", "Id");
 
                     b.HasIndex(new[] { "Id" }, "IX_InboundActivities_Unprocessed")
                         .HasFilter("\"ProcessedAt\" IS NULL");
@@ -503,6 +507,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.Property<long?>("DeliveryUpdatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("InboundId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("LastError")
                         .HasColumnType("TEXT");
 
@@ -529,9 +536,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
 
                     b.HasIndex("CaseId");
 
-                    b.HasIndex("ChannelId", "ProviderMessageId");
+                    b.HasIndex("InboundId");
 
-                    b.HasIndex("ConversationKey", "Id");
+                    b.HasIndex("ChannelId", "ProviderMessageId");
 
                     b.HasIndex("Status", "NextAttemptAt");
 
