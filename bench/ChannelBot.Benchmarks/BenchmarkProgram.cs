@@ -10,7 +10,7 @@ using ChannelBot.Benchmarks.Understanding;
 namespace ChannelBot.Benchmarks;
 
 /// <summary>
-/// Six modes (docs/benchmarks.md):
+/// Seven modes (docs/benchmarks.md):
 /// <c>engine [BenchmarkDotNet arguments]</c>: DialogEngine.OnActivity micro-benchmarks (ShortRun, in process);
 /// <c>load [--levels 16,64,256] [--warmup 5] [--duration 25] [--storage sqlite,postgres] [--out file.md]</c>:
 /// the closed-loop load generator against the real app;
@@ -18,7 +18,8 @@ namespace ChannelBot.Benchmarks;
 /// <c>understanding [--out docs/understanding/evaluation.md]</c>: the understanding models' quality on the
 /// evaluation sets, their load cost and the time per free-text message;
 /// <c>geocoding [--copies 5]</c>: the city's map, its load time and memory, and the time to resolve a location text;
-/// <c>public-requests [--cases 100000]</c>: /requests, its feed and ticket pages on a database of 100,000 cases.
+/// <c>public-requests [--cases 100000]</c>: /requests, its feed and ticket pages on a database of 100,000 cases;
+/// <c>delivery [--cases 10000]</c>: a backlog of filed cases delivered to every department's signed webhook.
 /// </summary>
 /// <remarks>Not a top-level program: the app's own <c>Program</c> (referenced for WebApplicationFactory) owns that name.</remarks>
 public static class BenchmarkProgram
@@ -44,6 +45,11 @@ public static class BenchmarkProgram
         if (args.Length > 0 && args[0] == "geocoding")
         {
             return Geocoding.GeocodingBench.Run(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "delivery")
+        {
+            return await Delivery.DeliveryBench.RunAsync(args[1..]);
         }
 
         if (args.Length > 0 && args[0] == "public-requests")
