@@ -49,7 +49,7 @@ public static class InfrastructureRegistration
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.Open311Queries(sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>()));
         builder.Services.AddSingleton<ChannelBot.Infrastructure.Open311.ExternalStatusUpdates>();
         builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Open311.ExternalCaseFiler(
-            sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(), sp.GetRequiredService<CaseGatewayFactory>(), sp.GetService<OutboxDispatcher>()));
+            sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(), sp.GetRequiredService<CaseGatewayFactory>(), sp.GetService<OutboxDispatcher>(), sp.GetService<ChannelBot.Infrastructure.Photos.PhotoCollector>()));
         builder.Services.AddSingleton<ChannelBot.Infrastructure.Turns.SetAsideReader>();
         builder.Services.AddSingleton<ChannelBot.Application.Delivery.ICasePhotoSource, ChannelBot.Infrastructure.Delivery.CasePhotoSource>();
         builder.Services.AddSingleton(sp => new CaseEditor(

@@ -1,3 +1,4 @@
+using ChannelBot.Application.Photos;
 using ChannelBot.Web.Open311;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -12,7 +13,10 @@ public static class Open311Registration
         ArgumentNullException.ThrowIfNull(builder);
         builder.Services.AddOptions<Open311Options>().BindConfiguration(Open311Options.Section)
             .Validate(o => o.ApiKeys.All(k => string.IsNullOrEmpty(k.Key) || (!string.IsNullOrEmpty(k.Name) && k.Key.Length >= 32)), "Open311:ApiKeys: each key needs a name and at least 32 characters (an empty key is not used).")
+            .Validate(o => o.SameRequestWindow >= TimeSpan.Zero && o.SameRequestWindow <= SameRequest.MaxWindow, $"Open311:SameRequestWindow must be from 00:00:00 (off) to {SameRequest.MaxWindow}.")
+            .Validate(o => o.MediaHosts.TrueForAll(h => !string.IsNullOrWhiteSpace(h) && h.Trim() != "*"), "Open311:MediaHosts lists host names (exact, or *.suffix); '*' (any host) is not allowed for media posted by other systems.")
             .ValidateOnStart();
+        builder.Services.AddSingleton<IChannelMediaAccess, Open311MediaAccess>();
         return builder;
     }
 

@@ -3,11 +3,14 @@ using ChannelBot.Application.Dialogs;
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Runtime;
 using ChannelBot.Dialogs.State;
+using ChannelBot.Domain.Cases;
 using ChannelBot.Geo;
 using ChannelBot.Geo.Data;
 using ChannelBot.Geo.Resolution;
+using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Open311;
 using ChannelBot.Schema;
+using ChannelBot.Web.Intake;
 using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Web.Open311;
@@ -16,7 +19,8 @@ namespace ChannelBot.Web.Open311;
 /// POST requests: a city app, FixMyStreet or a call taker's system files a case. The same pipeline as a resident's
 /// intake: the catalog's questions checked, the place found on the city's map (a point outside the city is refused),
 /// routing by area, an open case of the same service nearby followed instead of a second one, and updates to the
-/// email or phone given. Filed at once: the answer carries the service_request_id.
+/// email or phone given, a media_url copied in as the case's photo. Filed at once: the answer carries the
+/// service_request_id, the same one when the report is sent again (<see cref="SameRequest"/>).
 /// </summary>
 internal static class PostRequestEndpoint
 {
@@ -24,13 +28,25 @@ internal static class PostRequestEndpoint
 
     public const int MaxDescription = 4000;
 
+    /// <summary>A posted media_url longer than this is refused: it is kept as the photo's source.</summary>
+    public const int MaxMediaUrl = 2048;
+
+    /// <summary>What a photo posted by URL is until its bytes are read (the fetch decides the type from them).</summary>
+    private const string MediaUnknownType = "application/octet-stream";
+
     public static async Task<IResult> PostAsync(
-        HttpContext context, string format, IOptions<Open311Options> options, IDialogEngineSource dialogs, CityGeography geography, ExternalCaseFiler filer, TimeProvider clock, CancellationToken cancellationToken)
+        HttpContext context, string format, IOptions<Open311Options> options, IDialogEngineSource dialogs, CityGeography geography, ExternalCaseFiler filer, CaseReader reader, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (call, error) = await Open311Call.StartAsync(context, format, options.Value, post: true);
         if (call is null)
         {
             return error!;
+        }
+
+        var key = IntakeIdempotency.KeyOf(context.Request);
+        if (key is not null && !IntakeIdempotency.IsWellFormed(key))
+        {
+            return Open311Errors.BadRequest(call.Format, $"The {IntakeIdempotency.Header} header must be {IntakeIdempotency.KeyRule}: new for each report, the same when it is sent again.");
         }
 
         var definitions = dialogs.Current.Definitions;
@@ -63,40 +79,66 @@ internal static class PostRequestEndpoint
             return Open311Errors.BadRequest(call.Format, $"description has at most {MaxDescription} characters.");
         }
 
+        var (photos, mediaError) = Media(call);
+        if (mediaError is not null)
+        {
+            return Open311Errors.BadRequest(call.Format, mediaError);
+        }
+
         var email = Contact(call.Field("email"), 254) is { } e ? ChannelBot.Dialogs.Recognizers.ContactRecognizer.FindEmail(e) : null;
         var phone = Contact(call.Field("phone"), 32) is { } p ? ChannelBot.Dialogs.Recognizers.ContactRecognizer.FindPhoneE164(p) : null;
         var name = string.Join(' ', new[] { call.Field("first_name"), call.Field("last_name") }.Where(n => !string.IsNullOrWhiteSpace(n)).Select(n => n!.Trim()));
         var now = clock.GetUtcNow();
-        var follow = location!.Latitude is { } lat && location.Longitude is { } lon && service.Duplicates.RadiusMetres > 0
-            ? (await filer.NearbyAsync(new FindNearbyCases(service.Code, lat, lon, service.Duplicates.RadiusMetres, now - TimeSpan.FromDays(service.Duplicates.Days)), cancellationToken)).FirstOrDefault()
-            : null;
-        var conversation = $"{call.Caller!.Name}-{Guid.NewGuid():N}";
-        var submission = new IntakeSubmission(
+        var caller = call.Caller!.Name;
+        var report = new IntakeSubmission(
             service.Code,
             service.Name.Get(definitions.DefaultLanguage),
             service.Department,
             attributes,
-            location,
+            location!,
             string.IsNullOrEmpty(description) ? null : description,
-            [],
+            photos,
             name.Length == 0 ? null : name[..Math.Min(name.Length, 100)],
             phone,
             email,
             email is not null || phone is not null,
             definitions.DefaultLanguage,
             ChannelId,
-            call.Caller.Name,
-            new ConversationReference { ChannelId = ChannelId, Conversation = new ConversationAccount { Id = conversation }, User = new ChannelAccount { Id = call.Caller.Name } },
+            caller,
+            new ConversationReference(),
             service.Sla.Days,
             service.Sla.Type == SlaDayType.Business,
             now,
             email is not null ? "email" : phone is not null ? "sms" : null,
-            DescriptionPublic: false,
-            Follow: follow?.Ticket);
-        var ticket = await filer.FileAsync(submission, cancellationToken);
-        var notice = follow is null
-            ? service.Notice.Get(definitions.DefaultLanguage)
-            : $"Filed as a duplicate of {follow.Ticket}, open nearby; updates follow that request.";
+            DescriptionPublic: false);
+
+        // A retry of a report already filed (its key, or the same report shortly after): its case, whatever the
+        // duplicate check would say now (it would find that very case nearby).
+        var same = SameRequest.For(caller, key, report, options.Value.SameRequestWindow, now);
+        if (await filer.FiledFromAsync(ChannelId, same.ConversationId, same.FiledSince, cancellationToken) is { } earlier)
+        {
+            return await AnswerAsync(call, earlier, definitions, reader, cancellationToken);
+        }
+
+        var follow = location!.Latitude is { } lat && location.Longitude is { } lon && service.Duplicates.RadiusMetres > 0
+            ? (await filer.NearbyAsync(new FindNearbyCases(service.Code, lat, lon, service.Duplicates.RadiusMetres, now - TimeSpan.FromDays(service.Duplicates.Days)), cancellationToken)).FirstOrDefault()
+            : null;
+        var submission = report with
+        {
+            ConversationReference = new ConversationReference { ChannelId = ChannelId, Conversation = new ConversationAccount { Id = same.ConversationId }, User = new ChannelAccount { Id = caller } },
+            Follow = follow?.Ticket,
+        };
+        var (ticket, _) = await filer.FileOnceAsync(submission, same.FiledSince, cancellationToken);
+        return await AnswerAsync(call, ticket, definitions, reader, cancellationToken);
+    }
+
+    /// <summary>The service_request_id, and the service's notice or the case it follows: the same answer however often the report is sent.</summary>
+    private static async Task<IResult> AnswerAsync(Open311Call call, string ticket, DialogDefinitions definitions, CaseReader reader, CancellationToken cancellationToken)
+    {
+        var filed = await reader.GetAsync(TicketNumber.Parse(ticket), cancellationToken);
+        var notice = filed?.DuplicateOf is { } original
+            ? $"Filed as a duplicate of {original}, open nearby; updates follow that request."
+            : (filed is null ? null : definitions.Catalog.Find(filed.ServiceCode))?.Notice.Get(definitions.DefaultLanguage) ?? string.Empty;
         var answer = new Open311Item()
             .Add("service_request_id", ticket)
             .Add("service_notice", notice);
@@ -106,6 +148,24 @@ internal static class PostRequestEndpoint
         }
 
         return Open311Writer.Result(Open311Document.List("service_requests", "request", [answer]), call.Format);
+    }
+
+    /// <summary>
+    /// media_url: a photo the client hosts, attached to the case to be copied in by the photo collector (from the hosts
+    /// <see cref="Open311Options.MediaHosts"/> lists, else refused there and shown to staff as not kept). Only a value
+    /// that is not an http(s) URL is an error here: whether it can be fetched never decides whether the case is filed.
+    /// </summary>
+    private static (IReadOnlyList<PhotoAnswer> Photos, string? Error) Media(Open311Call call)
+    {
+        var given = call.Field("media_url")?.Trim();
+        if (string.IsNullOrEmpty(given))
+        {
+            return ([], null);
+        }
+
+        return given.Length <= MaxMediaUrl && Uri.TryCreate(given, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)
+            ? ([new PhotoAnswer(url.AbsoluteUri, MediaUnknownType, null)], null)
+            : ([], $"media_url must be an http or https URL of at most {MaxMediaUrl} characters.");
     }
 
     /// <summary>Where: lat and long (both), or address_string found on the city's map (kept as written when it is not), or address_id.</summary>

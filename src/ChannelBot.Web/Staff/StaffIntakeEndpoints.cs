@@ -1,7 +1,4 @@
 using System.Security.Claims;
-using System.Security.Cryptography;
-using System.Text;
-using System.Text.RegularExpressions;
 using ChannelBot.Application.Dialogs;
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Runtime;
@@ -10,6 +7,7 @@ using ChannelBot.Geo;
 using ChannelBot.Infrastructure.Cases;
 using ChannelBot.Infrastructure.Open311;
 using ChannelBot.Schema;
+using ChannelBot.Web.Intake;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace ChannelBot.Web.Staff;
@@ -20,11 +18,12 @@ namespace ChannelBot.Web.Staff;
 /// the same ticket counter, routing by area, duplicate rule, receipts (SMS or email to the caller who agreed to them)
 /// and hand-off to the department's system. An open case of the same service nearby is offered first (409 with
 /// <c>possibleDuplicates</c>); the operator then links the caller to it or files anyway. A submission carries an
-/// <c>Idempotency-Key</c>: sent again (a double click, a retry after a lost answer) it answers the case it filed.
+/// <c>Idempotency-Key</c> (<see cref="IntakeIdempotency"/>): sent again (a double click, a retry after a lost answer) it
+/// answers the case it filed.
 /// </summary>
-public static partial class StaffIntakeEndpoints
+public static class StaffIntakeEndpoints
 {
-    public const string IdempotencyHeader = "Idempotency-Key";
+    public const string IdempotencyHeader = IntakeIdempotency.Header;
 
     public static IEndpointRouteBuilder MapStaffIntake(this IEndpointRouteBuilder endpoints)
     {
@@ -83,21 +82,21 @@ public static partial class StaffIntakeEndpoints
         TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        var key = request.Headers[IdempotencyHeader].ToString();
-        if (!IdempotencyKey().IsMatch(key))
+        var key = IntakeIdempotency.KeyOf(request);
+        if (!IntakeIdempotency.IsWellFormed(key))
         {
             return TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { [IdempotencyHeader] = [$"Send an {IdempotencyHeader} header (1 to 100 letters, digits, '-', '_', '.' or ':'), new for each report and the same when it is sent again."] },
+                new Dictionary<string, string[]> { [IdempotencyHeader] = [$"Send an {IdempotencyHeader} header ({IntakeIdempotency.KeyRule}), new for each report and the same when it is sent again."] },
                 title: "The report has no idempotency key.");
         }
 
         var by = user.Identity?.Name ?? "staff";
         var engine = dialogs.Current;
-        var conversation = ConversationId(by, key);
+        var conversation = IntakeIdempotency.ConversationId("intake-", by, key);
 
         // Sent again after it was filed: the same case, whatever the duplicate check would say now (it would find this very case).
         var channel = string.Equals(form.Channel?.Trim(), PhoneIntakeForm.WalkIn, StringComparison.Ordinal) ? PhoneIntakeForm.WalkIn : PhoneIntakeForm.Phone;
-        if (await filer.FiledFromAsync(channel, conversation, cancellationToken) is { } earlier)
+        if (await filer.FiledFromAsync(channel, conversation, filedSince: null, cancellationToken) is { } earlier)
         {
             return TypedResults.Ok(await AnswerAsync(earlier, engine.Definitions, reader, clock, alreadyFiled: true, cancellationToken));
         }
@@ -121,7 +120,7 @@ public static partial class StaffIntakeEndpoints
             && intake.Location.Latitude is { } lat && intake.Location.Longitude is { } lon && service.Duplicates.RadiusMetres > 0)
         {
             var nearby = await filer.NearbyAsync(new FindNearbyCases(service.Code, lat, lon, service.Duplicates.RadiusMetres, now - TimeSpan.FromDays(service.Duplicates.Days)), cancellationToken);
-            if (nearby.Count > 0 && await filer.FiledFromAsync(channel, conversation, cancellationToken) is { } filedMeanwhile)
+            if (nearby.Count > 0 && await filer.FiledFromAsync(channel, conversation, filedSince: null, cancellationToken) is { } filedMeanwhile)
             {
                 // The same submission, sent twice at once, filed while this one looked: the case found nearby is its own.
                 return TypedResults.Ok(await AnswerAsync(filedMeanwhile, engine.Definitions, reader, clock, alreadyFiled: true, cancellationToken));
@@ -141,7 +140,7 @@ public static partial class StaffIntakeEndpoints
         }
 
         var submission = Submission(intake, engine.Definitions, by, conversation, follow?.ToString(), now);
-        var (filed, alreadyFiled) = await filer.FileOnceAsync(submission, cancellationToken);
+        var (filed, alreadyFiled) = await filer.FileOnceAsync(submission, filedSince: null, cancellationToken);
         var answer = await AnswerAsync(filed, engine.Definitions, reader, clock, alreadyFiled, cancellationToken);
         return alreadyFiled ? TypedResults.Ok(answer) : TypedResults.Created($"/api/cases/{filed}", answer);
     }
@@ -191,11 +190,4 @@ public static partial class StaffIntakeEndpoints
             : service?.Notice.Get(found.Language, definitions.DefaultLanguage) ?? string.Empty;
         return new PhoneIntakeFiledDto(detail, notice, alreadyFiled);
     }
-
-    /// <summary>The report's conversation id: the key, per staff member (two people's keys never meet), hashed to a fixed length.</summary>
-    private static string ConversationId(string by, string key) =>
-        "intake-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(by + "\n" + key)))[..32];
-
-    [GeneratedRegex(@"^[A-Za-z0-9._:\-]{1,100}$")]
-    private static partial Regex IdempotencyKey();
 }

@@ -167,6 +167,48 @@ public sealed class DepartmentOpen311Tests
     }
 
     [Fact]
+    public async Task A_plain_work_order_system_read_by_its_requests_closes_the_case_and_the_resident_hears_each_status_once()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""[{"service_request_id":"WO-5005"}]"""));
+        // Its GET requests answers our id's state: in progress at two reads in a row (the same state seen twice), then closed.
+        var ours = Request.Create().WithPath("/open311/v2/requests.json").UsingGet().WithParam("service_request_id", "WO-5005");
+        workOrders.Given(ours).InScenario("crew").WillSetStateTo("seen once")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(PlainRequest("in_progress", "2099-01-01T10:00:00Z")));
+        workOrders.Given(ours).InScenario("crew").WhenStateIs("seen once").WillSetStateTo("seen twice")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(PlainRequest("in_progress", "2099-01-01T10:00:00Z")));
+        workOrders.Given(ours).InScenario("crew").WhenStateIs("seen twice")
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(PlainRequest("closed", "2099-01-01T11:00:00Z")));
+        await using var app = ChannelBotApp.Start(storage, Settings(workOrders, twilio.Settings, DepartmentOpen311.UpdatesByRequests));
+        using var http = app.CreateHttpClient();
+        var phone = new SmsPhone(http, twilio, "+15555550193");
+
+        var ticket = await SmsScript.ReportPotholeAsync(phone);
+        var before = twilio.ReceivedBy(phone.Number).Count;
+        var closedText = await phone.WaitForTextAsync(before + 2);
+        var detail = await StaffApi.GetCaseAsync(http, ticket);
+
+        Assert.Equal("closed", detail.Case.Status);
+        var byTheSystem = detail.History.Where(h => h.By == $"{Streets} work orders").ToList();
+        Assert.Equal(["in_progress", "closed"], byTheSystem.Select(h => h.To));
+        Assert.Equal("Case closed by crew 4", byTheSystem[^1].PublicNote);
+        var heard = twilio.ReceivedBy(phone.Number).Skip(before).ToList();
+        Assert.Equal(2, heard.Count);
+        Assert.Contains("working on it", heard[0], StringComparison.Ordinal);
+        Assert.Contains(ticket, closedText, StringComparison.Ordinal);
+        Assert.Contains("closed", closedText, StringComparison.Ordinal);
+        Assert.Equal(3, workOrders.LogEntries.Count(e => e.RequestMessage.Method == "GET"));
+        Assert.Equal("WO-5005", Assert.Single(detail.Messages, m => m.ChannelId == "department-open311").ProviderId);
+        Assert.Null(detail.DepartmentSync!.LastError);
+        var query = System.Web.HttpUtility.ParseQueryString(new Uri(workOrders.LogEntries.Last(e => e.RequestMessage.Method == "GET").RequestMessage.Url).Query);
+        Assert.Equal(TheirKey, query["api_key"]);
+        Assert.Equal("streets.example", query["jurisdiction_id"]);
+    }
+
+    [Fact]
     public async Task A_work_order_system_that_cannot_be_read_is_shown_on_its_cases()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
@@ -191,6 +233,13 @@ public sealed class DepartmentOpen311Tests
         Assert.Null(detail.DepartmentSync.LastSyncedAt);
         Assert.Equal("received", detail.Case.Status);
     }
+
+    /// <summary>A plain GeoReport v2 <c>GET requests</c> answer about WO-5005 (every key, as the spec lists them).</summary>
+    private static string PlainRequest(string status, string updated) => $$"""
+        [{"service_request_id": "WO-5005", "status": "{{status}}", "status_notes": "{{(status == "closed" ? "Case closed by crew 4" : "")}}", "service_name": "Pothole repair",
+          "service_code": "POTHOLE-REPAIR", "description": "", "agency_responsible": "Streets", "service_notice": "", "requested_datetime": "2099-01-01T09:00:00Z",
+          "updated_datetime": "{{updated}}", "expected_datetime": "", "address": "1250 N Main St", "address_id": "", "zipcode": "01107", "lat": 42.113504, "long": -72.589855, "media_url": ""}]
+        """;
 
     private static List<WireMock.IRequestMessage> Filings(WireMockServer workOrders) =>
         [.. workOrders.LogEntries.Select(e => e.RequestMessage).Where(r => r.Method == "POST")];

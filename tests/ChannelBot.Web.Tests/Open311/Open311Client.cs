@@ -20,10 +20,17 @@ internal sealed class Open311Client(HttpClient http, string apiKey)
         return ((int)response.StatusCode, XDocument.Parse(await response.Content.ReadAsStringAsync()), response.Content.Headers.ContentType?.ToString() ?? "");
     }
 
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withKey = true)
+    /// <param name="idempotencyKey">Sent as the Idempotency-Key header when given.</param>
+    public async Task<(int Status, JsonElement Body)> PostAsync(string path, IEnumerable<KeyValuePair<string, string>> fields, bool withKey = true, string? idempotencyKey = null)
     {
         var all = withKey ? fields.Prepend(new("api_key", apiKey)) : fields;
-        using var response = await http.PostAsync(Base + path, new FormUrlEncodedContent(all));
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + path) { Content = new FormUrlEncodedContent(all) };
+        if (idempotencyKey is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Idempotency-Key", idempotencyKey);
+        }
+
+        using var response = await http.SendAsync(request);
         return ((int)response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
