@@ -783,7 +783,11 @@
   }
 
   function dataTable(table) {
+    // A wide table scrolls sideways in its own box on a narrow screen: the box takes the focus, so the arrow keys scroll it.
     var wrap = element("div", null, "table-wrap");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "Table: " + table.title);
+    wrap.tabIndex = 0;
     var node = element("table");
     node.id = "analytics-" + table.key + "-table";
     node.appendChild(element("caption", table.title, "visually-hidden"));
