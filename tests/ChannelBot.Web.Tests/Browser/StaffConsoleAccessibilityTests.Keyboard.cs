@@ -35,13 +35,18 @@ public sealed partial class StaffConsoleAccessibilityTests
         await keys.PressAsync("Enter");
         await Expect(screen.CaseTitle).ToBeFocusedAsync();
         await Expect(screen.CaseTitle).ToContainTextAsync(ticket);
+        await Expect(page).ToHaveTitleAsync(ticket + " · Pothole · 311 staff console");
         await KeyboardOnly.TabToAsync(page, page.GetByLabel("New status"));
         await KeyboardOnly.PressUntilAsync(page, "ArrowDown", "node => node.value === 'in_progress'");
         await KeyboardOnly.TabToAsync(page, page.GetByLabel("Public note (the resident sees it)"));
         await keys.TypeAsync(note);
         await KeyboardOnly.TabToAsync(page, page.GetByRole(AriaRole.Button, new() { Name = "Save status" }));
+
+        // The status line is a live region already in the page (empty, not display: none) before its news is written.
+        var notice = page.Locator("#notice[role=status]");
+        Assert.True(await notice.EvaluateAsync<bool>("node => node.textContent === '' && getComputedStyle(node).display !== 'none'"), "The status line is not in the page before the news.");
         await keys.PressAsync("Enter");
-        await Expect(page.Locator("#notice")).ToContainTextAsync("Status changed to in progress");
+        await Expect(notice).ToHaveTextAsync("Status changed to in progress.");
 
         // The conversation, read by scrolling it with the arrow keys down to the update just sent.
         var conversation = page.GetByRole(AriaRole.Region, new() { Name = "Conversation" });
