@@ -7,7 +7,8 @@ namespace ChannelBot.Web.Tests.Support;
 
 /// <summary>
 /// axe-core 4.14.1 (Public/node/package-lock.json, installed by Public/node/install.sh when missing) run in Chromium on
-/// a page: the serious and critical violations of the WCAG 2.0/2.1 A and AA rules and axe's best practices.
+/// a page: the violations of the WCAG 2.0/2.1 A and AA rules and axe's best practices (the serious and critical ones, or
+/// all of them whatever their impact).
 /// </summary>
 public static class AxeCore
 {
@@ -44,7 +45,14 @@ public static class AxeCore
     }
 
     /// <summary>The serious and critical violations on the page as it is now, one line each, named after <paramref name="where"/>.</summary>
-    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe, string where)
+    public static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe, string where) =>
+        await ViolationsAsync(page, axe, where, ["serious", "critical"]);
+
+    /// <summary>Every violation on the page as it is now (minor and moderate too), one line each, named after <paramref name="where"/>.</summary>
+    public static async Task<IReadOnlyList<string>> AllViolationsAsync(IPage page, string axe, string where) =>
+        await ViolationsAsync(page, axe, where, ["minor", "moderate", "serious", "critical"]);
+
+    private static async Task<IReadOnlyList<string>> ViolationsAsync(IPage page, string axe, string where, string[] impacts)
     {
         ArgumentNullException.ThrowIfNull(page);
 
@@ -67,7 +75,7 @@ public static class AxeCore
             """);
         Assert.True(violations.GetProperty("passed").GetInt32() > 10, $"axe checked almost nothing on {where}: is it loaded?");
         return violations.GetProperty("violations").EnumerateArray()
-            .Where(v => v.GetProperty("impact").GetString() is "serious" or "critical")
+            .Where(v => impacts.Contains(v.GetProperty("impact").GetString()))
             .Select(v => $"{where}: {v.GetProperty("id").GetString()} ({v.GetProperty("impact").GetString()}) {v.GetProperty("help").GetString()}: "
                 + string.Join(" | ", v.GetProperty("nodes").EnumerateArray().Select(n => n.GetString())))
             .ToList();

@@ -46,21 +46,19 @@
 
   // ---- messages ---------------------------------------------------------------------------------------------
 
+  // The alert and the status line stay in the page, empty (they take no room) until there is something to say: a screen
+  // reader announces text written into a live region it already knows, and may miss one that appears with its text.
   function showError(text) {
-    var box = $("message");
-    box.textContent = text;
-    box.hidden = false;
-    $("notice").hidden = true;
+    $("notice").textContent = "";
+    $("message").textContent = text;
   }
 
   function showNotice(text) {
-    $("message").hidden = true;
-    var box = $("notice");
-    box.textContent = text;
-    box.hidden = false;
+    $("message").textContent = "";
+    $("notice").textContent = text;
   }
 
-  function clearMessages() { $("message").hidden = true; $("notice").hidden = true; }
+  function clearMessages() { $("message").textContent = ""; $("notice").textContent = ""; }
 
   // ---- the API ----------------------------------------------------------------------------------------------
 
@@ -130,6 +128,8 @@
       if (button === section) { $(button).setAttribute("aria-current", "page"); } else { $(button).removeAttribute("aria-current"); }
     });
     var heading = $(id).querySelector("h2");
+    // The window's title names the view (and the case): what a screen reader says first, and what a tab list shows.
+    document.title = (heading && heading.textContent ? heading.textContent + " · " : "") + "311 staff console";
     if (heading) { heading.setAttribute("tabindex", "-1"); heading.focus(); }
   }
 
@@ -783,7 +783,11 @@
   }
 
   function dataTable(table) {
+    // A wide table scrolls sideways in its own box on a narrow screen: the box takes the focus, so the arrow keys scroll it.
     var wrap = element("div", null, "table-wrap");
+    wrap.setAttribute("role", "region");
+    wrap.setAttribute("aria-label", "Table: " + table.title);
+    wrap.tabIndex = 0;
     var node = element("table");
     node.id = "analytics-" + table.key + "-table";
     node.appendChild(element("caption", table.title, "visually-hidden"));
