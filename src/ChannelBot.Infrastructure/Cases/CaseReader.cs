@@ -173,6 +173,20 @@ public sealed class CaseReader
             }
         }
 
+        // Messages set aside for staff are in no chain (no turn ran for them): the few of the conversation, by their own index.
+        var setAside = await db.InboundActivities.AsNoTracking()
+            .Where(i => i.SetAsideAt != null && i.ConversationKey == key && (previous == null || i.ReceivedAt > previous) && (next == null || i.ReceivedAt < next))
+            .OrderByDescending(i => i.Id)
+            .Take(limit + 1)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        if (setAside.Count > 0)
+        {
+            received.AddRange(setAside);
+            received.Sort((a, b) => b.Id.CompareTo(a.Id));
+            received = received.Count > limit + 1 ? received.GetRange(0, limit + 1) : received;
+        }
+
         var replied = received.Select(r => r.Id).ToList();
         var written = await db.OutboxMessages.AsNoTracking()
             .Where(o => o.ChannelId != DepartmentDelivery.WebhookChannel && o.ChannelId != DepartmentDelivery.EmailChannel && o.ChannelId != DepartmentDelivery.Open311Channel

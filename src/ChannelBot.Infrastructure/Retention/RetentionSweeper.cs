@@ -145,8 +145,14 @@ internal sealed partial class RetentionSweeper(
             return;
         }
 
-        // The conversation's activities (found along its chain: no index by conversation key) and the replies to them.
+        // The conversation's activities (along its chain: no index by conversation key; those set aside, which no turn
+        // linked, by their own small index) and the replies to them.
         var chain = await ConversationChain.IdsAsync(db, key, MaxConversationWalk, cancellationToken).ConfigureAwait(false);
+        chain.AddRange(await db.InboundActivities
+            .Where(i => i.SetAsideAt != null && i.ConversationKey == key)
+            .Select(i => i.Id)
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false));
         foreach (var chunk in chain.Chunk(DeleteChunk))
         {
             await db.OutboxMessages.Where(o => o.InboundId != null && chunk.Contains(o.InboundId.Value) && o.Status != OutboxStatus.Pending && o.CreatedAt <= closedAt)

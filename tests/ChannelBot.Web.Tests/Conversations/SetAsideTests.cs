@@ -1,9 +1,11 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using ChannelBot.Infrastructure.Persistence;
 using ChannelBot.Infrastructure.Turns;
 using ChannelBot.Schema;
+using ChannelBot.Web.Staff;
 using ChannelBot.Web.Tests.Support;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -14,7 +16,7 @@ namespace ChannelBot.Web.Tests.Conversations;
 /// A message whose turn runs over its time budget twice is set aside: the resident gets an apology and can go on,
 /// staff see what arrived, and it is never run again — not even after a restart.
 /// </summary>
-public sealed class SetAsideTests
+public sealed partial class SetAsideTests
 {
     private static Dictionary<string, string?> Settings() => new Dictionary<string, string?>
     {
@@ -45,6 +47,35 @@ public sealed class SetAsideTests
         Assert.Equal("my street light keeps blinking all night", setAside.Text);
         Assert.Equal((0, 2), (setAside.Attempts, setAside.Overruns));
         Assert.Equal(ChannelIds.Emulator, setAside.ChannelId);
+    }
+
+    [Fact]
+    public async Task A_set_aside_message_and_its_apology_are_in_the_conversation_of_the_case_filed_after_it()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var connector = new FakeConnector();
+        StallingDialogEngineSource engines = null!;
+        await using var app = ChannelBotApp.Start(storage, Settings(), services => StallingDialogEngineSource.Install(services, e => engines = e));
+        using var http = app.CreateHttpClient();
+        var resident = new EmulatorClient(http, connector, "slow-case-" + Guid.NewGuid().ToString("N"));
+        engines.StallFor = TimeSpan.FromSeconds(1.5);
+        engines.Stall = true;
+        await resident.SayAsync("my street light keeps blinking all night");
+        engines.Stall = false;
+
+        await PotholeScript.StartAsync(resident);
+        var ticket = Ticket().Match(await PotholeScript.FinishAsync(resident)).Value;
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/cases/{ticket}/conversation");
+        request.Headers.Authorization = new AuthenticationHeaderValue("ApiKey", StaffApi.OperatorKey);
+        using var response = await http.SendAsync(request);
+        var conversation = (await response.Content.ReadFromJsonAsync<CaseConversationDto>())!;
+        var texts = conversation.Messages.Select(m => (m.Direction, m.Text)).ToList();
+        var stalled = texts.IndexOf(("resident", "my street light keeps blinking all night"));
+        Assert.True(stalled >= 0, string.Join(" | ", texts));
+        Assert.Equal("bot", texts[stalled + 1].Direction);
+        Assert.StartsWith("Sorry, something went wrong with your last message", texts[stalled + 1].Text, StringComparison.Ordinal);
+        Assert.Equal(("resident", "hi"), texts[stalled + 2]);
     }
 
     [Fact]
@@ -119,4 +150,7 @@ public sealed class SetAsideTests
         Assert.NotNull(row.ProcessedAt);
         return row;
     }
+
+    [GeneratedRegex(@"311-\d{4}-\d{6}")]
+    private static partial Regex Ticket();
 }

@@ -9,6 +9,12 @@ internal sealed class InboundActivityRecordConfiguration : IEntityTypeConfigurat
     /// <summary>Only rows still waiting for their turn, in arrival order: the recovery query reads it and nothing else.</summary>
     public const string UnprocessedIndex = "IX_InboundActivities_Unprocessed";
 
+    /// <summary>
+    /// Only rows set aside for staff (few): their list, and a case's conversation and its removal, which find them by
+    /// conversation here because no turn linked them into the conversation's chain.
+    /// </summary>
+    public const string SetAsideIndex = "IX_InboundActivities_SetAside";
+
     public void Configure(EntityTypeBuilder<InboundActivityRecord> builder)
     {
         builder.ToTable("InboundActivities");
@@ -23,5 +29,6 @@ internal sealed class InboundActivityRecordConfiguration : IEntityTypeConfigurat
         // (across channels in one batch) can use the same index.
         builder.HasIndex(i => new { i.ActivityId, i.ChannelId }).IsUnique();
         builder.HasIndex(i => i.Id, UnprocessedIndex).HasFilter("\"ProcessedAt\" IS NULL");
+        builder.HasIndex(i => i.Id, SetAsideIndex).HasFilter("\"SetAsideAt\" IS NOT NULL");
     }
 }

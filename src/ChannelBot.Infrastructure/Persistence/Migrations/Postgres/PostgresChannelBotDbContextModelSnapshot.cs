@@ -450,6 +450,9 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Postgres
                     b.HasIndex("ActivityId", "ChannelId")
                         .IsUnique();
 
+                    b.HasIndex(new[] { "Id" }, "IX_InboundActivities_SetAside")
+                        .HasFilter("\"SetAsideAt\" IS NOT NULL");
+
                     b.HasIndex(new[] { "Id" }, "IX_InboundActivities_Unprocessed")
                         .HasFilter("\"ProcessedAt\" IS NULL");
 
