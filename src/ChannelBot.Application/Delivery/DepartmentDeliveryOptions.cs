@@ -15,6 +15,17 @@ public sealed class DepartmentDeliveryOptions
     /// <summary>The shortest secret accepted: it signs every delivery (HMAC-SHA256).</summary>
     public const int MinimumSecretLength = 32;
 
+    /// <summary>The shortest and longest <see cref="CallTimeout"/> accepted.</summary>
+    public static readonly TimeSpan MinimumCallTimeout = TimeSpan.FromMilliseconds(500);
+
+    public static readonly TimeSpan MaximumCallTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// How long one call to a department's system (a delivery, or a read of its statuses) may take before it counts as
+    /// no answer and the delivery is tried again later with the same key.
+    /// </summary>
+    public TimeSpan CallTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>By department code (as in the catalog), case-insensitive.</summary>
     public Dictionary<string, DepartmentWebhook> Webhooks { get; } = new(StringComparer.OrdinalIgnoreCase);
 

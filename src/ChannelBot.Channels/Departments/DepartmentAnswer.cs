@@ -9,9 +9,6 @@ internal static class DepartmentAnswer
     /// <summary>The longest answer read (ids and an error text are all we look for).</summary>
     public const int MaxBytes = 64 * 1024;
 
-    /// <summary>How long one delivery may take before it counts as no answer.</summary>
-    public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
-
     /// <summary>408, 425, 429 and 5xx: the system may take it later; any other refusal is final.</summary>
     public static bool IsWorthRetrying(HttpResponseMessage response) =>
         response.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests || (int)response.StatusCode is 425 or >= 500;

@@ -14,6 +14,11 @@ internal sealed class DepartmentDeliveryOptionsValidator : IValidateOptions<Depa
     {
         ArgumentNullException.ThrowIfNull(options);
         var failures = new List<string>();
+        if (options.CallTimeout < DepartmentDeliveryOptions.MinimumCallTimeout || options.CallTimeout > DepartmentDeliveryOptions.MaximumCallTimeout)
+        {
+            failures.Add($"{DepartmentDeliveryOptions.Section}:CallTimeout must be between 00:00:00.5 and 00:02:00 (15 seconds suits most systems).");
+        }
+
         foreach (var (department, webhook) in options.Webhooks)
         {
             var at = $"{DepartmentDeliveryOptions.Section}:Webhooks:{department}";

@@ -47,14 +47,14 @@ internal sealed partial class DepartmentOpen311Sender(
         };
         request.Headers.Add(DepartmentWebhookSignature.IdempotencyHeaderName, activity.Id);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(DepartmentAnswer.Timeout);
+        timeout.CancelAfter(options.CurrentValue.CallTimeout);
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token).ConfigureAwait(false);
             var answer = await ProviderResponse.ReadAsync(response, DepartmentAnswer.MaxBytes, timeout.Token).ConfigureAwait(false);
             return Classify(message, department!, response, answer);
         }
-        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the department's Open311 system", DepartmentAnswer.Timeout, cancellationToken) is { } unreachable)
+        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the department's Open311 system", options.CurrentValue.CallTimeout, cancellationToken) is { } unreachable)
         {
             LogRetry(message.Id, department!, unreachable.Reason);
             return SendResult.Retry(unreachable.Reason, unreachable.RetryAfter);

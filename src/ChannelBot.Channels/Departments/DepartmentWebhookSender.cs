@@ -46,14 +46,14 @@ internal sealed partial class DepartmentWebhookSender(
         request.Headers.Add(DepartmentWebhookSignature.HeaderName, DepartmentWebhookSignature.Compute(secret, clock.GetUtcNow(), body));
         request.Headers.Add(DepartmentWebhookSignature.IdempotencyHeaderName, activity.Id);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(DepartmentAnswer.Timeout);
+        timeout.CancelAfter(options.CurrentValue.CallTimeout);
         try
         {
             using var response = await http.CreateClient(HttpClientName).SendAsync(request, timeout.Token).ConfigureAwait(false);
             var answer = await ProviderResponse.ReadAsync(response, DepartmentAnswer.MaxBytes, timeout.Token).ConfigureAwait(false);
             return Classify(message, department!, response, answer);
         }
-        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the department's system", DepartmentAnswer.Timeout, cancellationToken) is { } unreachable)
+        catch (Exception exception) when (ProviderUnreachable.Classify(exception, "the department's system", options.CurrentValue.CallTimeout, cancellationToken) is { } unreachable)
         {
             LogRetry(message.Id, department!, unreachable.Reason);
             return SendResult.Retry(unreachable.Reason, unreachable.RetryAfter);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using ChannelBot.Application.Delivery;
 using ChannelBot.Channels.Common;
+using Microsoft.Extensions.Options;
 
 namespace ChannelBot.Channels.Departments;
 
@@ -13,7 +14,7 @@ namespace ChannelBot.Channels.Departments;
 /// same state read twice is the same update. <c>tokens/{token}</c>: the id a system that files asynchronously gave later. Answers are bounded (<see cref="MaxAnswerBytes"/>, <see cref="MaxUpdates"/>),
 /// every field is checked, and an item that does not make sense is skipped, not trusted.
 /// </summary>
-internal sealed class Open311StatusReader(IHttpClientFactory http) : IDepartmentStatusReader
+internal sealed class Open311StatusReader(IHttpClientFactory http, IOptionsMonitor<DepartmentDeliveryOptions> options) : IDepartmentStatusReader
 {
     public const int BatchSize = 50;
 
@@ -66,7 +67,7 @@ internal sealed class Open311StatusReader(IHttpClientFactory http) : IDepartment
 
         var queryString = string.Join('&', query.Select(p => $"{Uri.EscapeDataString(p.Key)}={Uri.EscapeDataString(p.Value)}"));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(DepartmentAnswer.Timeout);
+        timeout.CancelAfter(options.CurrentValue.CallTimeout);
         using var response = await http.CreateClient(DepartmentOpen311Sender.HttpClientName).GetAsync(new Uri(system.Endpoint!, $"{path}?{queryString}"), timeout.Token).ConfigureAwait(false);
         var answer = await ProviderResponse.ReadAsync(response, MaxAnswerBytes, timeout.Token).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)

@@ -39,6 +39,21 @@ public sealed class DepartmentDeliveryOptionsValidatorTests
         Assert.Equal(valid, result.Succeeded);
     }
 
+    [Theory]
+    [InlineData("00:00:15", true)]
+    [InlineData("00:00:00.5", true)]
+    [InlineData("00:02:00", true)]
+    [InlineData("00:00:00.1", false)]
+    [InlineData("00:05:00", false)]
+    public void A_call_to_a_department_s_system_waits_between_half_a_second_and_two_minutes(string timeout, bool valid)
+    {
+        var options = new DepartmentDeliveryOptions { CallTimeout = TimeSpan.Parse(timeout, System.Globalization.CultureInfo.InvariantCulture) };
+
+        var result = new DepartmentDeliveryOptionsValidator().Validate(null, options);
+
+        Assert.Equal(valid, result.Succeeded);
+    }
+
     [Fact]
     public void A_signature_changes_with_the_body_the_time_and_the_secret()
     {

@@ -1,6 +1,7 @@
 using System.Net;
 using ChannelBot.Application.Delivery;
 using ChannelBot.Channels.Departments;
+using Microsoft.Extensions.Options;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;
@@ -71,10 +72,19 @@ public sealed class Open311StatusReaderTests
     private static DepartmentOpen311 Configured(WireMockServer server, string updates) =>
         new() { Endpoint = new Uri(server.Url + "/v2/"), ApiKey = "key", Updates = updates };
 
-    private static Open311StatusReader Reader() => new(new OneClient());
+    private static Open311StatusReader Reader() => new(new OneClient(), new DepartmentOptions());
 
     private sealed class OneClient : IHttpClientFactory
     {
         public HttpClient CreateClient(string name) => new(new SocketsHttpHandler { AllowAutoRedirect = false });
+    }
+
+    private sealed class DepartmentOptions : IOptionsMonitor<DepartmentDeliveryOptions>
+    {
+        public DepartmentDeliveryOptions CurrentValue { get; } = new();
+
+        public DepartmentDeliveryOptions Get(string? name) => CurrentValue;
+
+        public IDisposable? OnChange(Action<DepartmentDeliveryOptions, string?> listener) => null;
     }
 }

@@ -15,9 +15,12 @@ using WireMock.Util;
 namespace ChannelBot.Web.Tests.Delivery;
 
 /// <summary>
-/// A department with both a webhook and an Open311 work-order system, each failing 30 % of calls (500, 503, 429, and
-/// the 502 and 504 a proxy answers when the system behind it drops or stalls): every one of 1,000 cases reaches each system exactly once by its key, none is
-/// lost, and each case keeps its delivery history (tries, the system's id).
+/// A department with both a webhook and an Open311 work-order system, each failing about 30 % of calls: half answered
+/// with an error (500, 503, 429, and the 502 and 504 a proxy answers when the system behind it drops or stalls), half
+/// broken by the network in front of it (<see cref="FlakyTcpProxy"/>: reset before the system sees the call, reset
+/// after it accepted it, or no answer until the caller's timeout). Every one of 1,000 cases reaches each system, none
+/// is lost, and a system gets a case's key a second time only after an acceptance whose answer the network swallowed
+/// (the key lets it ignore that retry); each case keeps its delivery history (tries, the system's id).
 /// </summary>
 public sealed class DeliveryFaultTests
 {
@@ -37,15 +40,20 @@ public sealed class DeliveryFaultTests
         webhook.Given(Request.Create().WithPath("/cases").UsingPost()).RespondWith(Flaky(random, byWebhook, _ => "{}"));
         workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
             .RespondWith(Flaky(random, byWorkOrders, key => $$"""[{"service_request_id":"WO-{{key[^8..]}}"}]"""));
+        await using var webhookNetwork = new FlakyTcpProxy(new Uri(webhook.Url!), DepartmentWebhookSignature.IdempotencyHeaderName, Network(new Random(7)));
+        await using var workOrdersNetwork = new FlakyTcpProxy(new Uri(workOrders.Url!), DepartmentWebhookSignature.IdempotencyHeaderName, Network(new Random(11)));
         var settings = Open311ServerTests.Settings();
-        settings[$"Departments:Webhooks:{Streets}:Url"] = webhook.Url + "/cases";
+        settings[$"Departments:Webhooks:{Streets}:Url"] = webhookNetwork.Url + "/cases";
         settings[$"Departments:Webhooks:{Streets}:Secret"] = Secret;
-        settings[$"Departments:Open311:{Streets}:Endpoint"] = workOrders.Url + "/open311/v2/";
+        settings[$"Departments:Open311:{Streets}:Endpoint"] = workOrdersNetwork.Url + "/open311/v2/";
         settings[$"Departments:Open311:{Streets}:ApiKey"] = "work-orders-key";
         settings[$"Departments:Open311:{Streets}:Updates"] = DepartmentOpen311.UpdatesNone;
         settings["Outbox:FirstRetryDelay"] = "00:00:00.050";
         settings["Outbox:MaxRetryDelay"] = "00:00:00.500";
         settings["Outbox:MaxAttempts"] = "20";
+
+        // Short enough for the silences to cost little, long enough that a slow answer on a loaded machine is not one.
+        settings["Departments:CallTimeout"] = "00:00:05";
         await using var app = ChannelBotApp.Start(storage, settings);
         using var http = app.CreateHttpClient();
         var client = new Open311Client(http, Open311ServerTests.Key);
@@ -59,8 +67,16 @@ public sealed class DeliveryFaultTests
         await Eventually.HoldsAsync(async () => await storage.PendingOutboxAsync() == 0);
 
         Assert.Equal(Cases, tickets.Distinct().Count());
-        Assert.True(byWebhook.Values.All(count => count == 1) && byWorkOrders.Values.All(count => count == 1), await TwiceAsync(storage, byWebhook, byWorkOrders));
+        Assert.True(
+            byWebhook.All(p => p.Value == 1 + webhookNetwork.Swallowed.GetValueOrDefault(p.Key)) && byWorkOrders.All(p => p.Value == 1 + workOrdersNetwork.Swallowed.GetValueOrDefault(p.Key)),
+            await TwiceAsync(storage, byWebhook, byWorkOrders));
         Assert.True(webhook.LogEntries.Count() > Cases && workOrders.LogEntries.Count() > Cases, "No call failed: the retries were not exercised.");
+        foreach (var network in new[] { webhookNetwork, workOrdersNetwork })
+        {
+            Assert.All([NetworkFault.ResetBeforeSystem, NetworkFault.ResetAfterAnswer, NetworkFault.Silence], fault => Assert.True(network.Dealt.GetValueOrDefault(fault) > 0, $"No {fault}: not exercised."));
+            Assert.NotEmpty(network.Swallowed);
+        }
+
         await using var db = storage.Open();
         var deliveries = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.ChannelId == DepartmentDelivery.WebhookChannel || m.ChannelId == DepartmentDelivery.Open311Channel)
@@ -92,7 +108,24 @@ public sealed class DeliveryFaultTests
         return "Received more than once: " + string.Join(" | ", details);
     }
 
-    /// <summary>30 % of calls fail (500, 503, 429, 502, 504); the others are accepted and counted by key.</summary>
+    /// <summary>What the network in front of a system does to each connection: 5 % of each fault.</summary>
+    private static Func<NetworkFault> Network(Random random) => () =>
+    {
+        lock (random)
+        {
+            return random.Next(100) switch
+            {
+                < 5 => NetworkFault.ResetBeforeSystem,
+                < 10 => NetworkFault.ResetAfterAnswer,
+                < 15 => NetworkFault.Silence,
+                _ => NetworkFault.None,
+            };
+        }
+    };
+
+    /// <summary>
+    /// 15 % of calls answered with an error (500, 503, 429, 502, 504); the others accepted and counted by key.
+    /// </summary>
     private static IResponseBuilder Flaky(Random random, ConcurrentDictionary<string, int> accepted, Func<string, string> answer) =>
         Response.Create().WithCallback(request =>
         {
@@ -102,15 +135,18 @@ public sealed class DeliveryFaultTests
                 roll = random.Next(100);
             }
 
-            if (roll < 30)
+            if (roll < 15)
             {
-                return roll switch
+                return new ResponseMessage
                 {
-                    < 10 => new ResponseMessage { StatusCode = 500 },
-                    < 18 => new ResponseMessage { StatusCode = 503 },
-                    < 22 => new ResponseMessage { StatusCode = 429 },
-                    < 26 => new ResponseMessage { StatusCode = 502 },
-                    _ => new ResponseMessage { StatusCode = 504 },
+                    StatusCode = roll switch
+                    {
+                        < 5 => 500,
+                        < 9 => 503,
+                        < 11 => 429,
+                        < 13 => 502,
+                        _ => 504,
+                    },
                 };
             }
 
