@@ -62,6 +62,41 @@ public sealed class DepartmentOpen311Tests
     }
 
     [Fact]
+    public async Task A_city_app_s_request_is_filed_once_in_the_work_order_system_and_its_FIXED_reaches_the_reporter_by_SMS()
+    {
+        await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
+        using var twilio = new FakeTwilio();
+        using var workOrders = WireMockServer.Start();
+        workOrders.Given(Request.Create().WithPath("/open311/v2/requests.json").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(201).WithHeader("Content-Type", "application/json").WithBody("""[{"service_request_id":"WO-2002"}]"""));
+        await using var app = ChannelBotApp.Start(storage, Settings(workOrders, twilio.Settings));
+        using var http = app.CreateHttpClient();
+        var cityApp = new Open311Client(http, Open311ServerTests.Key);
+
+        // A city app files for a resident who left a phone number (updates by SMS).
+        var ticket = await cityApp.FilePotholeAsync(more: [new("phone", "(413) 555-0177"), new("description", "Deep hole by the bus stop")]);
+        var detail = await DeliveredAsync(http, ticket);
+
+        var filed = Assert.Single(Filings(workOrders));
+        Assert.Contains(ticket, System.Web.HttpUtility.ParseQueryString(filed.Body!)["description"], StringComparison.Ordinal);
+        Assert.DoesNotContain("555-0177", filed.Body, StringComparison.Ordinal);
+        Assert.Equal("WO-2002", Assert.Single(detail.Messages, m => m.ChannelId == "department-open311").ProviderId);
+
+        var before = twilio.ReceivedBy("+14135550177").Count;
+        var (status, _) = await cityApp.PostAsync("/servicerequestupdates.json",
+        [
+            new("service_request_id", ticket), new("update_id", "WO-2002-1"), new("status", "FIXED"),
+            new("updated_datetime", "2099-01-01T10:00:00Z"), new("description", "Patched by crew 2"),
+        ]);
+        Assert.Equal(200, status);
+        await Eventually.HoldsAsync(() => twilio.ReceivedBy("+14135550177").Count > before);
+
+        Assert.Contains("fixed", twilio.ReceivedBy("+14135550177")[^1], StringComparison.Ordinal);
+        Assert.Equal("fixed", (await StaffApi.GetCaseAsync(http, ticket)).Case.Status);
+        Assert.Single(Filings(workOrders));
+    }
+
+    [Fact]
     public async Task A_case_the_work_order_system_refuses_shows_its_words_on_the_case_and_is_not_sent_again()
     {
         await using var storage = await TestStorage.CreateAsync(TestStorage.Sqlite);
