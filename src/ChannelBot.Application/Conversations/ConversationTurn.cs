@@ -101,6 +101,14 @@ public static class ConversationTurn
                     var reopening = await cases.ReopenAsync(reopen.Ticket, reopen.Note, inbound.ChannelId ?? string.Empty, inbound.From?.Id, cancellationToken).ConfigureAwait(false);
                     result = engine.OnCaseReopened(state, inbound, reopening);
                     break;
+                case JoinHandoffQueue join:
+                    await cases.JoinHandoffQueueAsync(inbound, join, cancellationToken).ConfigureAwait(false);
+                    result = new TurnResult([], state, null);
+                    break;
+                case LeaveHandoffQueue:
+                    await cases.LeaveHandoffQueueAsync(inbound, cancellationToken).ConfigureAwait(false);
+                    result = new TurnResult([], state, null);
+                    break;
                 default:
                     throw new InvalidOperationException($"Unknown dialog effect {effect.GetType().Name}.");
             }

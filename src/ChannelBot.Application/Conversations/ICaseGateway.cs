@@ -1,9 +1,10 @@
 using ChannelBot.Dialogs.Runtime;
+using ChannelBot.Schema;
 
 namespace ChannelBot.Application.Conversations;
 
 /// <summary>
-/// The case effects a turn may need, carried out inside the turn's own transaction so that the case, the new
+/// The case (and handoff) effects a turn may need, carried out inside the turn's own transaction so that the case, the new
 /// conversation state and the replies are saved together or not at all.
 /// </summary>
 public interface ICaseGateway
@@ -19,4 +20,10 @@ public interface ICaseGateway
 
     /// <summary>Reopens a fixed or closed case at its reporter's word (anyone else: not reopened), the words as a public note.</summary>
     Task<CaseReopening> ReopenAsync(string ticket, string note, string askerChannelId, string? askerUserId, CancellationToken cancellationToken);
+
+    /// <summary>Puts <paramref name="inbound"/>'s conversation in line for a 311 operator (live handoff).</summary>
+    Task JoinHandoffQueueAsync(Activity inbound, JoinHandoffQueue join, CancellationToken cancellationToken);
+
+    /// <summary>Closes <paramref name="inbound"/>'s conversation's place in line: it is back with the bot.</summary>
+    Task LeaveHandoffQueueAsync(Activity inbound, CancellationToken cancellationToken);
 }

@@ -17,4 +17,10 @@ public sealed class CityProfile
 
     /// <summary>Ticket numbers read <c>{prefix}-{year}-{sequence}</c>, e.g. 311-2026-000123.</summary>
     public string TicketPrefix { get; init; } = "311";
+
+    /// <summary>
+    /// When operators answer chats ("agent" puts the resident in line then); empty: never, and "agent" gives the
+    /// phone number.
+    /// </summary>
+    public IReadOnlyList<StaffedHours> StaffedHours { get; init; } = [];
 }

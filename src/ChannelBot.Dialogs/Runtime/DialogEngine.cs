@@ -1,4 +1,5 @@
 using ChannelBot.Dialogs.Definitions;
+using ChannelBot.Dialogs.Runtime.Handoff;
 using ChannelBot.Dialogs.Runtime.Interrupts;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Geo;
@@ -21,6 +22,7 @@ public sealed class DialogEngine
     private readonly TimeProvider _clock;
     private readonly IntakeRunner _intake = new();
     private readonly InterruptHandler _interrupts;
+    private readonly HandoffRunner _handoff;
 
     /// <param name="geography">The city's map, for places typed and pins; none: places are kept as typed.</param>
     public DialogEngine(DialogDefinitions definitions, TimeProvider clock, CityGeography? geography = null)
@@ -28,7 +30,8 @@ public sealed class DialogEngine
         ArgumentNullException.ThrowIfNull(definitions);
         _clock = clock ?? throw new ArgumentNullException(nameof(clock));
         _resources = new EngineResources(definitions, CityTimeZoneLookup.Of(definitions.City), geography ?? CityGeography.Empty);
-        _interrupts = new InterruptHandler(_intake);
+        _handoff = new HandoffRunner(_intake);
+        _interrupts = new InterruptHandler(_intake, _handoff);
     }
 
     public DialogDefinitions Definitions => _resources.Definitions;
@@ -73,6 +76,12 @@ public sealed class DialogEngine
             return Finish(turn);
         }
 
+        if (activity.IsType(ActivityTypes.Event) && activity.Name == HandoffEvents.Ended)
+        {
+            _handoff.Ended(turn);
+            return Finish(turn);
+        }
+
         if (!activity.IsType(ActivityTypes.Message))
         {
             return Finish(turn);
@@ -85,6 +94,11 @@ public sealed class DialogEngine
         var resume = state.DefinitionsVersion is { } version && version != Definitions.Version
             && state.Intake is { } changed && _intake.Revalidate(turn, changed);
         if (_interrupts.Screen(turn))
+        {
+            return Finish(turn);
+        }
+
+        if (_handoff.WhileWithPerson(turn))
         {
             return Finish(turn);
         }

@@ -1,5 +1,6 @@
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Recognizers;
+using ChannelBot.Dialogs.Runtime.Handoff;
 using ChannelBot.Dialogs.Runtime.Steps;
 using ChannelBot.Dialogs.Runtime.Versioning;
 using ChannelBot.Dialogs.State;
@@ -184,6 +185,15 @@ internal sealed class IntakeRunner
             case StepOutcome.Invalid:
                 intake.Frame.Attempts++;
                 var limit = step.Flow.MaxAttempts ?? turn.Definitions.Intake.MaxAttempts;
+                if (intake.Frame.Attempts == turn.Definitions.Intake.HandoffAfterAttempts && intake.Frame.Attempts < limit
+                    && !StepHandlers.For(step).GoesUnansweredAfterTries(turn, intake, step)
+                    && HandoffRunner.TryJoin(turn, HandoffWait.Struggling))
+                {
+                    // An operator picks it up from here; "return to bot" asks this question again, with fresh tries.
+                    intake.Frame.Attempts = 0;
+                    return;
+                }
+
                 if (intake.Frame.Attempts >= limit && StepHandlers.For(step).SkipUnanswered(turn, intake, step))
                 {
                     turn.Say(turn.T(StringKeys.QuestionSkipped));

@@ -24,6 +24,8 @@ public static class StringKeys
     public static IReadOnlyList<string> Required { get; } =
     [
         Greeting, "greeting.short", Help, Cancelled, "cancelled.nothing", "startOver", "agent",
+        "handoff.queued", "handoff.struggling", "handoff.closed", "handoff.already", "handoff.left", "handoff.back",
+        "handoff.joined", "handoff.stillWaiting",
         Emergency, "emergency.continue", AttemptsExhausted, QuestionSkipped, Submitted, SetAside, "language.switched",
         "definitions.changed", "photo.kept",
         "choice.replyWithNumber", "choice.skip", "choice.yes", "choice.no", "choice.noUpdates", "prompt.skipHint",

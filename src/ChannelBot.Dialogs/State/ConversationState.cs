@@ -32,6 +32,9 @@ public sealed class ConversationState
 
     public DateTimeOffset? LastInboundAt { get; set; }
 
+    /// <summary>Set while the conversation is with a person (<see cref="HandoffWait"/>).</summary>
+    public HandoffWait? Handoff { get; set; }
+
     /// <summary>Forgets everything known about the conversation and the resident (a privacy request: deleteUserData).</summary>
     public void Forget()
     {
@@ -43,6 +46,7 @@ public sealed class ConversationState
         LastTicket = null;
         Feedback = null;
         LastInboundAt = null;
+        Handoff = null;
     }
 
     public DialogFrame? Top => Stack.Count == 0 ? null : Stack[^1];

@@ -21,7 +21,7 @@ namespace ChannelBot.Infrastructure.Cases;
 /// when it has them, are added to the same context: they commit with the case or not at all, so a case gets one of
 /// each however often its filing is retried.
 /// </summary>
-internal sealed class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments, bool outsideConversation = false) : ICaseGateway
+internal sealed partial class CaseGateway(ChannelBotDbContext db, TicketNumberAllocator tickets, DialogDefinitions definitions, TimeZoneInfo cityTimeZone, TimeProvider clock, AreaRouter router, CaseReceipts receipts, DepartmentDeliveryOptions departments, bool outsideConversation = false) : ICaseGateway
 {
     private readonly Dictionary<string, Guid> _created = new(StringComparer.Ordinal);
 

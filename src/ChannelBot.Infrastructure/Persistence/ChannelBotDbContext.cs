@@ -31,6 +31,8 @@ public abstract class ChannelBotDbContext : DbContext
 
     public DbSet<DirectLineConversationRecord> DirectLineConversations => Set<DirectLineConversationRecord>();
 
+    public DbSet<HandoffRecord> Handoffs => Set<HandoffRecord>();
+
     public DbSet<InboundActivityRecord> InboundActivities => Set<InboundActivityRecord>();
 
     public DbSet<InstanceRecord> Instances => Set<InstanceRecord>();
@@ -78,6 +80,7 @@ public abstract class ChannelBotDbContext : DbContext
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new CaseConfiguration());
+        modelBuilder.ApplyConfiguration(new HandoffRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ChannelOptOutRecordConfiguration());
         modelBuilder.ApplyConfiguration(new ConversationRecordConfiguration());
         modelBuilder.ApplyConfiguration(new DepartmentSyncRecordConfiguration());

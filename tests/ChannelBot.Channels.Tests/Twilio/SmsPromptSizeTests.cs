@@ -1,3 +1,4 @@
+using ChannelBot.Dialogs.Runtime.Handoff;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -53,6 +54,9 @@ public sealed partial class SmsPromptSizeTests(ITestOutputHelper output)
         ["to"] = "+12025550143",
         ["lat"] = "39.799018",
         ["lon"] = "-89.643958",
+        ["hours"] = StaffedHoursText.For(definitions.City.StaffedHours, System.Globalization.CultureInfo.GetCultureInfo(language + "-US")),
+        ["operator"] = "Alexandra Montgomery-Ruiz",
+        ["position"] = "12",
         ["notice"] = string.Empty,
         ["note"] = string.Empty,
     };

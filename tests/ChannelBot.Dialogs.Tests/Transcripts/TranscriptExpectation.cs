@@ -14,4 +14,7 @@ public sealed class TranscriptExpectation
 
     /// <summary>Ticket numbers the bot must have looked up.</summary>
     public List<string> Lookups { get; set; } = [];
+
+    /// <summary>What happened to the resident's place in line for an operator, in order: <c>joined</c>, <c>left</c>.</summary>
+    public List<string> Handoff { get; set; } = [];
 }

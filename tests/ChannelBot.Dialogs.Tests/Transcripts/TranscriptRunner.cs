@@ -4,6 +4,7 @@ using System.Text.Json;
 using ChannelBot.Dialogs.Definitions;
 using ChannelBot.Dialogs.Loading;
 using ChannelBot.Dialogs.Runtime;
+using ChannelBot.Dialogs.Runtime.Handoff;
 using ChannelBot.Dialogs.State;
 using ChannelBot.Dialogs.Tests.Support;
 using ChannelBot.Schema;
@@ -22,6 +23,7 @@ public sealed class TranscriptRunner
     private readonly FakeTimeProvider _clock;
     private readonly StringBuilder _log = new();
     private readonly List<string> _lookups = [];
+    private readonly List<string> _handoffs = [];
     private readonly List<DialogFile> _files = DialogsFolder.Files();
     private DialogEngine _engine;
     private string _stateJson = string.Empty;
@@ -84,6 +86,8 @@ public sealed class TranscriptRunner
                 SubmitCase submit => Submit(result.State, activity, submit),
                 LookUpCase lookUp => LookUp(result.State, activity, lookUp),
                 FindNearbyCases nearby => Nearby(result.State, activity, nearby),
+                JoinHandoffQueue join => Handoff(result.State, $"joined ({join.Reason})"),
+                LeaveHandoffQueue => Handoff(result.State, "left"),
                 _ => throw new InvalidOperationException($"Unknown effect {effect}"),
             };
             replies.AddRange(result.Replies);
@@ -100,6 +104,13 @@ public sealed class TranscriptRunner
         }
 
         return replies;
+    }
+
+    private TurnResult Handoff(ConversationState state, string what)
+    {
+        _handoffs.Add(what.Split(' ')[0]);
+        _log.AppendLine(CultureInfo.InvariantCulture, $"== handoff {what}");
+        return new TurnResult([], state, null);
     }
 
     private TurnResult Submit(ConversationState state, Activity activity, SubmitCase submit)
@@ -159,7 +170,13 @@ public sealed class TranscriptRunner
             Timestamp = _clock.GetUtcNow(),
             Text = turn.User,
         };
-        if (turn.Event is not null)
+        if (turn.Event == "handoff-ended")
+        {
+            activity.Type = ActivityTypes.Event;
+            activity.Name = HandoffEvents.Ended;
+            activity.Text = null;
+        }
+        else if (turn.Event is not null)
         {
             activity.Type = ActivityTypes.ConversationUpdate;
             activity.MembersAdded = [new ChannelAccount("city311"), new ChannelAccount("resident-1")];
@@ -180,6 +197,12 @@ public sealed class TranscriptRunner
 
     private void Check(TranscriptTurn turn, List<Activity> replies)
     {
+        if (turn.Quiet)
+        {
+            Assert.True(replies.Count == 0, Failure($"The bot should have stayed quiet (an operator answers), not said {replies.Count} messages."));
+            return;
+        }
+
         // A resident gets one answer per message: one bubble, one SMS, never a burst and never silence.
         Assert.True(replies.Count == 1, Failure($"The bot should have answered with one message, not {replies.Count}."));
         var said = string.Join("\n", replies.Select(r => r.Text));
@@ -219,6 +242,8 @@ public sealed class TranscriptRunner
             var sent = _transcript.Turns.Count(t => t.User is not null || t.Photo is not null || t.Location is not null);
             Assert.True(sent <= most, Failure($"The resident sent {sent} messages; at most {most} should be needed."));
         }
+
+        Assert.True(expect.Handoff.SequenceEqual(_handoffs), Failure($"The place in line should have gone [{string.Join(", ", expect.Handoff)}], not [{string.Join(", ", _handoffs)}]."));
 
         foreach (var ticket in expect.Lookups)
         {

@@ -12,7 +12,10 @@ public sealed class TranscriptTurn
     /// <summary>The resident shares a location pin: [latitude, longitude].</summary>
     public List<double>? Location { get; set; }
 
-    /// <summary>The channel says someone joined (<c>join</c>): the bot greets.</summary>
+    /// <summary>
+    /// The channel says someone joined (<c>join</c>): the bot greets; or staff hand the conversation back to the bot
+    /// (<c>handoff-ended</c>, the event the console's "return to bot" puts in the inbox).
+    /// </summary>
     public string? Event { get; set; }
 
     /// <summary>The dialog files change before this turn.</summary>
@@ -20,6 +23,9 @@ public sealed class TranscriptTurn
 
     /// <summary>Time passes before this turn (e.g. "00:30:00").</summary>
     public TimeSpan? After { get; set; }
+
+    /// <summary>The bot must not answer: the conversation is with an operator, who does.</summary>
+    public bool Quiet { get; set; }
 
     /// <summary>Texts the bot's answer must contain (case-insensitive).</summary>
     public List<string> Bot { get; set; } = [];

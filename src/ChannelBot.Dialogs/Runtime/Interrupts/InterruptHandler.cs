@@ -1,29 +1,36 @@
 using ChannelBot.Dialogs.Recognizers;
+using ChannelBot.Dialogs.Runtime.Handoff;
 using ChannelBot.Dialogs.State;
 
 namespace ChannelBot.Dialogs.Runtime.Interrupts;
 
 /// <summary>
-/// What the resident can say at any step: switch language, help, cancel, start over, ask for a person, or ask
+/// What the resident can say at any step: switch language, help, cancel, start over, ask for a person (<see cref="HandoffRunner"/>), or ask
 /// the status of a ticket. Each answers and then (except cancel and start over) asks the same question again.
 /// The emergency screen runs before everything else (<see cref="Screen"/>).
 /// </summary>
 internal sealed class InterruptHandler
 {
     private readonly IntakeRunner _intake;
+    private readonly HandoffRunner _handoff;
 
-    public InterruptHandler(IntakeRunner intake) => _intake = intake;
+    public InterruptHandler(IntakeRunner intake, HandoffRunner handoff)
+    {
+        _intake = intake;
+        _handoff = handoff;
+    }
 
     /// <summary>"Call 911 now" when the message describes an emergency. Files nothing; the intake can continue.</summary>
     public bool Screen(Turn turn)
     {
-        if (turn.Text.Length == 0 || turn.Resources.Emergency.Detect(turn.Meaning) is null)
+        // A request for a person, said as such ("hablar con una persona"), is not a description of anyone in danger.
+        if (turn.Text.Length == 0 || turn.Is(turn.Phrases.Agent) || turn.Resources.Emergency.Detect(turn.Meaning) is null)
         {
             return false;
         }
 
         turn.Say(turn.T(StringKeys.Emergency));
-        if (turn.State.Stack.Count > 0)
+        if (turn.State.Stack.Count > 0 && turn.State.Handoff is null)
         {
             turn.Say(turn.T("emergency.continue"));
             _intake.Reprompt(turn);
@@ -101,8 +108,7 @@ internal sealed class InterruptHandler
 
         if (turn.Is(turn.Phrases.Agent))
         {
-            turn.Say(turn.T("agent"));
-            RepromptOrOffer(turn);
+            _handoff.Ask(turn);
             return true;
         }
 

@@ -92,6 +92,9 @@ internal sealed class ConsentStep : StepHandler
     /// channel was chosen in web chat, the number or address that never came (the report goes without updates).
     /// The first question, whether to send updates at all, is not skipped.
     /// </summary>
+    public override bool GoesUnansweredAfterTries(Turn turn, IntakeContext intake, StepRef step) =>
+        turn.Profile.ReachBack ? intake.Draft.AskingFallbackContact : AwaitingContact(intake.Draft) is not null;
+
     public override bool SkipUnanswered(Turn turn, IntakeContext intake, StepRef step)
     {
         var draft = intake.Draft;

@@ -24,6 +24,12 @@ internal abstract class StepHandler
     public virtual bool Settle(Turn turn, IntakeContext intake, StepRef step) =>
         turn.Profile.ShortText && !step.AskBySms && IsOptional(intake, step) && SkipUnanswered(turn, intake, step);
 
+    /// <summary>
+    /// Whether answers the bot cannot understand end in <see cref="SkipUnanswered"/> (the report goes on) rather than the
+    /// intake's end: only a question that cannot go unanswered is worth a person's help (live handoff).
+    /// </summary>
+    public virtual bool GoesUnansweredAfterTries(Turn turn, IntakeContext intake, StepRef step) => IsOptional(intake, step);
+
     /// <summary>Whether the resident may leave the step unanswered.</summary>
     protected virtual bool IsOptional(IntakeContext intake, StepRef step) =>
         step.Attribute is { } attribute ? !attribute.Required : !step.Flow.Required;

@@ -386,6 +386,63 @@ namespace ChannelBot.Infrastructure.Persistence.Migrations.Sqlite
                     b.ToTable("DepartmentSyncs", (string)null);
                 });
 
+            modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.HandoffRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ChannelId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConversationKey")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EndedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RequestedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("TakenAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("TakenBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WaitNoticeAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConversationKey");
+
+                    b.HasIndex("RequestedAt")
+                        .HasDatabaseName("IX_Handoffs_Open")
+                        .HasFilter("\"EndedAt\" IS NULL");
+
+                    b.ToTable("Handoffs", (string)null);
+                });
+
             modelBuilder.Entity("ChannelBot.Infrastructure.Persistence.InboundActivityRecord", b =>
                 {
                     b.Property<long>("Id")
