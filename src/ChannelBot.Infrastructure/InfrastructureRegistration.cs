@@ -67,6 +67,17 @@ public static class InfrastructureRegistration
             sp.GetRequiredService<AreaRouter>(),
             () => sp.GetRequiredService<CityGeographySource>().Current));
         builder.Services.AddOptions<NotificationOptions>().BindConfiguration(NotificationOptions.Section);
+        builder.Services.AddOptions<ChannelBot.Infrastructure.Handoffs.HandoffOptions>()
+            .BindConfiguration(ChannelBot.Infrastructure.Handoffs.HandoffOptions.Section)
+            .Validate(static o => o.WaitNoticeAfter > TimeSpan.Zero && o.WaitNoticeInterval >= TimeSpan.FromMilliseconds(10), "Handoff: WaitNoticeAfter must be positive and WaitNoticeInterval at least 10 ms.")
+            .ValidateOnStart();
+        builder.Services.AddSingleton(sp => new ChannelBot.Infrastructure.Handoffs.HandoffDesk(
+            sp.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>(),
+            sp.GetRequiredService<IDialogEngineSource>(),
+            sp.GetRequiredService<OutboxDispatcher>(),
+            sp.GetRequiredService<ChannelBot.Application.Conversations.IInboundActivitySink>(),
+            sp.GetRequiredService<TimeProvider>()));
+        builder.Services.AddHostedService<ChannelBot.Infrastructure.Handoffs.HandoffWaitNotices>();
         builder.Services.AddHealthChecks().AddCheck<ReadinessCheck>("storage-and-dialogs", tags: ["ready"]);
         return builder;
     }

@@ -73,6 +73,7 @@ public static class StaffApiRegistration
         app.MapStaffSessions();
         app.MapStaffAccounts();
         app.MapSetAsideMessages();
+        app.MapStaffHandoffs();
         app.MapStaffIntake();
         app.MapStaffAnalytics();
         app.MapStaffConsole();

@@ -74,6 +74,13 @@ public sealed class MessengerResident : IDisposable
     public Task<IReadOnlyList<JsonObject>> SayAsync(HttpClient http, IServiceProvider services, string text) =>
         SendAsync(http, services, new JsonObject { ["text"] = text }, text);
 
+    /// <summary>
+    /// Says <paramref name="text"/> while the conversation is with an operator: waits until the turn has run (the
+    /// message is processed) and returns what the bot posted meanwhile, which should be nothing.
+    /// </summary>
+    public Task<IReadOnlyList<JsonObject>> SayToOperatorAsync(HttpClient http, IServiceProvider services, string text) =>
+        SendAsync(http, services, new JsonObject { ["text"] = text }, text, quiet: true);
+
     public Task<IReadOnlyList<JsonObject>> TapAsync(HttpClient http, IServiceProvider services, JsonObject quickReply) =>
         SendAsync(http, services, new JsonObject
         {
@@ -99,7 +106,7 @@ public sealed class MessengerResident : IDisposable
         }, "[photo]");
 
     /// <summary>Posts one message event (signed) and returns the Send API bodies the bot posted in answer to it.</summary>
-    private async Task<IReadOnlyList<JsonObject>> SendAsync(HttpClient http, IServiceProvider services, JsonObject message, string said)
+    private async Task<IReadOnlyList<JsonObject>> SendAsync(HttpClient http, IServiceProvider services, JsonObject message, string said, bool quiet = false)
     {
         var mid = "m_in_e2e_" + (++_mids).ToString(CultureInfo.InvariantCulture);
         message["mid"] = mid;
@@ -129,7 +136,15 @@ public sealed class MessengerResident : IDisposable
         Assert.True(response.IsSuccessStatusCode, $"/api/meta/webhook answered {(int)response.StatusCode} to '{said}'");
         _transcript.Append("resident: ").AppendLine(said);
 
-        await WaitUntilAnsweredAsync(services, mid);
+        if (quiet)
+        {
+            await WaitUntilProcessedAsync(services, mid);
+        }
+        else
+        {
+            await WaitUntilAnsweredAsync(services, mid);
+        }
+
         var sent = Sent;
         var answers = sent.Skip(_seen).ToList();
         _seen = sent.Count;
@@ -162,6 +177,26 @@ public sealed class MessengerResident : IDisposable
             }
 
             Assert.True(DateTime.UtcNow < deadline, $"No answer to {mid} was sent within 30 s.\n{Transcript}");
+            await Task.Delay(50);
+        }
+    }
+
+    /// <summary>Waits until the turn for <paramref name="mid"/> has run (its inbound row is processed).</summary>
+    private async Task WaitUntilProcessedAsync(IServiceProvider services, string mid)
+    {
+        var factory = services.GetRequiredService<IDbContextFactory<ChannelBotDbContext>>();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            await using (var db = await factory.CreateDbContextAsync())
+            {
+                if (await db.InboundActivities.AsNoTracking().AnyAsync(i => i.ActivityId == mid && i.ProcessedAt != null))
+                {
+                    return;
+                }
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"{mid} was not processed within 30 s.\n{Transcript}");
             await Task.Delay(50);
         }
     }

@@ -4,7 +4,7 @@
 // again). Everything the API returns is written with textContent, never as markup. Supervisors (admins, operators) also
 // get the analytics view: each table of /api/staff/analytics as a Chart.js chart, the same figures as a data table
 // (what a screen reader or keyboard user reads) and a link to its CSV, and the form that files a caller's report
-// (intake.js).
+// (intake.js) and the live chats with residents who asked for a person (handoffs.js).
 (function () {
   "use strict";
 
@@ -119,12 +119,12 @@
 
   // ---- views ------------------------------------------------------------------------------------------------
 
-  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case", "view-analytics", "view-intake"];
+  var views = ["view-loading", "view-sign-in", "view-password", "view-cases", "view-case", "view-analytics", "view-intake", "view-handoffs"];
 
   function show(id) {
     views.forEach(function (view) { $(view).hidden = view !== id; });
-    var section = id === "view-analytics" ? "nav-analytics" : id === "view-intake" ? "nav-intake" : "nav-cases";
-    ["nav-cases", "nav-intake", "nav-analytics"].forEach(function (button) {
+    var section = id === "view-analytics" ? "nav-analytics" : id === "view-intake" ? "nav-intake" : id === "view-handoffs" ? "nav-handoffs" : "nav-cases";
+    ["nav-cases", "nav-handoffs", "nav-intake", "nav-analytics"].forEach(function (button) {
       if (button === section) { $(button).setAttribute("aria-current", "page"); } else { $(button).removeAttribute("aria-current"); }
     });
     var heading = $(id).querySelector("h2");
