@@ -48,7 +48,7 @@ public class BrowserFixture : IAsyncLifetime
             ["Photos:Path"] = Path.Combine(_files.FullName, "photos"),
         }.WithLoopbackMedia("emulator");
         Configure(settings);
-        App = ChannelBotApp.Start(_storage, settings, environment: Environment);
+        App = ChannelBotApp.Start(_storage, settings, ConfigureServices, environment: Environment);
 
         Assertions.SetDefaultExpectTimeout(WaitMilliseconds);
         _playwright = await Playwright.CreateAsync();
@@ -65,6 +65,11 @@ public class BrowserFixture : IAsyncLifetime
                 "--disable-features=BlockInsecurePrivateNetworkRequests,PrivateNetworkAccessSendPreflights,PrivateNetworkAccessRespectPreflightResults,LocalNetworkAccessChecks",
             ],
         });
+    }
+
+    /// <summary>What a derived fixture replaces among the app's services (a clock it moves) before it starts.</summary>
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
     }
 
     /// <summary>What a derived fixture adds to the app's settings (a map, a fake provider) before it starts.</summary>

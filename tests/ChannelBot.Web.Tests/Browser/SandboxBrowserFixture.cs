@@ -4,7 +4,7 @@ namespace ChannelBot.Web.Tests.Browser;
 /// The browser fixture with the app in Development, where <c>/sandbox</c> and the fake Twilio and Graph APIs exist. No
 /// quiet hours: a status update reaches the sandbox phone at once whatever the pinned clock says.
 /// </summary>
-public sealed class SandboxBrowserFixture : BrowserFixture
+public class SandboxBrowserFixture : BrowserFixture
 {
     protected override string Environment => "Development";
 
