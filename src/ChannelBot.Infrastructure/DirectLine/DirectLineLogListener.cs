@@ -9,7 +9,7 @@ namespace ChannelBot.Infrastructure.DirectLine;
 /// <summary>
 /// Listens (PostgreSQL <c>LISTEN</c>, one connection of its own) for appends to the shared Direct Line log on any
 /// instance and hands each conversation id to <see cref="PostgresDirectLineSharedLog.Announce"/>, which wakes that
-/// conversation's sockets here. After a lost connection it listens again and wakes every live conversation, which
+/// conversation's sockets here. After a lost connection it listens again (after 1 s, doubling up to 30 s) and wakes every live conversation, which
 /// reads what it may have missed; a socket also reads again at every keep-alive, so a lost notification costs at most
 /// <c>DirectLine:KeepAliveInterval</c>.
 /// </summary>
@@ -18,7 +18,8 @@ public sealed partial class DirectLineLogListener(
     IOptions<StorageOptions> storage,
     ILogger<DirectLineLogListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -27,6 +28,7 @@ public sealed partial class DirectLineLogListener(
             Pooling = false,
             KeepAlive = 30,
         }.ConnectionString;
+        var retry = FirstRetry;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
@@ -44,6 +46,7 @@ public sealed partial class DirectLineLogListener(
 
                     // Anything appended while nobody listened is read now.
                     log.Announce(null);
+                    retry = FirstRetry;
                     while (true)
                     {
                         await connection.WaitAsync(stoppingToken).ConfigureAwait(false);
@@ -56,10 +59,11 @@ public sealed partial class DirectLineLogListener(
             }
             catch (Exception exception)
             {
-                ListenFailed(logger, exception);
+                ListenFailed(logger, exception, retry);
                 try
                 {
-                    await Task.Delay(RetryAfter, stoppingToken).ConfigureAwait(false);
+                    await Task.Delay(retry, stoppingToken).ConfigureAwait(false);
+                    retry = TimeSpan.FromTicks(Math.Min(retry.Ticks * 2, LongestRetry.Ticks));
                 }
                 catch (OperationCanceledException)
                 {
@@ -69,6 +73,6 @@ public sealed partial class DirectLineLogListener(
         }
     }
 
-    [LoggerMessage(EventId = 2701, Level = LogLevel.Warning, Message = "Direct Line: listening for other instances' web chat activities failed; listening again (sockets read at their next keep-alive meanwhile)")]
-    private static partial void ListenFailed(ILogger logger, Exception exception);
+    [LoggerMessage(EventId = 2701, Level = LogLevel.Warning, Message = "Direct Line: listening for other instances' web chat activities failed; listening again in {Delay} (sockets read at their next keep-alive meanwhile)")]
+    private static partial void ListenFailed(ILogger logger, Exception exception, TimeSpan delay);
 }
