@@ -15,6 +15,11 @@ public sealed partial class DirectLineConversation
     {
         watermark = Math.Max(0, watermark);
         max = Math.Max(1, max);
+        if (_shared is not null)
+        {
+            return await ReadSharedAsync(watermark, max, cancellationToken).ConfigureAwait(false);
+        }
+
         long floor;
         long visible;
         var cached = new List<(long Sequence, Activity Activity)>();

@@ -26,7 +26,11 @@ public sealed partial class DirectLineConversation
                     through = _next < _reserved ? -1 : _next + SequenceBlock;
                 }
 
-                if (through > 0)
+                if (through > 0 && _shared is not null)
+                {
+                    await ReserveSharedBlockAsync(cancellationToken).ConfigureAwait(false);
+                }
+                else if (through > 0)
                 {
                     await _store.ReserveThroughAsync(Id, through, cancellationToken).ConfigureAwait(false);
                     lock (_gate)
@@ -50,6 +54,11 @@ public sealed partial class DirectLineConversation
     public async Task<bool> CompleteAsync(long sequence, Activity activity, bool visible, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (_shared is not null)
+        {
+            return await CompleteSharedAsync(sequence, activity, visible, now).ConfigureAwait(false);
+        }
+
         var stored = true;
         long bytes = 0;
         if (visible)
@@ -88,6 +97,11 @@ public sealed partial class DirectLineConversation
             {
                 return known;
             }
+        }
+
+        if (_shared is not null)
+        {
+            return await AppendBotSharedAsync(activity, outboxId, now, cancellationToken).ConfigureAwait(false);
         }
 
         var sequence = await ReserveAsync(cancellationToken).ConfigureAwait(false);

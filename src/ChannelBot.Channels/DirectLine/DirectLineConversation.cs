@@ -24,6 +24,7 @@ public sealed partial class DirectLineConversation
 
     private readonly Lock _gate = new();
     private readonly IDirectLineConversationStore _store;
+    private readonly IDirectLineSharedLog? _shared;
     private readonly int _tailSize;
     private readonly long _tailBytesLimit;
     private long _tailBytes;
@@ -41,11 +42,18 @@ public sealed partial class DirectLineConversation
     private long _storedActivityTicks;
     private int _started;
 
-    internal DirectLineConversation(IDirectLineConversationStore store, StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail, int tailSize, DirectLineRateBucket posts, long tailBytes = long.MaxValue)
+    /// <param name="shared">
+    /// The log shared with other instances (PostgreSQL), or null when this process alone serves the conversation: then the
+    /// tail in memory is the log's live end. With it, the log is read from the store by position and appended to in the
+    /// order of this process's slots; the slots here only order this process's own appends (a post's echo before the
+    /// replies to it), and the tail is empty.
+    /// </param>
+    internal DirectLineConversation(IDirectLineConversationStore store, StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail, int tailSize, DirectLineRateBucket posts, long tailBytes = long.MaxValue, IDirectLineSharedLog? shared = null)
     {
         ArgumentNullException.ThrowIfNull(stored);
         ArgumentNullException.ThrowIfNull(tail);
         _store = store;
+        _shared = shared;
         _tailSize = Math.Max(1, tailSize);
         _tailBytesLimit = Math.Max(1, tailBytes);
         Posts = posts;
@@ -141,8 +149,27 @@ public sealed partial class DirectLineConversation
             return false;
         }
 
+        if (_shared is not null)
+        {
+            // Another instance may have started it since this one loaded it.
+            return await _shared.MarkStartedAsync(Id, cancellationToken).ConfigureAwait(false);
+        }
+
         await _store.MarkStartedAsync(Id, cancellationToken).ConfigureAwait(false);
         return true;
+    }
+
+    /// <summary>Wakes the conversation's sockets and waiters: the shared log grew (on another instance, perhaps).</summary>
+    public void Wake()
+    {
+        TaskCompletionSource signal;
+        lock (_gate)
+        {
+            signal = _changed;
+            _changed = NewSignal();
+        }
+
+        signal.TrySetResult();
     }
 
     private void Settle(long sequence, Activity? activity, DirectLineEntryState state, long bytes = 0)

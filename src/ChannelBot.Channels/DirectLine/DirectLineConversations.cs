@@ -10,9 +10,13 @@ namespace ChannelBot.Channels.DirectLine;
 /// conversation is loaded (with the tail of its log) the first time a request names it — after a restart too — and
 /// stays until the janitor drops it. Bounded by <see cref="DirectLineOptions.MaxConversations"/> stored at once, each
 /// kept for <see cref="DirectLineOptions.ConversationIdleTimeout"/> without activity.
-/// <para>One process owns a conversation's log: the live object hands out its sequences and wakes its readers.</para>
+/// <para>
+/// Alone (SQLite), this process owns a conversation's log: the live object hands out its sequences and wakes its
+/// readers. With an <see cref="IDirectLineSharedLog"/> (PostgreSQL, several instances) the log is the store's, read by
+/// position; an append on any instance wakes the conversation's readers here.
+/// </para>
 /// </summary>
-public sealed class DirectLineConversations(IDirectLineConversationStore store, IOptions<DirectLineOptions> options)
+public sealed class DirectLineConversations
 {
     /// <summary>The longest conversation id looked up (ours are 22 characters).</summary>
     public const int MaxIdLength = 64;
@@ -20,19 +24,36 @@ public sealed class DirectLineConversations(IDirectLineConversationStore store, 
     private const string IdAlphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
 
     private readonly ConcurrentDictionary<string, Lazy<Task<DirectLineConversation?>>> _live = new(StringComparer.Ordinal);
-    private readonly DirectLineOptions _options = options.Value;
+    private readonly IDirectLineConversationStore _store;
+    private readonly IDirectLineSharedLog? _shared;
+    private readonly DirectLineOptions _options;
+
+    public DirectLineConversations(IDirectLineConversationStore store, IOptions<DirectLineOptions> options, IDirectLineSharedLog? shared = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _store = store;
+        _options = options.Value;
+        _shared = shared;
+        if (shared is not null)
+        {
+            shared.Appended += Wake;
+        }
+    }
+
+    /// <summary>True when the log is shared with other instances (PostgreSQL).</summary>
+    public bool Shared => _shared is not null;
 
     /// <summary>A new conversation for the user, stored; or null when the store holds as many as it may.</summary>
     public async Task<DirectLineConversation?> CreateAsync(string userId, string? userName, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(userId);
-        if (await store.CountAsync(cancellationToken).ConfigureAwait(false) >= _options.MaxConversations)
+        if (await _store.CountAsync(cancellationToken).ConfigureAwait(false) >= _options.MaxConversations)
         {
             return null;
         }
 
         var stored = new StoredDirectLineConversation(RandomNumberGenerator.GetString(IdAlphabet, 22), userId, userName, now, now, 0, Started: false);
-        await store.AddAsync(stored, cancellationToken).ConfigureAwait(false);
+        await _store.AddAsync(stored, cancellationToken).ConfigureAwait(false);
         var conversation = Live(stored, []);
         _live[conversation.Id] = new Lazy<Task<DirectLineConversation?>>(Task.FromResult<DirectLineConversation?>(conversation));
         return conversation;
@@ -80,7 +101,7 @@ public sealed class DirectLineConversations(IDirectLineConversationStore store, 
             }
         }
 
-        var deleted = await store.DeleteIdleAsync(idleBefore, cancellationToken).ConfigureAwait(false);
+        var deleted = await _store.DeleteIdleAsync(idleBefore, cancellationToken).ConfigureAwait(false);
         foreach (var id in deleted)
         {
             if (_live.TryRemove(id, out var loading) && loading.IsValueCreated && loading.Value.IsCompletedSuccessfully)
@@ -95,7 +116,7 @@ public sealed class DirectLineConversations(IDirectLineConversationStore store, 
     private async Task<DirectLineConversation?> LoadAsync(string conversationId)
     {
         // Shared by every request waiting on it: none of their tokens may cancel it.
-        var stored = await store.FindAsync(conversationId, _options.CachedActivitiesPerConversation, CancellationToken.None).ConfigureAwait(false);
+        var stored = await _store.FindAsync(conversationId, _shared is null ? _options.CachedActivitiesPerConversation : 0, CancellationToken.None).ConfigureAwait(false);
         return stored is null ? null : Live(stored.Conversation, stored.Tail);
     }
 
@@ -126,5 +147,29 @@ public sealed class DirectLineConversations(IDirectLineConversationStore store, 
     public int LiveCount => _live.Count;
 
     private DirectLineConversation Live(StoredDirectLineConversation stored, IReadOnlyList<StoredDirectLineActivity> tail) =>
-        new(store, stored, tail, _options.CachedActivitiesPerConversation, new DirectLineRateBucket(_options.PostBurst, _options.PostsPerMinute, stored.LastActiveAt), _options.CachedBytesPerConversation);
+        new(_store, stored, tail, _options.CachedActivitiesPerConversation, new DirectLineRateBucket(_options.PostBurst, _options.PostsPerMinute, stored.LastActiveAt), _options.CachedBytesPerConversation, _shared);
+
+    /// <summary>The shared log grew: wakes the conversation's readers here if it is live (all of them for null).</summary>
+    private void Wake(string? conversationId)
+    {
+        if (conversationId is null)
+        {
+            foreach (var (_, loading) in _live)
+            {
+                WakeLoaded(loading);
+            }
+        }
+        else if (conversationId.Length <= MaxIdLength && _live.TryGetValue(conversationId, out var loading))
+        {
+            WakeLoaded(loading);
+        }
+    }
+
+    private static void WakeLoaded(Lazy<Task<DirectLineConversation?>> loading)
+    {
+        if (loading.IsValueCreated && loading.Value.IsCompletedSuccessfully)
+        {
+            loading.Value.Result?.Wake();
+        }
+    }
 }

@@ -56,7 +56,7 @@ internal static partial class DirectLineLog
     [LoggerMessage(EventId = 4333, Level = LogLevel.Warning, Message = "Direct Line is off (no DirectLine:TokenSigningKey outside Development, or DirectLine:Enabled false): its routes answer 403")]
     public static partial void Disabled(ILogger logger);
 
-    [LoggerMessage(EventId = 4308, Level = LogLevel.Error, Message = "Direct Line activity {ActivityId} of {Conversation} is in the inbox but could not be written to the conversation log; clients see it until a restart")]
+    [LoggerMessage(EventId = 4308, Level = LogLevel.Error, Message = "Direct Line activity {ActivityId} of {Conversation} is in the inbox but could not be written to the conversation log; clients see it until a restart (SQLite), or not at all (PostgreSQL, the log shared by instances)")]
     public static partial void LogNotStored(ILogger logger, string conversation, string activityId);
 
     [LoggerMessage(EventId = 4312, Level = LogLevel.Error, Message = "Direct Line socket on {Conversation} failed reading the conversation log; closed so the client reconnects")]

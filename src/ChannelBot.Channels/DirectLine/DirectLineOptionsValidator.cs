@@ -1,3 +1,4 @@
+using ChannelBot.Application.DirectLine;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,11 @@ namespace ChannelBot.Channels.DirectLine;
 
 /// <summary>
 /// Refuses, at start-up, a Direct Line configuration that could only fail later, above all a channel switched on
-/// outside Development with no token signing key (a generated key is for a developer's machine only).
+/// outside Development with no token signing key (a generated key is for a developer's machine only), and a key
+/// generated at start-up when the conversation log is shared by several instances (PostgreSQL): a token one instance
+/// signed with a key of its own would be refused by the others.
 /// </summary>
-internal sealed class DirectLineOptionsValidator(IHostEnvironment environment) : IValidateOptions<DirectLineOptions>
+internal sealed class DirectLineOptionsValidator(IHostEnvironment environment, IDirectLineSharedLog? sharedLog = null) : IValidateOptions<DirectLineOptions>
 {
     public const int MinimumKeyBytes = 32;
 
@@ -28,6 +31,11 @@ internal sealed class DirectLineOptionsValidator(IHostEnvironment environment) :
         if (!hasKey && switchedOn && options.Enabled != false && !environment.IsDevelopment())
         {
             failures.Add("Direct Line is switched on (DirectLine:Enabled, Secret or AllowedOrigins) but DirectLine:TokenSigningKey is not set; outside Development a key must be configured.");
+        }
+
+        if (!hasKey && sharedLog is not null && options.Enabled != false && environment.IsDevelopment())
+        {
+            failures.Add("DirectLine:TokenSigningKey is required when Storage:Provider is Postgres: several instances may serve one web chat, and a key generated at start-up is valid on one instance only. Set the same key on every instance (base64, 32+ bytes, e.g. `openssl rand -base64 48`), or DirectLine:Enabled false.");
         }
 
         if (!string.IsNullOrWhiteSpace(options.Secret) && options.Secret.Trim().Length < MinimumSecretLength)

@@ -1,5 +1,7 @@
 using System.Net;
+using ChannelBot.Application.DirectLine;
 using ChannelBot.Channels.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -51,6 +53,25 @@ public sealed class DirectLineOptionsTests
     }
 
     [Fact]
+    public async Task In_Development_a_log_shared_by_several_instances_refuses_to_start_without_a_signing_key()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => DirectLineTestHost.StartAsync(
+            new Dictionary<string, string?> { ["DirectLine:TokenSigningKey"] = null, ["DirectLine:Secret"] = null },
+            environment: Environments.Development,
+            sharedLog: new UnusedSharedLog()));
+
+        Assert.Contains("DirectLine:TokenSigningKey is required when Storage:Provider is Postgres", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task In_Development_a_log_shared_by_several_instances_starts_with_a_configured_key()
+    {
+        await using var host = await DirectLineTestHost.StartAsync(environment: Environments.Development, sharedLog: new UnusedSharedLog());
+
+        Assert.False(host.Services.GetRequiredService<DirectLineTokens>().GeneratedKey);
+    }
+
+    [Fact]
     public async Task In_Development_a_key_is_generated_and_the_channel_works()
     {
         await using var host = await DirectLineTestHost.StartAsync(
@@ -68,5 +89,17 @@ public sealed class DirectLineOptionsTests
         Assert.Null(DirectLineCors.NormalizeOrigin("https://city.example.gov/chat"));
         Assert.Null(DirectLineCors.NormalizeOrigin("city.example.gov"));
         Assert.Null(DirectLineCors.NormalizeOrigin("*"));
+    }
+
+    /// <summary>Stands for PostgreSQL's shared log: these tests never get as far as using it.</summary>
+    private sealed class UnusedSharedLog : IDirectLineSharedLog
+    {
+        public event Action<string?>? Appended { add { } remove { } }
+
+        public Task<long> ReserveAsync(string conversationId, int count, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<SharedLogAppend> AppendAsync(string conversationId, string activityId, StoredDirectLineActivity activity, CancellationToken cancellationToken) => throw new NotSupportedException();
+
+        public Task<bool> MarkStartedAsync(string conversationId, CancellationToken cancellationToken) => throw new NotSupportedException();
     }
 }

@@ -46,7 +46,8 @@ public sealed class DirectLineTestHost : IAsyncDisposable
         TimeProvider? timeProvider = null,
         IInboundActivitySink? sinkOverride = null,
         IDirectLineConversationStore? storeOverride = null,
-        string environment = "Production")
+        string environment = "Production",
+        IDirectLineSharedLog? sharedLog = null)
     {
         var uploads = Directory.CreateTempSubdirectory("directline-uploads-").FullName;
         var all = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase)
@@ -70,6 +71,11 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             if (storeOverride is not null)
             {
                 builder.Services.AddSingleton(storeOverride);
+            }
+
+            if (sharedLog is not null)
+            {
+                builder.Services.AddSingleton(sharedLog);
             }
 
             builder.AddDirectLineChannel();

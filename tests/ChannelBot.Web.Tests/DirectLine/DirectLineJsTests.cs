@@ -1,5 +1,3 @@
-using System.Diagnostics;
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ChannelBot.Web.Tests.Support;
 
@@ -13,9 +11,6 @@ namespace ChannelBot.Web.Tests.DirectLine;
 /// </summary>
 public sealed class DirectLineJsTests
 {
-    private static readonly SemaphoreSlim InstallLock = new(1, 1);
-    private static readonly string NodeDirectory = Path.Combine(SourceDirectory(), "node");
-
     [Theory]
     [InlineData("websocket")]
     [InlineData("polling")]
@@ -26,9 +21,8 @@ public sealed class DirectLineJsTests
         {
             ["DirectLine:TokenSigningKey"] = "dGVzdC1zaWduaW5nLWtleS1mb3ItZGlyZWN0LWxpbmUtdG9rZW5zLTAxMjM0NTY3",
         });
-        await EnsureInstalledAsync();
 
-        var (exitCode, output, error) = await ExecAsync("node", ["intake.js", app.BaseAddress.GetLeftPart(UriPartial.Authority), mode]);
+        var (exitCode, output, error) = await OfficialDirectLineClient.RunIntakeAsync(app.BaseAddress.GetLeftPart(UriPartial.Authority), mode);
 
         Assert.True(exitCode == 0, $"node intake.js {mode} failed ({exitCode}): {error}");
         using var result = JsonDocument.Parse(output);
@@ -39,60 +33,4 @@ public sealed class DirectLineJsTests
         Assert.Equal("directline", saved.Reporter.ChannelId);
         Assert.Equal("123 Main St", saved.Location.Address);
     }
-
-    private static async Task EnsureInstalledAsync()
-    {
-        var marker = Path.Combine(NodeDirectory, "node_modules", "botframework-directlinejs", "package.json");
-        if (File.Exists(marker))
-        {
-            return;
-        }
-
-        await InstallLock.WaitAsync();
-        try
-        {
-            if (!File.Exists(marker))
-            {
-                var (exitCode, output, error) = await ExecAsync("bash", [Path.Combine(NodeDirectory, "install.sh")]);
-                Assert.True(exitCode == 0, $"node/install.sh could not install botframework-directlinejs ({exitCode}): {output} {error}");
-            }
-        }
-        finally
-        {
-            InstallLock.Release();
-        }
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> ExecAsync(string fileName, string[] arguments)
-    {
-        var start = new ProcessStartInfo(fileName)
-        {
-            WorkingDirectory = NodeDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} could not be started.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
-    }
-
-    private static string SourceDirectory([CallerFilePath] string path = "") => Path.GetDirectoryName(path)!;
 }
