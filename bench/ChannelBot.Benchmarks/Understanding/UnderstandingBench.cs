@@ -49,7 +49,9 @@ public static class UnderstandingBench
         load.Stop();
         var after = Snapshot();
 
-        var sets = EvaluationSets.Read(EvaluationSets.FindFolder());
+        // --set Data or --set Fresh measures one held-out set alone; by default every held-out set together.
+        var only = args.SkipWhile(a => a != "--set").Skip(1).FirstOrDefault();
+        var sets = only is null ? EvaluationSets.ReadHeldOut() : EvaluationSets.Read(EvaluationSets.FindFolder(only));
         var result = UnderstandingEvaluation.Run(understanding, sets);
 
         var texts = sets.Services.SelectMany(s => s.Value).Select(r => (r.Text, r.Language)).ToList();
@@ -71,7 +73,9 @@ public static class UnderstandingBench
             .AppendLine("# Understanding: evaluation")
             .AppendLine()
             .AppendLine(Invariant($"Written by `dotnet run -c Release --project bench/ChannelBot.Benchmarks -- understanding --out docs/understanding/evaluation.md` on {Environment.ProcessorCount} cores, {DateTime.UtcNow:yyyy-MM-dd}."))
-            .AppendLine("The sets are tests/ChannelBot.Dialogs.Tests/Understanding/Data (written apart from the catalog's examples; nothing is tuned on them).")
+            .AppendLine(only is null
+                ? "The sets are tests/ChannelBot.Dialogs.Tests/Understanding/Data and /Fresh together (written apart from the catalog's examples; nothing is tuned on them)."
+                : $"The set is tests/ChannelBot.Dialogs.Tests/Understanding/{only} alone (written apart from the catalog's examples; nothing is tuned on it).")
             .AppendLine()
             .AppendLine("## Cost")
             .AppendLine()

@@ -1,7 +1,7 @@
 namespace ChannelBot.Testing.Understanding;
 
 /// <summary>
-/// The evaluation sets of tests/ChannelBot.Dialogs.Tests/Understanding/Data: resident descriptions labelled with
+/// The evaluation sets of tests/ChannelBot.Dialogs.Tests/Understanding/Data and /Fresh: resident descriptions labelled with
 /// a service code (<c>services.{language}.tsv</c>: CODE, tab, text) and messages labelled 911 or none
 /// (<c>emergencies.tsv</c>: LABEL, tab, language, tab, text). Lines starting with # are comments. Written apart
 /// from the catalog's examples; nothing is tuned on them.
@@ -14,6 +14,28 @@ public sealed record EvaluationSets(
 
     /// <summary>The held-out sets: measured after the work, never read while tuning.</summary>
     public const string HeldOut = "Data";
+
+    /// <summary>
+    /// A second held-out set, written on 2026-12-07 by someone who read neither the dialog files nor the other sets, while
+    /// the examples were broadened without reading it: measured once that work was done.
+    /// </summary>
+    public const string Fresh = "Fresh";
+
+    /// <summary>Every held-out set together (<see cref="HeldOut"/> and <see cref="Fresh"/>): what the quality floors measure.</summary>
+    public static EvaluationSets ReadHeldOut() => Combine(Read(FindFolder(HeldOut)), Read(FindFolder(Fresh)));
+
+    public static EvaluationSets Combine(EvaluationSets first, EvaluationSets second)
+    {
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var services = new SortedDictionary<string, IReadOnlyList<LabelledText>>(StringComparer.Ordinal);
+        foreach (var language in first.Services.Keys.Union(second.Services.Keys))
+        {
+            services[language] = [.. first.Services.GetValueOrDefault(language, []), .. second.Services.GetValueOrDefault(language, [])];
+        }
+
+        return new EvaluationSets(services, [.. first.Emergencies, .. second.Emergencies]);
+    }
 
     /// <summary>The development sets: written for tuning, apart from the dialog files' examples.</summary>
     public const string Development = "Development";
