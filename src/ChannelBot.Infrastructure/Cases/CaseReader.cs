@@ -207,7 +207,8 @@ public sealed class CaseReader
 
         foreach (var row in written)
         {
-            if (Parse(row.ActivityJson) is { } activity)
+            // Typing indicators (an operator's, in a live chat) are not messages.
+            if (Parse(row.ActivityJson) is { } activity && activity.IsType(ActivityTypes.Message))
             {
                 messages.Add((new CaseConversationMessage(row.CreatedAt, row.ChannelId, activity, null, row), 1, row.Id));
             }

@@ -95,6 +95,11 @@ public sealed class HandoffDesk
         foreach (var row in written)
         {
             var activity = ActivityJson.Deserialize(row.ActivityJson);
+            if (!activity.IsType(ActivityTypes.Message))
+            {
+                continue;   // an operator's typing indicator
+            }
+
             var author = HandoffMessages.OperatorOf(activity);
             messages.Add(new HandoffTranscriptMessage($"out-{row.Id}", author is null ? "bot" : "operator", activity.Text, row.CreatedAt, author, row.Status.ToString().ToLowerInvariant(), 0));
         }
@@ -145,6 +150,25 @@ public sealed class HandoffDesk
         }
 
         return await SendAsync(db, row, text.Trim(), operatorName, now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Shows the resident that the operator is typing, where the channel can (Messenger's <c>typing_on</c>, a web chat's
+    /// typing activity; SMS and WhatsApp have no such thing and their sender drops it). The console sends it at most
+    /// every few seconds while the operator writes.
+    /// </summary>
+    public async Task<HandoffOutcome> TypingAsync(long id, string operatorName, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(operatorName);
+        var now = _clock.GetUtcNow();
+        await using var db = await _databases.CreateDbContextAsync(cancellationToken).ConfigureAwait(false);
+        var row = await db.Handoffs.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken).ConfigureAwait(false);
+        if (row is null || row.EndedAt is not null)
+        {
+            return row is null ? HandoffOutcome.NotFound : HandoffOutcome.Ended;
+        }
+
+        return await SendAsync(db, row, text: null, operatorName, now, cancellationToken, ActivityTypes.Typing).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -219,10 +243,10 @@ public sealed class HandoffDesk
         return string.Join(";", rows.Select(r => $"{r.Id}:{r.TakenBy}:{r.Version}:{r.Written}"));
     }
 
-    private async Task<HandoffOutcome> SendAsync(ChannelBotDbContext db, HandoffRecord row, string text, string? operatorName, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<HandoffOutcome> SendAsync(ChannelBotDbContext db, HandoffRecord row, string? text, string? operatorName, DateTimeOffset now, CancellationToken cancellationToken, string type = ActivityTypes.Message)
     {
         var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Key == row.ConversationKey, cancellationToken).ConfigureAwait(false);
-        var message = conversation is null ? null : HandoffMessages.Row(conversation, text, operatorName, now);
+        var message = conversation is null ? null : HandoffMessages.Row(conversation, text, operatorName, now, type);
         if (message is not null)
         {
             db.OutboxMessages.Add(message);

@@ -18,7 +18,7 @@ internal static class HandoffMessages
     /// <summary>Marks an operator's own words (the console shows who wrote them).</summary>
     public const string OperatorProperty = "channelbot.operator";
 
-    public static OutboxMessageRecord? Row(ConversationRecord conversation, string text, string? operatorName, DateTimeOffset now)
+    public static OutboxMessageRecord? Row(ConversationRecord conversation, string? text, string? operatorName, DateTimeOffset now, string type = ActivityTypes.Message)
     {
         if (conversation.ReferenceJson is not { } json || ActivityJson.DeserializeReference(json) is not { } reference)
         {
@@ -27,7 +27,7 @@ internal static class HandoffMessages
 
         var message = new Activity
         {
-            Type = ActivityTypes.Message,
+            Type = type,
             ChannelId = reference.ChannelId ?? conversation.ChannelId,
             ServiceUrl = reference.ServiceUrl,
             Conversation = reference.Conversation,

@@ -25,6 +25,7 @@ public static class StaffHandoffEndpoints
         handoffs.MapGet("/{id:long}", GetAsync).WithName("GetHandoff").WithSummary("One resident's place in line and the latest messages of their conversation, oldest first.");
         handoffs.MapPost("/{id:long}/take", TakeAsync).WithName("TakeHandoff").WithSummary("Takes the resident: they are told an operator joined.");
         handoffs.MapPost("/{id:long}/reply", ReplyAsync).WithName("ReplyToHandoff").WithSummary("Sends the operator's words on the resident's own channel (opt-outs and channel windows apply).");
+        handoffs.MapPost("/{id:long}/typing", TypingAsync).WithName("HandoffTyping").WithSummary("Shows the resident the operator is typing, where the channel can (Messenger, web chat).");
         handoffs.MapPost("/{id:long}/return", ReturnAsync).WithName("ReturnHandoffToBot").WithSummary("Hands the resident back to the bot, which asks the question it was at again.");
         return endpoints;
     }
@@ -66,6 +67,9 @@ public static class StaffHandoffEndpoints
             _ => TypedResults.Conflict(EndedText),
         };
     }
+
+    private static async Task<Results<NoContent, NotFound, Conflict<string>>> TypingAsync(long id, ClaimsPrincipal user, HandoffDesk desk, CancellationToken cancellationToken) =>
+        Answer(await desk.TypingAsync(id, By(user), cancellationToken));
 
     private static async Task<Results<NoContent, NotFound, Conflict<string>>> ReturnAsync(long id, ClaimsPrincipal user, HandoffDesk desk, CancellationToken cancellationToken) =>
         Answer(await desk.ReturnToBotAsync(id, By(user), cancellationToken));

@@ -50,6 +50,11 @@ public sealed class LiveHandoffTests : IDisposable
         Assert.Equal(HttpStatusCode.NoContent, await PostAsync(http, $"/api/handoffs/{waiting.Id}/take", null));
         Assert.Contains("Olga from 311 has joined the chat.", Text(await _resident.WaitForSentAsync(before + 1)), StringComparison.Ordinal);
 
+        // The operator writes: Messenger shows the resident "typing…" (a sender action, not a message).
+        var typing = _resident.Posted.Count(p => p["sender_action"]?.GetValue<string>() == "typing_on");
+        Assert.Equal(HttpStatusCode.NoContent, await PostAsync(http, $"/api/handoffs/{waiting.Id}/typing", null));
+        await Eventually.HoldsAsync(() => _resident.Posted.Count(p => p["sender_action"]?.GetValue<string>() == "typing_on") > typing);
+
         Assert.Equal(HttpStatusCode.NoContent, await PostAsync(http, $"/api/handoffs/{waiting.Id}/reply", new HandoffReplyRequest("Thanks! I see it. I'll file it for you now.")));
         var reply = (await _resident.WaitForSentAsync(before + 2))[^1];
         Assert.Equal(MessengerResident.Psid, reply["recipient"]!["id"]!.GetValue<string>());

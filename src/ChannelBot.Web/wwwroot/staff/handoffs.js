@@ -2,7 +2,7 @@
 // staffed hours. GET /api/handoffs lists them; an EventSource on /api/handoffs/events says "changed" whenever the line
 // or one of its conversations changes (on any instance), and the list and the open chat are read again — no reload.
 // An operator takes a chat, replies (POST .../reply: the words go out on the resident's own channel through the
-// outbox), and hands back to the bot (POST .../return), which asks the question it was at again. Text from the API is
+// outbox; while they write, a typing indicator where the channel has one), and hands back to the bot (POST .../return), which asks the question it was at again. Text from the API is
 // written with textContent only.
 (function () {
   "use strict";
@@ -12,6 +12,7 @@
   var events = null;
   var reading = false;
   var again = false;
+  var typedAt = 0;
 
   function $(id) { return document.getElementById(id); }
 
@@ -108,6 +109,14 @@
       ui.failed(error);
     }
   }
+
+  // While the operator writes, the resident sees "typing…" where their channel shows it (at most every 5 seconds).
+  $("handoff-reply").addEventListener("input", function () {
+    var now = Date.now();
+    if (current === null || now - typedAt < 5000) { return; }
+    typedAt = now;
+    ui.api("POST", "/api/handoffs/" + current + "/typing").catch(function () { /* only a courtesy */ });
+  });
 
   $("nav-handoffs").addEventListener("click", function () { open(); });
   $("handoff-take").addEventListener("click", function () { act("/take", undefined, "You took the chat: the resident was told."); });
