@@ -5,7 +5,7 @@ namespace ChannelBot.Web.Tests.Browser;
 /// <summary>
 /// A person who uses only the keyboard: moves with Tab or Shift+Tab until a control has the focus, and at every stop
 /// checks that the focus can be seen (WCAG 2.4.7): an outline of at least 2 px whose colour stands out 3:1 against the
-/// background around the control (1.4.11).
+/// background around the control (1.4.11). A control inside a same-origin frame is checked in its frame.
 /// </summary>
 public static class KeyboardOnly
 {
@@ -16,8 +16,11 @@ public static class KeyboardOnly
     // it): null when it is visible, else what is wrong.
     private const string FocusProblem = """
         () => {
-          const node = document.activeElement;
-          if (!node || node === document.body) { return 'nothing has the focus'; }
+          // Into a same-origin frame (the sandbox's web chat): the focus is on a control inside it.
+          let node = document.activeElement;
+          while (node && node.tagName === 'IFRAME' && node.contentDocument && node.contentDocument.activeElement) { node = node.contentDocument.activeElement; }
+          const getComputedStyle = node ? node.ownerDocument.defaultView.getComputedStyle : window.getComputedStyle;
+          if (!node || node === node.ownerDocument.body) { return 'nothing has the focus'; }
           const name = node.tagName.toLowerCase() + (node.id ? '#' + node.id : '') + ' "' + (node.getAttribute('aria-label') || node.textContent || node.value || '').trim().slice(0, 40) + '"';
           const style = getComputedStyle(node);
           if (style.outlineStyle === 'none' || parseFloat(style.outlineWidth) < 2) { return name + ': no focus outline (' + style.outlineStyle + ' ' + style.outlineWidth + ')'; }
