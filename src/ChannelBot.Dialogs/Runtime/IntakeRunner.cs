@@ -11,7 +11,7 @@ namespace ChannelBot.Dialogs.Runtime;
 /// Runs the intake dialog: starts it, feeds each message to the open question, moves to the next open
 /// question, enforces the attempt limit, and turns a confirmed summary into a <see cref="SubmitCase"/> effect.
 /// </summary>
-internal sealed class IntakeRunner
+internal sealed partial class IntakeRunner
 {
     /// <summary>Starts an intake and asks what the resident wants to report.</summary>
     public void Offer(Turn turn)
@@ -258,45 +258,6 @@ internal sealed class IntakeRunner
         }
 
         StepHandlers.For(next).Prompt(turn, intake, next, retry: false);
-    }
-
-    /// <summary>What <see cref="FindNearbyCases"/> found: the nearest is offered to follow, else the intake goes on.</summary>
-    public void ResumeAfterNearby(Turn turn, IReadOnlyList<NearbyCase> found)
-    {
-        if (turn.State.Intake is not { } frame)
-        {
-            return;
-        }
-
-        var intake = new IntakeContext(frame, turn.Definitions);
-        if (found.Count > 0)
-        {
-            NearbyReports.Offer(turn, intake, found[0]);
-            return;
-        }
-
-        Advance(turn, intake);
-    }
-
-    /// <summary>The answer to "Is it this one?": follow it (the report is filed as its duplicate) or go on with a new report.</summary>
-    private void AnswerNearby(Turn turn, IntakeContext intake, NearbyOffer offer)
-    {
-        switch (NearbyReports.Reply(turn))
-        {
-            case true:
-                intake.Draft.Following = offer.Ticket;
-                intake.Draft.ConsentToUpdates = true;
-                turn.State.Pending = PendingEffect.SubmitCase;
-                turn.Effect = new SubmitCase(SubmissionBuilder.Build(turn, intake));
-                break;
-            case false:
-                intake.Draft.NearbyOffer = null;
-                Advance(turn, intake);
-                break;
-            default:
-                NearbyReports.Ask(turn, offer);
-                break;
-        }
     }
 
     private static List<StepRef> Plan(Turn turn, IntakeContext intake) =>

@@ -17,7 +17,7 @@ namespace ChannelBot.Dialogs.Tests.Transcripts;
 /// turns, effects are carried out (a case is "created" with the next ticket number, look-ups answered from the
 /// transcript's known cases), and every answer is checked. On failure the whole conversation so far is shown.
 /// </summary>
-public sealed class TranscriptRunner
+public sealed partial class TranscriptRunner
 {
     private readonly Transcript _transcript;
     private readonly FakeTimeProvider _clock;
@@ -104,53 +104,6 @@ public sealed class TranscriptRunner
         }
 
         return replies;
-    }
-
-    private TurnResult Handoff(ConversationState state, string what)
-    {
-        _handoffs.Add(what.Split(' ')[0]);
-        _log.AppendLine(CultureInfo.InvariantCulture, $"== handoff {what}");
-        return new TurnResult([], state, null);
-    }
-
-    private TurnResult Submit(ConversationState state, Activity activity, SubmitCase submit)
-    {
-        Submissions.Add(submit.Submission);
-        // Numbers run from 000123 like the city's own, skipping those of the transcript's existing cases.
-        string ticket;
-        do
-        {
-            ticket = $"311-{_clock.GetUtcNow().Year}-{++_sequence + 122:000000}";
-        }
-        while (_transcript.Cases.Exists(c => c.Ticket == ticket));
-
-        _log.AppendLine(CultureInfo.InvariantCulture, $"== case {ticket} filed");
-        return _engine.OnCaseSubmitted(state, activity, new CaseReceipt(ticket));
-    }
-
-    private TurnResult LookUp(ConversationState state, Activity activity, LookUpCase lookUp)
-    {
-        _lookups.Add(lookUp.Ticket);
-        var known = _transcript.Cases.FirstOrDefault(c => c.Ticket == lookUp.Ticket);
-        _log.AppendLine(CultureInfo.InvariantCulture, $"== look up {lookUp.Ticket}: {(known is null ? "not found" : known.Status)}");
-        var lookup = known is null
-            ? new CaseLookup(lookUp.Ticket, Found: false)
-            : new CaseLookup(known.Ticket, true, known.Service, known.Status, _transcript.Now, known.Note, known.Address, known.Mine);
-        return _engine.OnCaseLookedUp(state, activity, lookup);
-    }
-
-    /// <summary>The transcript's open cases of the service with a point within the radius, filed since the date, nearest first.</summary>
-    private TurnResult Nearby(ConversationState state, Activity activity, FindNearbyCases nearby)
-    {
-        var found = _transcript.Cases
-            .Where(c => c.Service == nearby.ServiceCode && c.Status is not ("fixed" or "closed") && c.Point is [_, _])
-            .Select(c => (Case: c, Metres: new ChannelBot.Geo.Data.GeoPosition(c.Point![0], c.Point[1]).MetresTo(new(nearby.Latitude, nearby.Longitude)), Reported: _transcript.Now.AddDays(-c.DaysAgo)))
-            .Where(x => x.Metres <= nearby.RadiusMetres && x.Reported >= nearby.Since)
-            .OrderBy(x => x.Metres)
-            .Select(x => new NearbyCase(x.Case.Ticket, x.Case.Status, x.Reported, x.Case.Address, x.Metres))
-            .ToList();
-        _log.AppendLine(CultureInfo.InvariantCulture, $"== nearby {nearby.ServiceCode} within {nearby.RadiusMetres} m: {string.Join(", ", found.Select(f => $"{f.Ticket} ({f.DistanceMetres:F0} m)"))}");
-        return _engine.OnNearbyCasesFound(state, activity, found);
     }
 
     private ConversationState State() => DialogStateJson.Deserialize(_stateJson);
