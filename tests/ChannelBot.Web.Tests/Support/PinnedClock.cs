@@ -12,6 +12,12 @@ public sealed class PinnedClock(DateTimeOffset start) : TimeProvider
     /// <summary>Wednesday 17 June 2026, 12:00 in the sample city (America/New_York): a working day, mid-day.</summary>
     public static readonly DateTimeOffset Default = new(2026, 6, 17, 12, 0, 0, TimeSpan.FromHours(-4));
 
+    /// <summary>
+    /// Sunday 21 June 2026, 23:00 in the sample city: outside its staffed hours (dialogs/city.yaml), so no resident is
+    /// put in line for an operator, and the bot answers every message itself.
+    /// </summary>
+    public static readonly DateTimeOffset OutsideStaffedHours = new(2026, 6, 21, 23, 0, 0, TimeSpan.FromHours(-4));
+
     private readonly long _started = Stopwatch.GetTimestamp();
 
     public override DateTimeOffset GetUtcNow() => start.ToUniversalTime() + Stopwatch.GetElapsedTime(_started);
