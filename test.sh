@@ -5,6 +5,7 @@
 #
 #   ./test.sh                 everything
 #   ./test.sh --filter X      passed through to `dotnet test` (e.g. --filter FullyQualifiedName~Transcript)
+# Without a filter, the large chaos run (Category=ChaosLarge, tens of minutes) is left out: scripts/chaos-large.sh.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -28,8 +29,10 @@ dotnet build ChannelBot.sln -c Release -nologo -clp:ErrorsOnly
 
 say "Tests"
 log=$(mktemp)
+filter=()
+case " $* " in *" --filter "*|*" --filter="*) ;; *) filter=(--filter "Category!=ChaosLarge") ;; esac
 set +e
-dotnet test ChannelBot.sln -c Release --no-build -nologo "$@" 2>&1 | tee "$log"
+dotnet test ChannelBot.sln -c Release --no-build -nologo "${filter[@]}" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 
