@@ -53,7 +53,9 @@ public sealed class TurnBatchTests
     {
         await using var storage = await TestStorage.CreateAsync(provider);
         using var connector = new FakeConnector();
-        await using var app = ChannelBotApp.Start(storage);
+        // The broken turn keeps failing: pinned so it is not set aside (with an apology to its resident) while the
+        // test still expects it to have been sent nothing.
+        await using var app = ChannelBotApp.Start(storage, new Dictionary<string, string?> { ["Turns:MaxAttempts"] = "1000" });
         using var http = app.CreateHttpClient();
         var broken = new EmulatorClient(http, connector, "broken-" + Guid.NewGuid().ToString("N"));
         var others = Enumerable.Range(0, 12)
