@@ -187,13 +187,10 @@ public sealed class HandoffDesk
             return HandoffOutcome.NotFound;
         }
 
-        var ended = await db.Handoffs.Where(h => h.Id == id && h.EndedAt == null)
-            .ExecuteUpdateAsync(set => set.SetProperty(h => h.EndedAt, now).SetProperty(h => h.EndedBy, operatorName), cancellationToken)
-            .ConfigureAwait(false);
         var conversation = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Key == row.ConversationKey, cancellationToken).ConfigureAwait(false);
-        if (conversation?.ReferenceJson is { } json && ActivityJson.DeserializeReference(json) is { } reference)
+        if (row.EndedAt is null && conversation?.ReferenceJson is { } json && ActivityJson.DeserializeReference(json) is { } reference)
         {
-            // Accepted again after a crash between the two writes: the inbox drops the second by its id.
+            // Pressed again (after a crash, or by a second operator): the inbox drops the second event by its id.
             await _inbox.AcceptAsync(
                 new Activity
                 {
@@ -211,7 +208,13 @@ public sealed class HandoffDesk
                 cancellationToken).ConfigureAwait(false);
         }
 
-        return ended == 1 || row.EndedBy == operatorName ? HandoffOutcome.Done : HandoffOutcome.Ended;
+        // The event first, the row after: a crash between them leaves the row open and the bot back (its turn ends the
+        // row as the resident's), never a resident the bot stays quiet to with nobody in the line.
+        var ended = await db.Handoffs.Where(h => h.Id == id && h.EndedAt == null)
+            .ExecuteUpdateAsync(set => set.SetProperty(h => h.EndedAt, now).SetProperty(h => h.EndedBy, operatorName), cancellationToken)
+            .ConfigureAwait(false);
+        // Open when this began: handed back now (the event's own turn may have closed the row first).
+        return row.EndedAt is null || ended == 1 ? HandoffOutcome.Done : HandoffOutcome.Ended;
     }
 
     /// <summary>

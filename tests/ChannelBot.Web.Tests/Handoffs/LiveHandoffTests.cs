@@ -27,7 +27,10 @@ public sealed class LiveHandoffTests : IDisposable
     public async Task An_operator_takes_a_messenger_resident_replies_on_messenger_and_hands_back_to_the_bot(string provider)
     {
         await using var storage = await TestStorage.CreateAsync(provider);
-        await using var app = ChannelBotApp.Start(storage, _resident.Settings().WithOperator());
+        // The pinned clock's Wednesday noon is within staffed hours; no "still waiting" notice may come in between.
+        var settings = _resident.Settings().WithOperator();
+        settings["Handoff:WaitNoticeAfter"] = "01:00:00";
+        await using var app = ChannelBotApp.Start(storage, settings);
         using var http = app.CreateHttpClient();
 
         await _resident.SayAsync(http, app.Services, "hi");
